@@ -1,0 +1,197 @@
+"""The only reader of `figures/data/`: loads the human-edited tables once and builds lookups.
+
+Each table is a small TSV or word list with a comment header naming its fields. The lookups built
+from them here (sets, dicts, compiled alternations) are cached for the life of the process; they are
+read-only, so sharing them between calls keeps `extract` a pure function of its input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _read_text(name: str) -> str:
+    return resources.files("figures").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file, comment lines (starting with '#') skipped."""
+    lines = [line for line in _read_text(name).splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "") for k, v in row.items()} for row in reader]
+
+
+def read_words(name: str) -> frozenset[str]:
+    """The words of a one-word-per-line data file, comment lines skipped."""
+    return frozenset(
+        line.strip() for line in _read_text(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _flags(row: dict[str, str]) -> frozenset[str]:
+    return frozenset(f for f in row.get("flags", "").split(",") if f)
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of `words`, longest first so that the longest surface wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """One surface form that can follow a number: a physical unit or a currency name."""
+
+    alias: str
+    unit: str          # pint unit name, project unit (percent), or ISO 4217 code for money
+    dimension: str     # "length", "currency", ...
+    word: bool         # must stand apart from the digits ("ha", "t")
+    glued: bool = False  # must touch the digits ("118.5p")
+
+
+@dataclass(frozen=True)
+class Suffixes:
+    """Everything that may follow a number, as two anchored patterns and a lookup."""
+
+    exact: re.Pattern[str]        # case-sensitive aliases
+    folded: re.Pattern[str]       # case-insensitive aliases
+    by_exact: dict[str, UnitEntry]
+    by_folded: dict[str, UnitEntry]
+
+
+def _suffix_pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
+    # An alias must end at a word boundary unless it ends in a symbol ("%", "°C" ends in a letter).
+    return re.compile(r"(?:%s)(?![A-Za-z0-9])" % alternation(aliases), flags)
+
+
+@lru_cache(maxsize=None)
+def suffixes() -> Suffixes:
+    """Units and post-position currency names, matched right after a number."""
+    exact: dict[str, UnitEntry] = {}
+    folded: dict[str, UnitEntry] = {}
+    for row in read_rows("units.tsv"):
+        flags = _flags(row)
+        entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags)
+        if "cs" in flags:
+            exact[row["alias"]] = entry
+        else:
+            folded[row["alias"].lower()] = entry
+    for row in read_rows("currencies.tsv"):
+        if row["position"] not in ("post", "both"):
+            continue
+        flags = _flags(row)
+        entry = UnitEntry(row["alias"], row["code"], "currency", False, "glued" in flags)
+        if "cs" in flags:
+            exact[row["alias"]] = entry
+        else:
+            folded[row["alias"].lower()] = entry
+    return Suffixes(
+        exact=_suffix_pattern(list(exact), 0),
+        folded=_suffix_pattern(list(folded), re.IGNORECASE),
+        by_exact=exact,
+        by_folded=folded,
+    )
+
+
+@lru_cache(maxsize=None)
+def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern matching a currency written before a number, anchored at the end of a slice."""
+    codes: dict[str, str] = {}
+    for row in read_rows("currencies.tsv"):
+        if row["position"] in ("pre", "both"):
+            codes[row["alias"]] = row["code"]
+    words = [a for a in codes if a.replace(".", "").isalpha()]      # codes and names: "USD 5", "Rs. 5"
+    symbols = [a for a in codes if a not in words]                   # "$", "US$", "$US", "HK $"
+    pattern = re.compile(
+        r"(?:(?<![A-Za-z])(?:%s)\s?|(?<![A-Za-z])(?:%s)\s)$" % (alternation(symbols), alternation(words))
+    )
+    return pattern, codes
+
+
+@lru_cache(maxsize=None)
+def scales() -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
+    """Scale words: (case-insensitive lookup, case-sensitive lookup, words valid only for money)."""
+    folded: dict[str, float] = {}
+    exact: dict[str, float] = {}
+    money_only: set[str] = set()
+    for row in read_rows("scales.tsv"):
+        flags = _flags(row)
+        target = exact if "cs" in flags else folded
+        key = row["word"] if "cs" in flags else row["word"].lower()
+        target[key] = float(row["multiplier"])
+        if "money" in flags:
+            money_only.add(key)
+    return folded, exact, frozenset(money_only)
+
+
+@lru_cache(maxsize=None)
+def number_words() -> dict[str, str]:
+    """Cardinal number words and their kind (unit, teen, tens, scale)."""
+    return {row["word"]: row["kind"] for row in read_rows("number_words.tsv")}
+
+
+@lru_cache(maxsize=None)
+def vague_numbers() -> dict[str, tuple[float, float]]:
+    """Vague plurals ("thousands", "tens of thousands") and the interval each is read as."""
+    return {row["phrase"]: (float(row["low"]), float(row["high"])) for row in read_rows("vague_numbers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def fractions() -> dict[str, float]:
+    """Fraction words ("a quarter", "two-thirds") and their values."""
+    return {row["word"]: float(row["value"]) for row in read_rows("fractions.tsv")}
+
+
+@lru_cache(maxsize=None)
+def qualifiers() -> dict[str, tuple[str, bool]]:
+    """Bounding phrases before a figure: phrase -> (qualifier, strict)."""
+    return {row["phrase"]: (row["qualifier"], row["strict"] == "1") for row in read_rows("qualifiers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def change_words() -> dict[str, str]:
+    """Words that make a figure a change: word -> "up" or "down"."""
+    return {row["word"]: row["change"] for row in read_rows("change_words.tsv")}
+
+
+@lru_cache(maxsize=None)
+def verbs() -> dict[str, tuple[str, str]]:
+    """Verb forms: form -> (lemma, group)."""
+    return {row["form"]: (row["lemma"], row["group"]) for row in read_rows("verbs.tsv")}
+
+
+@lru_cache(maxsize=None)
+def predicate_groups() -> dict[str, str]:
+    """Lemma -> the group of lemmas that name the same happening."""
+    return {lemma: group for lemma, group in verbs().values()}
+
+
+@lru_cache(maxsize=None)
+def source_cues() -> dict[str, str]:
+    """Cues that introduce who states a figure: cue -> "before" or "verb"."""
+    return {row["cue"]: row["kind"] for row in read_rows("source_cues.tsv")}
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    return read_words("stopwords.txt")
+
+
+@lru_cache(maxsize=None)
+def index_nouns() -> frozenset[str]:
+    return read_words("index_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def months() -> frozenset[str]:
+    return read_words("months.txt")
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    return read_words("abbreviations.txt")

@@ -1,0 +1,86 @@
+"""Turn whatever the caller passes as articles into validated `Article` records, or reasons why not.
+
+Accepted: one string; an iterable of strings or of dicts; a pandas DataFrame with a `text` column
+and optional `id`, `date` and `source` (the outlet) columns. Without ids, articles are numbered
+from 0 in the order given. A bad article never stops the others: it comes back as an
+`ArticleError` naming it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pandas as pd
+
+from figures.errors import ArticleError, InputError
+from figures.model import Article
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """An article date from an ISO string, date, datetime or Timestamp; None when absent.
+
+    Raises ValueError with the offending value when it cannot be read as a date.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"date {value!r} is not a date") from exc
+    if stamp is pd.NaT:
+        return None
+    return stamp.date()
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+
+
+def _one(article_id: Any, text: Any, date: Any, outlet: Any) -> Article | ArticleError:
+    if isinstance(text, bytes):
+        return ArticleError(article_id, "text is bytes; decode it to str first")
+    if _is_missing(text):
+        return ArticleError(article_id, "text is missing")
+    if not isinstance(text, str):
+        return ArticleError(article_id, f"text is {type(text).__name__}, not str")
+    outlet = None if _is_missing(outlet) else str(outlet)
+    try:
+        when = parse_date(date)
+    except ValueError as exc:
+        # The figures are still worth having; only what needs the date (rates) becomes unverifiable.
+        return Article(article_id, text, None, outlet, f"{exc}; read without a date")
+    return Article(article_id, text, when, outlet)
+
+
+def iter_articles(articles: Any) -> Iterator[Article | ArticleError]:
+    """Each input article, validated, in input order."""
+    if isinstance(articles, str):
+        yield _one(0, articles, None, None)
+        return
+    if isinstance(articles, pd.DataFrame):
+        if "text" not in articles.columns:
+            raise InputError("the articles frame needs a 'text' column; it has: "
+                             + ", ".join(map(str, articles.columns)))
+        ids = articles["id"] if "id" in articles.columns else range(len(articles))
+        dates = articles["date"] if "date" in articles.columns else [None] * len(articles)
+        outlets = articles["source"] if "source" in articles.columns else [None] * len(articles)
+        for article_id, text, date, outlet in zip(ids, articles["text"], dates, outlets):
+            yield _one(article_id.item() if hasattr(article_id, "item") else article_id, text, date, outlet)
+        return
+    if isinstance(articles, (bytes, Mapping)) or not isinstance(articles, Iterable):
+        raise InputError("articles must be a str, an iterable of str or dicts, or a DataFrame "
+                         f"with a 'text' column; got {type(articles).__name__}")
+    for n, item in enumerate(articles):
+        if isinstance(item, Mapping):
+            yield _one(item.get("id", n), item.get("text"), item.get("date"), item.get("source"))
+        else:
+            yield _one(n, item, None, None)

@@ -1,0 +1,140 @@
+"""`extract`: news articles in, one typed DataFrame row per figure out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from figures.articles import iter_articles
+from figures.errors import ArticleError, FiguresWarning
+from figures.extract.reader import read
+from figures.extract.sentences import SentenceIndex
+from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article
+from figures.normalise import to_base
+from figures.rates import RateSource, as_rate_source
+
+__all__ = ["extract", "figure_label"]
+
+
+def figure_label(article: object, n: int) -> str:
+    """The row label of the n-th figure of an article: unique across a corpus of unique ids."""
+    return f"{article}:{n}"
+
+
+def _empty_columns() -> dict[str, list[Any]]:
+    return {name: [] for name in FIGURE_COLUMNS}
+
+
+def _add_article(cols: dict[str, list[Any]], labels: list[str], article: Article, rates: RateSource,
+                 base_currency: str, max_rate_age_days: int) -> int:
+    mentions = read(article.text, article.date)
+    if not mentions:
+        return 0
+    sentences = SentenceIndex(article.text)
+    date = pd.Timestamp(article.date) if article.date else pd.NaT
+    for n, m in enumerate(mentions):
+        s_start, s_end = sentences.span(m.sentence_index)
+        base_value, base_unit, note = to_base(m.value, m.unit, m.dimension, m.event_date or article.date,
+                                              rates, base_currency, max_rate_age_days)
+        labels.append(figure_label(article.id, n))
+        row = (
+            article.id, article.outlet, date, m.start, m.end, m.surface,
+            article.text[s_start:s_end].strip(), m.sentence_index, m.value, m.low, m.high,
+            m.qualifier.value, m.strict, m.resolution, m.change, m.unit, m.dimension, m.per, m.noun,
+            m.subject, m.predicate, m.concept, m.source, m.place,
+            pd.Timestamp(m.event_date) if m.event_date else pd.NaT,
+            figure_label(article.id, m.whole) if m.whole is not None else None,
+            figure_label(article.id, m.converts) if m.converts is not None else None,
+            base_value, base_unit, note or None,
+        )
+        for name, value in zip(FIGURE_COLUMNS, row):
+            cols[name].append(value)
+    return len(mentions)
+
+
+def _frame(cols: dict[str, list[Any]], labels: list[str]) -> pd.DataFrame:
+    data = {}
+    for name, dtype in FIGURE_COLUMNS.items():
+        values = cols[name]
+        if dtype == "object":
+            data[name] = pd.Series(values, dtype=object)
+        elif dtype.startswith("datetime"):
+            data[name] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]") if values else pd.Series([], dtype=dtype)
+        else:
+            data[name] = pd.Series(np.asarray(values, dtype=dtype) if values else [], dtype=dtype)
+    frame = pd.DataFrame(data)
+    frame.index = pd.Index(labels, dtype=object, name="figure")
+    return frame
+
+
+def extract(
+    articles: Any,
+    *,
+    rates: RateSource | pd.DataFrame | None = None,
+    base_currency: str = "EUR",
+    max_rate_age_days: int = 4,
+    errors: str = "warn",
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Every figure the articles state, one row each, normalised.
+
+    `articles`: a str, an iterable of str (or of dicts with `text`, `id`, `date`, `source`), or a
+    DataFrame with a `text` column and optional `id`, `date`, `source` columns.
+    `rates`: a rate source or a frame (`date`, `currency`, `per_eur`) tried before the ECB history.
+    `max_rate_age_days`: how far before a figure's date a rate may be quoted and still be used.
+    `errors`: "warn" (default) reports unreadable articles in a `FiguresWarning` and in
+    `frame.attrs["articles"]`; "raise" raises the first `ArticleError`; "ignore" only records them.
+
+    Returns a frame indexed by figure label (`"{article}:{n}"`) with the columns of
+    `figures.model.FIGURE_COLUMNS`; `frame.attrs["articles"]` lists every input article with its
+    status, so none is ever dropped silently.
+    """
+    if errors not in ("warn", "raise", "ignore"):
+        raise ValueError(f"errors must be 'warn', 'raise' or 'ignore', not {errors!r}")
+    source = as_rate_source(rates)
+    cols = _empty_columns()
+    labels: list[str] = []
+    status: dict[str, list[Any]] = {name: [] for name in ARTICLE_COLUMNS}
+    failures: list[ArticleError] = []
+    items = iter_articles(articles)
+    if progress:
+        from tqdm.auto import tqdm
+
+        items = tqdm(items, desc="articles", unit="article")
+    for item in items:
+        if isinstance(item, ArticleError):
+            if errors == "raise":
+                raise item
+            failures.append(item)
+            for name, value in zip(ARTICLE_COLUMNS, (item.article, "error", 0, item.reason)):
+                status[name].append(value)
+            continue
+        try:
+            count = _add_article(cols, labels, item, source, base_currency, max_rate_age_days)
+        except Exception as exc:  # a bug on one article must not sink the batch; it is reported
+            if errors == "raise":
+                raise ArticleError(item.id, f"could not be read: {exc!r}") from exc
+            failure = ArticleError(item.id, f"could not be read: {exc!r}")
+            failures.append(failure)
+            for name, value in zip(ARTICLE_COLUMNS, (item.id, "error", 0, failure.reason)):
+                status[name].append(value)
+            continue
+        for name, value in zip(ARTICLE_COLUMNS, (item.id, "ok", count, item.note)):
+            status[name].append(value)
+        if item.note:
+            failures.append(ArticleError(item.id, item.note))
+    frame = _frame(cols, labels)
+    frame.attrs["articles"] = pd.DataFrame(status).astype(ARTICLE_COLUMNS)
+    if failures and errors == "warn":
+        warnings.warn(
+            f"{len(failures)} article(s) could not be read in full: "
+            + "; ".join(str(f) for f in failures[:5]) + ("; ..." if len(failures) > 5 else ""),
+            FiguresWarning, stacklevel=2,
+        )
+    return frame
+
+

@@ -1,0 +1,80 @@
+"""Bounds and changes the words put on a figure: "more than", "about", "up to", "fell 2.5%"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from figures import _tables
+from figures.model import Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    qualifier: Qualifier
+    strict: bool
+    start: int          # where the bounding phrase begins (the figure's span may grow to it)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    quals = _tables.qualifiers()
+    changes = _tables.change_words()
+    words = [q for q in quals if q[-1].isalnum() or q.endswith(".")]
+    symbols = [q for q in quals if q not in words]                    # "~", ">", "<"
+    before = re.compile(
+        r"(?:(?:^|(?<=[\s(\"'“]))(?P<q>%s)[ \u00a0]+(?:(?:just|only|a\s+total\s+of)[ \u00a0]+)?"
+        r"|(?P<s>%s)[ \u00a0]?)$"
+        % (_tables.alternation(words), _tables.alternation(symbols)),
+        re.IGNORECASE,
+    )
+    after = re.compile(r"[ \u00a0]*(?:(?P<lower>or\s+more|or\s+above|-?plus\b|\+)|(?P<approx>or\s+so\b))",
+                       re.IGNORECASE)
+    change_before = re.compile(
+        r"(?:^|(?<=[\s(]))(?P<c>%s)[ \u00a0]+(?:by[ \u00a0]+)?(?:(?:%s)[ \u00a0]+)?(?:just[ \u00a0]+)?$"
+        % (_tables.alternation(list(changes)), _tables.alternation(list(quals))),
+        re.IGNORECASE,
+    )
+    change_after = re.compile(
+        r"[ \u00a0]+(?P<c>rise|increase|drop|fall|decline|gain|jump|cut|growth|decrease|reduction|"
+        r"hike|surge|slump|plunge|loss|contraction|improvement|boost|upgrade|downgrade)\b",
+        re.IGNORECASE,
+    )
+    return before, after, change_before, change_after
+
+
+def bound_before(text: str, start: int, floor: int) -> Bound | None:
+    """The bounding phrase that ends right before `start`, if any."""
+    before, _, _, _ = _patterns()
+    m = before.search(text, max(floor, start - 32), start)
+    if not m:
+        return None
+    phrase = m.group("q") or m.group("s")
+    qualifier, strict = _tables.qualifiers()[re.sub(r"\s+", " ", phrase.lower())]
+    return Bound(Qualifier(qualifier), strict, m.start())
+
+
+def bound_after(text: str, end: int) -> tuple[Qualifier, int] | None:
+    """A bounding phrase right after a figure ("50 or more", "20-plus")."""
+    _, after, _, _ = _patterns()
+    m = after.match(text, end)
+    if not m:
+        return None
+    return (Qualifier.LOWER if m.group("lower") else Qualifier.APPROX), m.end()
+
+
+def change_of(text: str, start: int, end: int, floor: int) -> str | None:
+    """"up" or "down" when the figure is a rise or a fall ("fell 2.5%", "a 3% rise"), else None."""
+    _, _, change_before, change_after = _patterns()
+    m = change_before.search(text, max(floor, start - 40), start)
+    if m:
+        return _tables.change_words()[m.group("c").lower()]
+    if text[start:start + 1] == "+":
+        return "up"                                               # "Dow +0.2%"
+    m = change_after.match(text, end)
+    if m:
+        word = m.group("c").lower()
+        return "down" if word in {"drop", "fall", "decline", "cut", "decrease", "reduction",
+                                  "slump", "plunge", "loss", "contraction", "downgrade"} else "up"
+    return None

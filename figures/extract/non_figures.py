@@ -1,0 +1,156 @@
+"""Numbers that are not figures: years, dates, times, ordinals, names, timestamps, list numbers.
+
+Two layers. `masked_spans` finds whole patterns (clock times, numeric dates, phone numbers,
+URLs, version strings) once per article; `reason_not_figure` then judges each remaining number by
+its neighbours. Both return a reason rather than a bare yes/no so that rejections can be shown.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from figures import _tables
+from figures.extract.numbers import NumberCore
+
+_MASKS = re.compile(
+    r"""
+      https?://\S+ | www\.\S+                                  # links
+    | [#@]\w+                                                   # hashtags, handles
+    | \b\d{4}-\d{2}-\d{2}(?:[T\ ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?  # ISO dates
+    | \b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                         # 05/03/2023
+    | \b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?             # 14:30, 2:30 p.m.
+    | \b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)           # 5pm, 10.30am, 5 p.m.
+    | \b\d{1,2}\s?o'clock\b
+    | (?:\+\d{1,3}[\s.-]?)(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}  # +44 20 7946 0958
+    | \(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b                        # (555) 123-4567
+    | \bv?\d+\.\d+\.\d+(?:\.\d+)*\b                             # versions 3.5.2
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_PREV_WORD = re.compile(r"(?P<w>[A-Za-z][A-Za-z.'’]*)[ \u00a0]+$")
+_NEXT_WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
+_LIST_MARK = re.compile(r"[.)][ \t]")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_YEAR_CUES = frozenset({
+    "in", "since", "by", "from", "until", "till", "to", "before", "after", "during", "the", "of",
+    "year", "mid", "early", "late", "end", "fiscal", "summer", "winter", "spring", "autumn", "fall",
+    "through", "between", "and", "or", "circa", "c.", "for", "than", "around",
+})
+_PRONOUN_ONE = frozenset({"the", "this", "that", "no", "any", "every", "each", "which", "someone",
+                          "anyone", "everyone", "little", "only", "last", "next", "first", "same"})
+_ADDRESS = re.compile(
+    r"(?:[ \u00a0]+[A-Z][A-Za-z.]*){1,3}[ \u00a0]+(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
+    r"Boulevard|Blvd|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway)\b\.?"
+)
+
+
+@lru_cache(maxsize=None)
+def _name_exempt() -> frozenset[str]:
+    """Capitalised words that may stand right before a figure without making it a name."""
+    return frozenset(
+        _tables.stopwords() | set(_tables.qualifiers()) | set(_tables.change_words())
+        | {w for phrase in _tables.qualifiers() for w in phrase.split()}
+        | set(_tables.verbs()) | _WEEKDAYS
+        | {"between", "only", "just", "nearly", "almost", "about", "around", "roughly", "some",
+           "another", "all", "total", "approximately", "perhaps", "maybe", "including", "of",
+           "and", "or", "but", "with", "among", "to", "from", "by", "at", "in", "on"}
+    )
+
+
+# Every mask needs one of these; most news text has none of them, so the full pattern is skipped.
+_MASK_HINT = re.compile(r"[:/+#@(]|\d\s?[ap]\.?m|\d\.\d+\.\d|\d[.-]\d{4}\b|o'clock|www", re.IGNORECASE)
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clock times, numeric dates, phone numbers, links and versions in `text`."""
+    if _MASK_HINT.search(text) is None:
+        return []
+    return [m.span() for m in _MASKS.finditer(text)]
+
+
+def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _prev_word(text: str, start: int, floor: int) -> str | None:
+    m = _PREV_WORD.search(text, max(floor, start - 24), start)
+    return m.group("w") if m else None
+
+
+def _next_word(text: str, end: int) -> str | None:
+    m = _NEXT_WORD.match(text, end)
+    return m.group("w") if m else None
+
+
+def _is_month(word: str | None) -> bool:
+    return bool(word) and word[0].isupper() and word.lower().rstrip(".") in _tables.months()
+
+
+def reason_not_figure(
+    text: str,
+    core: NumberCore,
+    *,
+    sentence_start: int,
+    has_currency: bool,
+    has_unit: bool,
+    bounded: bool,
+) -> str | None:
+    """Why the number `core` is not a figure, or None when it is one."""
+    start, end = core.start, core.end
+    after = text[end:end + 1]
+    prev = _prev_word(text, start, sentence_start)
+    nxt = _next_word(text, end)
+
+    if core.kind == "words":
+        surface = text[start:end]
+        if surface[0].isupper() and start > sentence_start and prev and prev[0].isupper():
+            return "name"                       # "Formula One", "Air Force One"
+        if surface.lower() == "one":
+            if prev and prev.lower() in _PRONOUN_ONE:
+                return "pronoun"                # "the one", "no one"
+            if nxt and nxt.lower() in {"another", "day", "time", "thing", "way", "side"}:
+                return "idiom"                  # "one another", "one day"
+        return None
+    if core.kind != "digits":
+        return None
+
+    digits = text[start:core.scale_start].lstrip("-−minusMINUS ")
+    if _ORDINAL.match(text, core.scale_start) and core.scale_start == end:
+        return "ordinal"
+    if after.isalpha() and not has_unit and not has_currency:
+        return "code"                           # 5G, 1990s, 3D
+    if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():
+        word = re.search(r"[A-Za-z]+$", text[max(0, start - 12):start - 1])
+        if word and any(ch.isupper() for ch in word.group()):
+            return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18")
+    if not has_unit and not has_currency and _ADDRESS.match(text, end):
+        return "address"                        # 49 Zorro Ranch Road
+    if start >= 1 and text[start - 1] == "#":
+        return "rank"
+    if _LINE_START.search(text, max(0, start - 8), start) and _LIST_MARK.match(text, end) and not has_unit:
+        return "list number"
+    if _is_month(prev) or (_is_month(nxt) and not has_unit and not has_currency):
+        return "date"
+    if prev and not has_currency:
+        low = prev.lower()
+        if low in _tables.index_nouns() and not bounded:
+            return "index"                      # day 500, Article 5, flight 370
+        camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
+        if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit:
+            return "name"                       # Boeing 737, Windows 10, iPhone 11
+    plain = digits.replace(",", "")
+    if not has_currency and not has_unit and plain.isdigit():
+        if len(plain) >= 9 and "," not in digits:
+            return "timestamp"
+        if len(plain) == 4 and "," not in digits and 1000 <= int(plain) <= 2100 and not bounded:
+            if text[end:end + 2] in ("'s", "’s"):
+                return "year"
+            plural_noun = bool(nxt) and nxt[0].islower() and nxt.endswith("s") and not nxt.endswith("ss")
+            if not plural_noun or (prev and prev.lower() in _YEAR_CUES):
+                return "year"
+    return None

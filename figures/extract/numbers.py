@@ -1,0 +1,214 @@
+"""Find the numbers in a text, with their spans, values and the precision they are written to.
+
+A "number core" is the numeric part of a figure only: "4.2bn" in "$4.2bn", "two million" in
+"two million rubles", "tens of thousands" in "tens of thousands of people". Currencies, units,
+bounds and ranges are attached around cores by `figures.extract.figures_in`.
+
+Number words are found here (so that their offsets are known) and valued by text2num, which
+knows English number grammar ("one hundred and twenty"); scale abbreviations ("bn", "m") and
+vague plurals are data in `figures/data/`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from figures import _tables
+
+
+@dataclass(frozen=True, slots=True)
+class NumberCore:
+    """A number as written: its span, value, and the interval and precision the words allow."""
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    resolution: float      # size of the last digit written ("3,000": 1000, "4.2bn": 1e8)
+    kind: str              # "digits", "words", "vague", "fraction"
+    money_scale: bool      # its scale word ("m", "k") is one that only money takes
+    scale_start: int       # where the scale word begins (== end when there is none)
+    multiplier: float = 1.0
+
+    def without_scale(self) -> "NumberCore":
+        """The core with its scale word dropped ("100m" read as 100 and a unit "m")."""
+        m = self.multiplier
+        return NumberCore(self.start, self.scale_start, self.value / m, self.low / m, self.high / m,
+                          max(self.resolution / m, 1e-12), self.kind, False, self.scale_start, 1.0)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = _tables.number_words()
+    starters = [w for w, kind in words.items() if kind != "scale"]
+    any_word = list(words) + ["dozen"]
+    vague = list(_tables.vague_numbers())
+    fractions = list(_tables.fractions())
+    core = re.compile(
+        r"""
+          (?P<digits>
+              (?<![\w.,/])                       # not glued to a word or inside a number
+              (?:\d{1,3}(?:,\d{3})+|\d+)         # 3,000 or 120
+              (?:\.\d+)?                         # 4.5
+              (?![,.]?\d)                        # not "1,25" or "3.5.2"
+            | (?<![\w.,])\.\d+(?![,.]?\d)        # .5
+          )
+          | (?P<half>\bhalf\s+a\s+(?:million|billion|dozen)\b)
+          | (?P<a_scale>\ban?\s+(?:hundred|thousand|million|billion|dozen)\b)
+          | (?P<vague>\b(?:%(vague)s)\b)
+          | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to)\b))
+          | (?P<words>
+              \b(?:%(starters)s)                 # a run starts with a non-scale word
+              (?:(?:\s+|-)(?:and\s+)?(?:%(any)s))*  # twenty-five, one hundred and twenty
+              \b
+          )
+        """
+        % {
+            "vague": _tables.alternation(vague),
+            "fractions": _tables.alternation(fractions),
+            "starters": _tables.alternation(starters),
+            "any": _tables.alternation(any_word),
+        },
+        re.IGNORECASE | re.VERBOSE,
+    )
+    folded, exact, _ = _tables.scales()
+    scale_exact = re.compile(r"[ ]?-?(?:%s)(?![A-Za-z])" % _tables.alternation(list(exact)))
+    scale_folded = re.compile(r"[ ]?-?(?:%s)(?![A-Za-z])" % _tables.alternation(list(folded)), re.IGNORECASE)
+    return core, scale_exact, scale_folded
+
+
+def _resolution_of_digits(digits: str, multiplier: float) -> float:
+    """The size of the last significant digit written, in the figure's own units.
+
+    "497.1" -> 0.1; "3,000" -> 1000 (a round number is read as rounded); "4.2" x 1e9 -> 1e8.
+    """
+    plain = digits.replace(",", "")
+    if "." in plain:
+        return 10.0 ** -len(plain.split(".")[1]) * multiplier
+    stripped = plain.rstrip("0")
+    zeros = len(plain) - len(stripped) if stripped else 0
+    return 10.0 ** zeros * multiplier
+
+
+def _resolution_of_value(value: float) -> float:
+    if value <= 0 or value != int(value):
+        return 1.0
+    zeros = 0
+    v = int(value)
+    while v % 10 == 0:
+        v //= 10
+        zeros += 1
+    return 10.0 ** zeros
+
+
+def _words_value(run: str) -> float | None:
+    """Value of a run of number words, or None when text2num does not accept it."""
+    words = re.sub(r"\s+", " ", run.lower()).strip()
+    dozen = 1.0
+    if words.endswith("dozen"):
+        dozen = 12.0
+        words = words[: -len("dozen")].strip(" -")
+        if not words:
+            return 12.0
+    try:
+        return float(text2num(words, "en")) * dozen
+    except ValueError:
+        return None
+
+
+def _one_scale(text: str, end: int) -> tuple[int, float, bool] | None:
+    _, scale_exact, scale_folded = _patterns()
+    folded, exact, money_only = _tables.scales()
+    m = scale_exact.match(text, end)
+    if m:
+        word = m.group().strip(" -")
+        return m.end(), exact[word], word in money_only
+    m = scale_folded.match(text, end)
+    if m:
+        word = m.group().strip(" -").lower()
+        return m.end(), folded[word], word in money_only
+    return None
+
+
+def _scale_after(text: str, end: int) -> tuple[int, float, bool] | None:
+    """Scale words right after a number ("bn", "hundred million"): (new end, multiplier, money-only)."""
+    first = _one_scale(text, end)
+    if first is None or first[2]:
+        return first
+    stop, multiplier, _ = first
+    more = _one_scale(text, stop)
+    while more is not None and not more[2] and more[1] > multiplier:
+        stop, multiplier = more[0], multiplier * more[1]
+        more = _one_scale(text, stop)
+    return stop, multiplier, False
+
+
+_SIGN = re.compile(r"(?:(?<![\w-])minus[ -]?|(?<![\w.,)\]%-])[-−+])$", re.IGNORECASE)
+
+
+def _signed_start(text: str, start: int) -> tuple[int, float]:
+    """Where a number begins once its sign is counted, and the sign ("minus-5", "$-50.8bn")."""
+    m = _SIGN.search(text, max(0, start - 6), start)
+    if not m:
+        return start, 1.0
+    return m.start(), (1.0 if m.group() == "+" else -1.0)
+
+
+def scan(text: str) -> list[NumberCore]:
+    """Every number core in `text`, left to right, non-overlapping."""
+    core, _, _ = _patterns()
+    found: list[NumberCore] = []
+    for m in core.finditer(text):
+        kind = m.lastgroup or ""
+        start, end = m.span()
+        surface = m.group()
+        if kind == "digits":
+            start, sign = _signed_start(text, start)
+            value = sign * float(surface.replace(",", ""))
+            multiplier, money_scale, scale_start = 1.0, False, end
+            scaled = _scale_after(text, end)
+            if scaled:
+                end, multiplier, money_scale = scaled
+            found.append(NumberCore(
+                start, end, value * multiplier, value * multiplier, value * multiplier,
+                _resolution_of_digits(surface, multiplier), "digits", money_scale, scale_start,
+                multiplier,
+            ))
+        elif kind in ("words", "a_scale", "half"):
+            lowered = surface.lower()
+            if kind == "half":
+                value = 0.5 * (12.0 if lowered.endswith("dozen") else _tables.scales()[0][lowered.split()[-1]])
+            elif kind == "a_scale":
+                word = lowered.split()[-1]
+                value = 12.0 if word == "dozen" else _tables.scales()[0][word]
+            else:
+                parsed = _words_value(surface)
+                if parsed is None:
+                    continue
+                value = parsed
+            multiplier, money_scale, scale_start = 1.0, False, end
+            scaled = _scale_after(text, end)
+            if scaled and not money_scale:
+                end, multiplier, money_scale = scaled
+            value *= multiplier
+            found.append(NumberCore(start, end, value, value, value, _resolution_of_value(value),
+                                    "words", money_scale, scale_start))
+        elif kind == "vague":
+            low, high = _tables.vague_numbers()[surface.lower()]
+            value = (low + high) / 2.0
+            found.append(NumberCore(start, end, value, low, high, _resolution_of_value(low),
+                                    "vague", False, end))
+        elif kind == "fraction":
+            value = _tables.fractions()[surface.lower()]
+            found.append(NumberCore(start, end, value, value, value, 0.01, "fraction", False, end))
+    return found
+
+
+def is_integral(value: float) -> bool:
+    return math.isfinite(value) and value == int(value)

@@ -1,0 +1,185 @@
+"""Read one article: its text in, its figures (as `Mention` records) out.
+
+The pipeline, each step a module of this package:
+numbers (cores) -> units (currency, unit) -> non_figures (drop years, dates, names ...) ->
+ranges -> bounds (qualifier, change) -> context (noun, subject, predicate, source, place, date)
+-> relations (whole, converts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from figures.extract import bounds, context, non_figures, numbers, relations, units
+from figures.extract.draft import Draft
+from figures.extract.sentences import SentenceIndex
+from figures.model import Mention, Qualifier
+
+_RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
+_BETWEEN = re.compile(r"(?:between|from)[ \u00a0]+$", re.IGNORECASE)
+_BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
+_SIGNED = frozenset({"temperature", "percent_change", "angle"})
+
+
+def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
+    if a.sentence_index != b.sentence_index or a.kind == "vague" or b.kind == "vague":
+        return False
+    gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
+    if not gap:
+        return False
+    joiner = text[a.end:b.start].strip(" \u00a0$€£¥₽₴US").lower()
+    opened = _BETWEEN.search(text, max(sentence_start, a.start - 10), a.start)
+    if joiner == "and" and not (opened and opened.group().lower().startswith("between")):
+        return False
+    if _BY.search(text, max(sentence_start, a.start - 5), a.start) and abs(b.value) > 2 * abs(a.value):
+        return False                              # "increased by $43.6bn to $419.2bn": amount, then level
+    if a.dimension != "count" and b.dimension != "count" and a.unit != b.unit:
+        return False
+    if a.dimension != "count" and b.dimension == "count":
+        return False                              # "4.28 percent to 5": a unit is written last, not first
+    if opened and opened.group().lower().startswith("from"):
+        return a.value != b.value                 # "from $36,040 to $34,935": both ends, either order
+    return a.value < b.value
+
+
+def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
+    low, high = sorted((a.value, b.value))
+    if b.resolution >= 1e3 and a.value * 1e3 <= b.value and a.resolution < b.resolution:
+        # "3-5 million", "$5-6bn": the scale word written once applies to both ends
+        for mult in (1e12, 1e9, 1e6, 1e3):
+            if b.value >= mult and a.value * mult <= b.value and a.value < 1000:
+                low, high = a.value * mult, b.value
+                break
+    unit, dimension = (b.unit, b.dimension) if b.dimension != "count" else (a.unit, a.dimension)
+    return Draft(
+        start=a.start, end=b.end, sentence_index=a.sentence_index, value=(low + high) / 2,
+        low=low, high=high, qualifier=Qualifier.RANGE, strict=False,
+        resolution=min(a.resolution, b.resolution) if low == a.value else b.resolution,
+        unit=unit, dimension=dimension, kind=b.kind,
+    )
+
+
+def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
+    masks = non_figures.masked_spans(text)
+    mask_starts = [s for s, _ in masks]
+    drafts: list[Draft] = []
+    for core in numbers.scan(text):
+        if masks and non_figures.in_spans(masks, mask_starts, core.start):
+            continue
+        si = sentences.index_of(core.start)
+        s_start, _ = sentences.span(si)
+        prefix = units.currency_before(text, core.start, s_start)
+        if core.money_scale and prefix is None:
+            after = units.unit_after(text, core.end)
+            if after is None or after.dimension != "currency":
+                core = core.without_scale()
+        attached = units.unit_after(text, core.end)
+        if prefix and attached and attached.dimension != "currency":
+            attached = None                        # "$5 m" is five million dollars, not a length
+        start = prefix[1] if prefix else core.start
+        end = attached.end if attached else core.end
+        if prefix:
+            unit, dimension = prefix[0], "currency"
+        elif attached:
+            unit, dimension = attached.unit, attached.dimension
+        else:
+            unit, dimension = "count", "count"
+        bound = bounds.bound_before(text, start, s_start)
+        reason = non_figures.reason_not_figure(
+            text, core, sentence_start=s_start, has_currency=dimension == "currency",
+            has_unit=attached is not None, bounded=bound is not None,
+        )
+        if reason:
+            continue
+        qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
+        drafts.append(Draft(
+            start=start, end=end, sentence_index=si, value=core.value, low=core.low, high=core.high,
+            qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
+            dimension=dimension, kind=core.kind,
+        ))
+    return drafts
+
+
+def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
+    if fig.qualifier is Qualifier.RANGE:
+        return
+    bound = bounds.bound_before(text, fig.start, sentence_start)
+    if bound is None:
+        after = bounds.bound_after(text, fig.end)
+        if after is not None:
+            fig.qualifier = after[0]
+    else:
+        fig.qualifier, fig.strict = bound.qualifier, bound.strict
+        fig.start = bound.start
+    floor = -math.inf if fig.dimension in _SIGNED else 0.0
+    if fig.qualifier is Qualifier.LOWER:
+        fig.low, fig.high = fig.value, math.inf
+    elif fig.qualifier is Qualifier.UPPER:
+        fig.low, fig.high = floor, fig.value
+
+
+def _read_context(text: str, fig: Draft, sentence: context.Sentence, article_date: dt.date | None) -> None:
+    fig.change = bounds.change_of(text, fig.start, fig.end, sentence.start)
+    per = units.per_after(text, fig.end)
+    if per is not None:
+        fig.per = per[0]
+    noun = context.noun_after(sentence, fig.end, fig.value)
+    fig.partitive, fig.anaphor = noun.partitive, noun.anaphor
+    fig.noun_end = noun.end
+    left = context.left_phrase(sentence, fig.start)
+    opener = context.clause_subject(sentence, fig.start)
+    if fig.dimension == "count":
+        fig.noun = noun.surface
+        fig.subject = noun.subject or left.subject
+        concepts = [opener or " ".join(left.words)]
+    else:
+        about = context.of_phrase(sentence, fig.end) or context.measured_noun(noun.surface)
+        fig.subject = (context.singular(about.split()[-1]) if about else left.subject
+                       or (context.singular(left.words[-1]) if left.words else None))
+        concepts = [about, opener or " ".join(left.words)]
+    fig.concept = ", ".join(dict.fromkeys(c for c in concepts if c)) or None
+    fig.predicate = context.predicate(sentence, fig.start, max(fig.end, noun.end))
+
+
+def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
+    """Every figure in one article's text, in order."""
+    if _DIGIT.search(text) is None and not _may_have_words(text):
+        return []
+    sentences = SentenceIndex(text)
+    drafts = _cores_to_drafts(text, sentences)
+    if not drafts:
+        return []
+    merged: list[Draft] = []
+    for fig in drafts:
+        if merged and _is_range(text, merged[-1], fig, sentences.span(fig.sentence_index)[0]):
+            merged[-1] = _merge_range(text, merged[-1], fig)
+        else:
+            merged.append(fig)
+    cache: dict[int, tuple[context.Sentence, str | None, str | None, dt.date | None]] = {}
+    for fig in merged:
+        s_start, s_end = sentences.span(fig.sentence_index)
+        _apply_bounds(text, fig, s_start)
+        if fig.sentence_index not in cache:
+            sentence = context.Sentence.of(text, s_start, s_end)
+            cache[fig.sentence_index] = (sentence, context.source(sentence), context.place(sentence),
+                                         context.event_date(sentence, article_date))
+        sentence, source, place, when = cache[fig.sentence_index]
+        fig.source, fig.place, fig.event_date = source, place, when
+        _read_context(text, fig, sentence, article_date)
+    relations.link(merged, text, [s for s, _ in sentences.spans])
+    return [fig.freeze(text) for fig in merged]
+
+
+_DIGIT = re.compile(r"\d")
+_WORD_NUMBER_HINT = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|"
+    r"half|third|quarter|fifth|tenth|scores)"
+)
+
+
+def _may_have_words(text: str) -> bool:
+    return _WORD_NUMBER_HINT.search(text) is not None

@@ -1,0 +1,136 @@
+"""Relations between the figures of one article: part of a whole, and stated conversions.
+
+Each rule reads the words between two figures, or just before one, so linking is linear in the
+number of figures: "39 out of 71", "52 of the 60", "12 of them", "including 3,000", "Of 60
+missiles, 48 ...", a later "10 of the drones" or "Another 15" that refers back, and
+"120km (75 miles)".
+"""
+
+from __future__ import annotations
+
+import re
+
+from figures.extract.draft import Draft
+from figures.model import Qualifier
+
+_OF_WHOLE = re.compile(r"\s*(?:out\s+of|of)\s+(?:(?:the|its|their|all|a\s+total\s+of)\s+)?", re.IGNORECASE)
+_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|with)\s*$", re.IGNORECASE)
+_SENTENCE_OF = re.compile(r"\s*[\"“]?\s*(?:Of|Out\s+of)\s+(?:the\s+)?$")
+_CONTINUES = re.compile(r"(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?|a\s+further)\s*$",
+                        re.IGNORECASE)
+_JOINED = re.compile(r"(?:\b(?:while|and|whereas|but)|[,;])\s*(?:another\s+)?$", re.IGNORECASE)
+_CONVERSION_GAP = re.compile(
+    r"(?:\s+[A-Za-z-]+){0,3}\s*(?:\(|,?\s+or\s+|\s*/\s*)\s*$"
+)
+_LOOKBACK_SENTENCES = 3
+
+
+def _link_whole(part: Draft, whole_index: int, drafts: list[Draft]) -> None:
+    part.whole = whole_index
+    drafts[whole_index].is_whole = True
+
+
+def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
+    """Set `whole` and `converts` on the drafts of one article, in place."""
+    for i, fig in enumerate(drafts):
+        prev = drafts[i - 1] if i else None
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        same_sentence_next = nxt is not None and nxt.sentence_index == fig.sentence_index
+
+        # "120km (75 miles)", "two million rubles (25,000 euros)"
+        if (prev is not None and prev.sentence_index == fig.sentence_index
+                and prev.dimension == fig.dimension and fig.dimension != "count"
+                and prev.unit != fig.unit and prev.converts is None
+                and _CONVERSION_GAP.fullmatch(text, prev.end, fig.start)):
+            fig.converts = i - 1
+            if fig.qualifier is Qualifier.EXACT and prev.qualifier is not Qualifier.EXACT:
+                # "just under 296 hp (224 kW)": the restatement carries the original's bound
+                fig.qualifier, fig.strict = prev.qualifier, prev.strict
+                ratio = fig.value / prev.value if prev.value else 1.0
+                fig.low, fig.high = prev.low * ratio, prev.high * ratio
+            for name in ("subject", "predicate", "source", "noun", "concept"):
+                if getattr(fig, name) is None:
+                    setattr(fig, name, getattr(prev, name))
+            continue
+
+        # "39 out of 71", "52 of the 60", "280 million of the 1.5 billion shekels"
+        if (same_sentence_next and nxt is not None
+                and (nxt.dimension == fig.dimension or fig.dimension == "count")
+                and _OF_WHOLE.fullmatch(text, fig.end, nxt.start)):
+            if fig.dimension == "count" and nxt.dimension != "count":
+                fig.unit, fig.dimension = nxt.unit, nxt.dimension
+            _link_whole(fig, i + 1, drafts)
+            nxt.predicate = None            # the verb belongs to the part ("downed 39 of 71")
+            continue
+
+        if fig.dimension != "count" or fig.whole is not None:
+            continue
+        sentence_start = sentence_starts[fig.sentence_index]
+
+        # "12 of them", "39 of which"
+        if fig.anaphor and prev is not None:
+            target = i - 1
+            if drafts[target].is_whole and target - 1 >= 0 and drafts[target - 1].whole == target:
+                target -= 1                 # "downed 39 of 71 drones, with 12 of them ..." -> the 39
+            _link_whole(fig, target, drafts)
+            continue
+
+        # "killed 12 people, including three children"
+        if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
+                and _INCLUDING.search(text, prev.end, fig.start)):
+            _link_whole(fig, i - 1 if prev.whole is None else prev.whole, drafts)
+            continue
+
+        # "Of 60 missiles, 48 were intercepted."
+        opener = next((k for k in range(i - 1, -1, -1)
+                       if drafts[k].sentence_index == fig.sentence_index
+                       and _SENTENCE_OF.fullmatch(text, sentence_start, drafts[k].start)), None)
+        if opener is not None and (fig.subject is None or fig.subject == drafts[opener].subject):
+            _link_whole(fig, opener, drafts)
+            continue
+
+        # "10 of the drones were lost" after "... 71 drones": the nearest earlier whole of that subject
+        if fig.partitive and fig.subject is not None:
+            target = _earlier_whole(drafts, i, lambda w: w.subject == fig.subject)
+            if target is not None:
+                _link_whole(fig, target, drafts)
+                continue
+
+        # "... while three turned back", "Another 15 hit their targets."
+        if fig.noun is None and fig.subject is None and prev is not None and prev.whole is not None:
+            continues = _CONTINUES.search(text, max(sentence_start, fig.start - 24), fig.start)
+            joined = (prev.sentence_index == fig.sentence_index
+                      and _JOINED.search(text, prev.end, fig.start) is not None)
+            if joined or (continues and prev.sentence_index >= fig.sentence_index - 1):
+                _link_whole(fig, prev.whole, drafts)
+    _inherit_subjects(drafts)
+
+
+def _earlier_whole(drafts: list[Draft], i: int, accept) -> int | None:  # type: ignore[no-untyped-def]
+    fig = drafts[i]
+    fallback = None
+    for k in range(i - 1, -1, -1):
+        cand = drafts[k]
+        if fig.sentence_index - cand.sentence_index > _LOOKBACK_SENTENCES:
+            break
+        if cand.dimension != "count" or not accept(cand):
+            continue
+        if cand.is_whole:
+            return k
+        if fallback is None and cand.whole is None:
+            fallback = k
+    return fallback
+
+
+def _inherit_subjects(drafts: list[Draft]) -> None:
+    for fig in drafts:
+        if fig.whole is None:
+            continue
+        whole = drafts[fig.whole]
+        if fig.subject is None:
+            fig.subject, fig.noun = whole.subject, fig.noun or whole.noun
+        elif whole.subject is None:
+            whole.subject = fig.subject
+    for fig in drafts:
+        if fig.whole is not None and fig.subject is None:
+            fig.subject = drafts[fig.whole].subject

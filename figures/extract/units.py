@@ -1,0 +1,86 @@
+"""What stands around a number core: a currency before it, a unit or currency name after it.
+
+The surface forms are data (`data/units.tsv`, `data/currencies.tsv`); this module only finds the
+longest one that touches the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from figures import _tables
+
+_SEPARATOR = re.compile(r"[ \u00a0]?-?")
+_PER = re.compile(
+    r"[ \u00a0]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0]*(?P<per>[A-Za-z][A-Za-z-]*)"
+)
+_PER_NOUNS = frozenset({
+    "barrel", "share", "year", "month", "week", "day", "hour", "person", "head", "capita", "tonne",
+    "ton", "kilogram", "kg", "litre", "liter", "gallon", "ounce", "megawatt-hour", "mwh", "kwh",
+    "unit", "night", "household", "employee", "worker", "student", "patient", "vehicle", "car",
+    "metre", "meter", "km", "mile", "annum", "game", "season", "seat", "square", "bbl",
+})
+
+
+_PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _PER_NOUNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    """A unit (or currency written after the number) and where it ends."""
+
+    unit: str
+    dimension: str
+    end: int
+
+
+def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
+    """The ISO code of a currency written right before `start` ("$", "US$", "EUR "), and where it begins."""
+    pattern, codes = _tables.currency_prefixes()
+    m = pattern.search(text, max(floor, start - 6), start)
+    if not m:
+        return None
+    return codes[m.group().rstrip(" \u00a0")], m.start()
+
+
+def unit_after(text: str, end: int) -> Attached | None:
+    """The longest unit or currency name touching the number that ends at `end`."""
+    table = _tables.suffixes()
+    sep = _SEPARATOR.match(text, end)
+    pos = sep.end() if sep else end
+    spaced = pos > end
+    best: tuple[int, _tables.UnitEntry] | None = None
+    m = table.exact.match(text, pos)
+    if m:
+        best = (m.end(), table.by_exact[m.group()])
+    m = table.folded.match(text, pos)
+    if m and (best is None or m.end() > best[0]):
+        best = (m.end(), table.by_folded[m.group().lower()])
+    if best is None:
+        return None
+    stop, entry = best
+    if (entry.word and not spaced) or (entry.glued and spaced):
+        return None
+    return Attached(entry.unit, entry.dimension, stop)
+
+
+_PER_WORD = re.compile(r"[ \u00a0]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0]*")
+
+
+def per_after(text: str, end: int) -> tuple[str, int] | None:
+    """A rate's denominator right after a figure: "$58 per barrel" -> oil_barrel, "$3,500 a month" -> month.
+
+    Units are read from the unit table ("per square foot" -> square_foot); other nouns only from a
+    short list of what news prices things per (share, person, head ...).
+    """
+    lead = _PER_WORD.match(text, end)
+    if not lead or lead.end() == end:
+        return None
+    unit = unit_after(text, lead.end())
+    if unit is not None and unit.dimension not in ("currency", "percent"):
+        return unit.unit, unit.end
+    m = _PER.match(text, end)
+    if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS:
+        return m.group("per").lower(), m.end()
+    return None

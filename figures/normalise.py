@@ -1,0 +1,64 @@
+"""Express every figure in one unit per dimension: SI units through pint, money in one currency.
+
+The pint registry is built once per process and unit conversions are cached by unit name, since
+building a `UnitRegistry` is expensive and the same few dozen units recur across a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from functools import lru_cache
+
+import pint
+
+from figures.rates import RateSource, convert
+
+#: Units pint does not know, or that are better left as they are: name -> (base unit, factor).
+PLAIN_UNITS: dict[str, tuple[str, float]] = {
+    "count": ("count", 1.0),
+    "percent": ("percent", 1.0),
+    "percentage_point": ("percentage_point", 1.0),
+    "basis_point": ("percentage_point", 0.01),
+}
+_OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """The one shared unit registry."""
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=None)
+def _to_base(unit: str) -> tuple[float, str]:
+    """(factor, base unit) such that value * factor is the value in base units."""
+    if unit in PLAIN_UNITS:
+        base, factor = PLAIN_UNITS[unit]
+        return factor, base
+    q = registry().Quantity(1.0, unit).to_base_units()
+    return float(q.magnitude), str(q.units)
+
+
+def physical(value: float, unit: str) -> tuple[float, str]:
+    """`value` in `unit` expressed in SI base units: (value, unit)."""
+    if unit in _OFFSET_UNITS:
+        q = registry().Quantity(value, unit).to("kelvin")
+        return float(q.magnitude), "kelvin"
+    factor, base = _to_base(unit)
+    return value * factor, base
+
+
+def to_base(value: float, unit: str, dimension: str, date: dt.date | None, rates: RateSource,
+            base_currency: str, max_age_days: int) -> tuple[float, str, str]:
+    """(base value, base unit, note) for one figure. The note says which rate was used, or why none."""
+    if not math.isfinite(value):
+        return value, unit, ""
+    if dimension == "currency":
+        converted, note = convert(value, unit, base_currency, date, rates, max_age_days)
+        return converted, base_currency, note
+    try:
+        converted, base = physical(value, unit)
+    except (pint.errors.PintError, ValueError) as exc:
+        return float("nan"), unit, f"pint cannot convert {unit!r}: {exc}"
+    return converted, base, ""
