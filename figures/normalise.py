@@ -62,3 +62,25 @@ def to_base(value: float, unit: str, dimension: str, date: dt.date | None, rates
     except (pint.errors.PintError, ValueError) as exc:
         return float("nan"), unit, f"pint cannot convert {unit!r}: {exc}"
     return converted, base, ""
+
+
+def renormalise_money(frame, rates, base_currency: str, max_age_days: int):  # type: ignore[no-untyped-def]
+    """A copy of a figures frame with its money figures converted again, with other rates or base."""
+    from figures.rates import as_rate_source
+
+    source = as_rate_source(rates)
+    out = frame.copy()
+    money = out.index[out["dimension"] == "currency"]
+    for label in money:
+        row = out.loc[label]
+        day = row["event_date"] if not _missing(row["event_date"]) else row["date"]
+        when = None if _missing(day) else day.date()
+        value, unit, note = to_base(row["value"], row["unit"], "currency", when, source, base_currency, max_age_days)
+        out.at[label, "base_value"], out.at[label, "base_unit"], out.at[label, "base_note"] = value, unit, note or None
+    return out
+
+
+def _missing(value) -> bool:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))

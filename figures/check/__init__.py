@@ -1,2 +1,68 @@
-def check(frame, **options):  # replaced below
-    raise NotImplementedError
+"""`check`: the figures frame in, one row per contradiction, warning or unverifiable figure out.
+
+Each rule is a pure function of the frame and the tolerances (one module each): parts against
+wholes (`parts`), stated conversions and the rates they imply (`conversions`), and figures about
+the same thing (`agreement`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from figures.check.agreement import check_agreement
+from figures.check.conversions import check_conversions, check_implied_rates, implied_rates
+from figures.check.findings import FINDING_COLUMNS, Finding, to_frame
+from figures.check.intervals import Tolerances
+from figures.check.parts import check_parts
+from figures.errors import InputError
+from figures.model import FIGURE_COLUMNS
+from figures.rates import RateSource
+
+__all__ = ["FINDING_COLUMNS", "Finding", "Tolerances", "check", "implied_rates"]
+
+_NEEDED = ("article", "surface", "value", "low", "high", "qualifier", "resolution", "unit", "dimension",
+           "subject", "predicate", "whole", "converts", "base_value", "sentence")
+
+
+def check(
+    frame: pd.DataFrame,
+    *,
+    rel: float = 0.0,
+    abs: float = 0.0,
+    approx_rel: float = 0.10,
+    rate_rel: float = 0.02,
+    running_days: int = 14,
+    rates: RateSource | pd.DataFrame | None = None,
+    base_currency: str | None = None,
+    max_rate_age_days: int = 4,
+) -> pd.DataFrame:
+    """Findings over a frame from `figures.extract` (one article or many).
+
+    Tolerances: `rel`/`abs` add slack to every comparison as in `pytest.approx`; `approx_rel` is how
+    far "about 50" may stray (10%); `rate_rel` the slack on currency conversions (2%);
+    `running_days` the widest gap in dates at which figures are still compared (as a warning).
+    `rates`/`base_currency`/`max_rate_age_days` re-normalise money before checking, as in `extract`.
+
+    Returns a frame with columns `FINDING_COLUMNS`, most serious first: `kind`, `severity`
+    (contradiction, warning, unverified), `figures` (row labels of `frame`), `message`, and the
+    subject, articles, expected and observed values, deviation and tolerance.
+    """
+    missing = [c for c in _NEEDED if c not in frame.columns]
+    if missing:
+        raise InputError("check needs a frame from figures.extract; missing column(s): " + ", ".join(missing))
+    tol = Tolerances(rel=rel, abs=abs, approx_rel=approx_rel, rate_rel=rate_rel, running_days=running_days)
+    if frame.empty:
+        return to_frame([])
+    if not frame.index.is_unique:
+        raise InputError("the figures frame has duplicate row labels; findings could not point at one figure")
+    frame = frame.reindex(columns=list(dict.fromkeys([*FIGURE_COLUMNS, *frame.columns])))
+    if rates is not None or base_currency is not None:
+        from figures.normalise import renormalise_money
+
+        frame = renormalise_money(frame, rates, base_currency or "EUR", max_rate_age_days)
+    findings: list[Finding] = []
+    findings += check_parts(frame, tol)
+    findings += check_conversions(frame, tol)
+    findings += check_implied_rates(frame, tol)
+    findings += check_agreement(frame, tol)
+    return to_frame(findings)

@@ -262,6 +262,15 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
     while j >= 0 and len(chunk) < 4 and _is_content(tokens[j]):
         chunk.insert(0, tokens[j])
         j -= 1
+    if (chunk and chunk[0].text[0].isupper() and j >= 1 and tokens[j].low in {"in", "at", "near", "over", "around"}
+            and _is_content(tokens[j - 1])):
+        place_words = chunk                    # "Casualties in Bakhmut exceed 3,000": skip the place
+        chunk = []
+        j -= 1
+        while j >= 0 and len(chunk) < 4 and _is_content(tokens[j]):
+            chunk.insert(0, tokens[j])
+            j -= 1
+        del place_words
     if not chunk:
         return LeftPhrase((), None)
     if any(tokens[k].text[0].isdigit() for k in (j, j - 1) if k >= 0):

@@ -86,18 +86,21 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def _resolution_of_digits(digits: str, multiplier: float) -> float:
     """The size of the last significant digit written, in the figure's own units.
 
-    "497.1" -> 0.1; "3,000" -> 1000 (a round number is read as rounded); "4.2" x 1e9 -> 1e8.
+    "497.1" -> 0.1; "4.2" x 1e9 -> 1e8; "3,000" -> 1000 and "20" x 1e6 -> 1e7 (round thousands
+    and round scaled numbers are read as rounded); "40" -> 1 (a count of tens is read as exact).
     """
     plain = digits.replace(",", "")
     if "." in plain:
         return 10.0 ** -len(plain.split(".")[1]) * multiplier
     stripped = plain.rstrip("0")
     zeros = len(plain) - len(stripped) if stripped else 0
+    if zeros < 3 and multiplier == 1.0:
+        zeros = 0
     return 10.0 ** zeros * multiplier
 
 
 def _resolution_of_value(value: float) -> float:
-    if value <= 0 or value != int(value):
+    if value <= 0 or value != int(value) or value < 1000:
         return 1.0
     zeros = 0
     v = int(value)

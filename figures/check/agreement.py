@@ -1,0 +1,145 @@
+"""Rules 4 to 6: figures about the same thing that cannot all be true.
+
+Deciding that two figures are about the same thing is the hard part, and a false alarm costs more
+than a miss, so two figures are compared only when all of these hold:
+
+- same dimension, same counted or measured subject ("drone"), same kind of happening (predicate
+  group: "downed" and "intercepted" are one group, "launched" another; no predicate matches only
+  no predicate), same rate denominator;
+- neither is a change ("fell 2.5%"), a restatement in other units, or in a sentence that marks a
+  different event ("another strike", "a separate attack", "last year");
+- the same place, where the sentence or else the article names one; figures from different
+  articles are compared only when a place is known for both;
+- they stand in different sentences (one sentence listing "two and three people" names two events);
+- the same date (the date the sentence gives, else the article's): then a conflict is a
+  `contradiction`. Dated apart by at most `running_days`, a conflict is a `warning` (a running total
+  may have grown, or a figure been corrected); further apart, figures are not compared.
+
+Each figure is an interval (see `intervals.py`), so "more than 1,000" agrees with 1,100 and with
+3,000, and "more than 50", "around 50" and "some 50" agree with each other. A block of comparable
+figures conflicts when its highest floor lies above its lowest ceiling; one finding per block names
+the figures on each side. Blocks come from one `groupby`, so the cost grows linearly.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from figures import _tables
+from figures.check import describe
+from figures.check.findings import CONTRADICTION, WARNING, Finding
+from figures.check.intervals import Tolerances, bounds
+
+_OTHER_EVENT = re.compile(
+    r"\b(?:another|separate|separately|second|third|other|earlier|previous|previously|last\s+(?:week|month|year)"
+    r"|a\s+year\s+ago|in\s+total|so\s+far|since\s+the\s+start|cumulative|each|per|every|average|a\s+day|daily)\b",
+    re.IGNORECASE,
+)
+
+
+def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
+    keep = (
+        frame["subject"].notna() & frame["change"].isna() & frame["converts"].isna()
+        & np.isfinite(frame["value"].astype(float))
+        & ~frame["sentence"].fillna("").str.contains(_OTHER_EVENT)
+    )
+    cand = frame[keep]
+    if cand.empty:
+        return cand
+    groups = _tables.predicate_groups()
+    article_place = (frame.dropna(subset=["place"]).groupby("article")["place"]
+                     .agg(lambda s: s.value_counts().index[0]))
+    place = cand["place"].fillna(cand["article"].map(article_place))
+    day = pd.to_datetime(cand["event_date"]).fillna(pd.to_datetime(cand["date"]))
+    return cand.assign(
+        _pred=cand["predicate"].map(lambda p: groups.get(p, p) if isinstance(p, str) else "").astype(object),
+        _per=cand["per"].fillna("").astype(object),
+        _place=place.fillna("").astype(str).str.lower(),
+        _day=day,
+        _scope=np.where(place.isna(), cand["article"].astype(str), ""),
+        _sentence=cand["article"].astype(str) + "#" + cand["sentence_index"].astype(str),
+    )
+
+
+def _magnitudes(cand: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Series]:
+    """Bounds in comparable units: base units for measures and money, the value for counts."""
+    normalised = cand["dimension"] != "count"
+    base_low, base_high = bounds(cand, tol, value="base_value")
+    low, high = bounds(cand, tol)
+    return low.where(~normalised, base_low), high.where(~normalised, base_high)
+
+
+def _finding(cand: pd.DataFrame, frame: pd.DataFrame, group: pd.DataFrame, top: str, bottom: str,
+             severity: str) -> Finding:
+    above = group.index[group["_low"] > group.at[bottom, "_high"]]
+    below = group.index[group["_high"] < group.at[top, "_low"]]
+    hi_row, lo_row = frame.loc[top], frame.loc[bottom]
+    place = hi_row.get("place") if isinstance(hi_row.get("place"), str) else None
+    where = f" in {place}" if place else ""
+    days = sorted({d for d in (describe.when(hi_row), describe.when(lo_row)) if d})
+    dated = f" on {days[0]}" if len(days) == 1 else (f" between {days[0]} and {days[-1]}" if days else "")
+    highs = "; ".join(describe.figure(frame.loc[i]) for i in above)
+    lows = "; ".join(describe.figure(frame.loc[i]) for i in below)
+    if severity == CONTRADICTION:
+        lead = f"Figures disagree about {describe.thing(hi_row)}{where}{dated}"
+        why = (f"{describe.number(hi_row['low'])} is the least the first allows and "
+               f"{describe.number(lo_row['high'])} the most the second allows")
+    else:
+        lead = f"A figure for {describe.thing(hi_row)}{where} changed{dated}"
+        why = "dated apart, it may be a running total or a correction; check which is current"
+    articles = tuple(dict.fromkeys(frame.loc[list(above) + list(below), "article"]))
+    return Finding(
+        kind="sources_disagree" if len(articles) > 1 or hi_row.get("source") != lo_row.get("source")
+        else "figures_disagree",
+        severity=severity, figures=tuple(dict.fromkeys([*above, *below])),
+        message=f"{lead}: {highs} against {lows}; {why}.",
+        subject=hi_row.get("subject"), articles=articles,
+        expected=float(lo_row["high"]), observed=float(hi_row["low"]), unit=hi_row["unit"],
+        deviation=float(abs(group.at[top, "_low"] - group.at[bottom, "_high"]) / abs(group.at[bottom, "_high"]))
+        if group.at[bottom, "_high"] else float("inf"),
+        tolerance=float(cand.attrs.get("approx_rel", 0.0)),
+    )
+
+
+def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
+    """Findings of rules 4 to 6 over a figures frame."""
+    cand = _comparable(frame)
+    if len(cand) < 2:
+        return []
+    low, high = _magnitudes(cand, tol)
+    cand = cand.assign(_low=low, _high=high)
+    cand.attrs["approx_rel"] = tol.approx_rel
+    keys = ["dimension", "subject", "_pred", "_per", "_place", "_scope"]
+    grouped = cand.groupby(keys, sort=False, dropna=False)
+    conflicted = grouped["_low"].transform("max") > grouped["_high"].transform("min")
+    findings: list[Finding] = []
+    for _, group in cand[conflicted].groupby(keys, sort=False, dropna=False):
+        findings.extend(_block_findings(cand, frame, group, tol))
+    return findings
+
+
+def _block_findings(cand: pd.DataFrame, frame: pd.DataFrame, block: pd.DataFrame,
+                    tol: Tolerances) -> list[Finding]:
+    """Same-day conflicts are contradictions; conflicts across nearby days are warnings."""
+    out: list[Finding] = []
+    same_day = block.groupby(block["_day"].fillna(pd.Timestamp(0)), sort=True)
+    reported: set[str] = set()
+    for _, day in same_day:
+        if len(day) < 2:
+            continue
+        top, bottom = day["_low"].idxmax(), day["_high"].idxmin()
+        if day.at[top, "_low"] > day.at[bottom, "_high"] and day.at[top, "_sentence"] != day.at[bottom, "_sentence"]:
+            found = _finding(cand, frame, day, top, bottom, CONTRADICTION)
+            out.append(found)
+            reported.update(found.figures)
+    dated = block[block["_day"].notna()].sort_values("_day")
+    if dated["_day"].nunique() > 1:
+        top, bottom = dated["_low"].idxmax(), dated["_high"].idxmin()
+        gap = abs((dated.at[top, "_day"] - dated.at[bottom, "_day"]).days)
+        if (0 < gap <= tol.running_days and dated.at[top, "_low"] > dated.at[bottom, "_high"]
+                and not {top, bottom} <= reported):
+            out.append(_finding(cand, frame, dated, top, bottom, WARNING))
+    return out

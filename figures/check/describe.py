@@ -1,0 +1,50 @@
+"""Plain-language descriptions of figures for finding messages."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+
+def number(x: float) -> str:
+    """A number as a reader writes it: 3000 -> "3,000", 14.49 -> "14.49"."""
+    if not math.isfinite(x):
+        return "unbounded" if x > 0 else "-unbounded"
+    if abs(x) >= 100 or x == int(x):
+        return f"{x:,.0f}"
+    return f"{x:,.3g}" if abs(x) < 1 else f"{x:,.2f}"
+
+
+def when(row: pd.Series) -> str | None:
+    date = row.get("event_date")
+    if date is None or pd.isna(date):
+        date = row.get("date")
+    if date is None or pd.isna(date):
+        return None
+    return pd.Timestamp(date).date().isoformat()
+
+
+def figure(row: pd.Series) -> str:
+    """'"more than 3,000" (the minister, article a3, 2023-03-06)'."""
+    said = row.get("source")
+    where = [str(said) if isinstance(said, str) and said else "unattributed"]
+    where.append(f"article {row['article']}")
+    outlet = row.get("outlet")
+    if isinstance(outlet, str) and outlet:
+        where[-1] += f" ({outlet})"
+    day = when(row)
+    if day:
+        where.append(day)
+    noun = row.get("noun")
+    surface = str(row["surface"])
+    if row.get("dimension") == "count" and isinstance(noun, str) and noun and noun not in surface:
+        surface = f"{surface} {noun}"
+    return f"\"{surface}\" ({', '.join(where)})"
+
+
+def thing(row: pd.Series) -> str:
+    """What a figure counts, with what happened to it: "drone (down)"."""
+    subject = row.get("subject") if isinstance(row.get("subject"), str) else "figure"
+    predicate = row.get("predicate")
+    return f"{subject} ({predicate})" if isinstance(predicate, str) and predicate else str(subject)

@@ -1,0 +1,42 @@
+"""One finding per problem, pointing back at the exact figures (row labels of the figures frame)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import astuple, dataclass, field, fields
+
+import pandas as pd
+
+CONTRADICTION = "contradiction"
+WARNING = "warning"
+UNVERIFIED = "unverified"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str                    # which rule: part_exceeds_whole, parts_exceed_whole, conversion, ...
+    severity: str                # contradiction, warning or unverified
+    figures: tuple[str, ...]     # labels of the rows of the figures frame it is about
+    message: str                 # one plain sentence a person can act on
+    subject: str | None = None
+    articles: tuple[object, ...] = field(default=())
+    expected: float = math.nan   # what would have been consistent (in `unit`)
+    observed: float = math.nan   # what the text says (in `unit`)
+    unit: str | None = None
+    deviation: float = math.nan  # |observed - expected| / |expected|
+    tolerance: float = math.nan  # the relative tolerance the rule allowed
+
+
+FINDING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
+
+
+def to_frame(findings: list[Finding]) -> pd.DataFrame:
+    """Findings as a frame, most serious first; an empty list gives an empty frame with the columns."""
+    rank = {CONTRADICTION: 0, WARNING: 1, UNVERIFIED: 2}
+    rows = sorted(findings, key=lambda f: (rank.get(f.severity, 3), f.kind, f.figures))
+    frame = pd.DataFrame([astuple(f) for f in rows], columns=list(FINDING_COLUMNS))
+    for name in ("figures", "articles"):
+        frame[name] = pd.Series([list(v) for v in frame[name]], dtype=object, index=frame.index)
+    return frame.astype({"kind": object, "severity": object, "message": object, "subject": object,
+                         "unit": object, "expected": float, "observed": float, "deviation": float,
+                         "tolerance": float})

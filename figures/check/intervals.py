@@ -1,0 +1,64 @@
+"""What each figure allows: the interval its words and its written precision leave open.
+
+A figure is read the way statcheck and AggChecker read reported numbers: a value is consistent
+with any true value that rounds to it, so "497.1" allows 497.05 to 497.15. A round number
+("3,000", "20 million") is read as rounded, but to at most `round_rel` (5%) either way, so that
+"3,000" allows 2,850 to 3,150 and "20 million" 19 to 21 million. "About" and "some" widen that by a relative margin; "more than" and "up to"
+open one side. Everything is computed column-wise, so the cost is linear in the number of figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """How far apart figures may be before the checker calls them inconsistent.
+
+    rel, abs: extra slack on every comparison, as in `pytest.approx` (default none beyond rounding).
+    approx_rel: how far "about", "some", "around" may stray from the stated value (10%).
+    rate_rel: slack on currency conversions, since outlets use other rates than the ECB's (2%).
+    round_rel: the most a round number ("3,000", "20 million") is taken to have been rounded (5%).
+    running_days: figures dated further apart than this are never compared.
+    """
+
+    rel: float = 0.0
+    abs: float = 0.0
+    approx_rel: float = 0.10
+    rate_rel: float = 0.02
+    round_rel: float = 0.05
+    running_days: int = 14
+
+    def __post_init__(self) -> None:
+        for name in ("rel", "abs", "approx_rel", "rate_rel", "round_rel"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"tolerance {name} must not be negative")
+        if self.running_days < 0:
+            raise ValueError("running_days must not be negative")
+
+
+def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value") -> tuple[pd.Series, pd.Series]:
+    """(lowest, highest) true value each figure allows, in the units of column `value`.
+
+    With value="base_value" the bounds are scaled to the normalised units.
+    """
+    scale = frame[value] / frame["value"].where(frame["value"] != 0, np.nan)
+    scale = scale.fillna(1.0) if value == "value" else scale
+    half = frame["resolution"].abs() / 2.0
+    rounding = half.where(half <= 0.5, np.minimum(half, np.maximum(tol.round_rel * frame["value"].abs(), 0.5)))
+    exact_count = frame["dimension"].eq("count") & half.le(0.5)
+    rounding = rounding.where(~exact_count, 0.0)       # "39 drones" is a count, not a rounded 38.5-39.5
+    approx = frame["qualifier"].eq("approx")
+    slack = np.maximum(rounding, np.where(approx, tol.approx_rel * frame["value"].abs(), 0.0))
+    low = frame["low"].astype(float) - slack
+    high = frame["high"].astype(float) + slack
+    extra_low = np.maximum(tol.abs, tol.rel * low.abs())
+    extra_high = np.maximum(tol.abs, tol.rel * high.abs())
+    low = (low - extra_low) * scale
+    high = (high + extra_high) * scale
+    flipped = scale < 0
+    return low.where(~flipped, high), high.where(~flipped, low)
