@@ -54,7 +54,7 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
                      .agg(lambda s: s.value_counts().index[0]))
     place = cand["place"].fillna(cand["article"].map(article_place))
     day = pd.to_datetime(cand["event_date"]).fillna(pd.to_datetime(cand["date"]))
-    return cand.assign(
+    cand = cand.assign(
         _pred=cand["predicate"].map(lambda p: groups.get(p, p) if isinstance(p, str) else "").astype(object),
         _per=cand["per"].fillna("").astype(object),
         _place=place.fillna("").astype(str).str.lower(),
@@ -62,6 +62,23 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
         _scope=np.where(place.isna(), cand["article"].astype(str), ""),
         _sentence=cand["article"].astype(str) + "#" + cand["sentence_index"].astype(str),
     )
+    return _fill_unambiguous_predicates(cand)
+
+
+def _fill_unambiguous_predicates(cand: pd.DataFrame) -> pd.DataFrame:
+    """A figure with no predicate joins the one kind of happening its block names, if only one.
+
+    "Police put the number of protesters at 20,000" has no verb for the protesters; "60,000
+    protesters marched" has one. Where every predicated figure of the same subject, place and scope
+    says the same thing, the bare figure is about that too; where they say different things
+    ("launched 71", "downed 39"), a bare "71" stays on its own.
+    """
+    block = ["dimension", "subject", "_per", "_place", "_scope"]
+    named = cand["_pred"].where(cand["_pred"] != "")
+    kinds = named.groupby([cand[c] for c in block], dropna=False).transform("nunique")
+    only = named.groupby([cand[c] for c in block], dropna=False).transform("first")
+    fill = (cand["_pred"] == "") & (kinds == 1)
+    return cand.assign(_pred=cand["_pred"].where(~fill, only))
 
 
 def _magnitudes(cand: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Series]:
@@ -85,8 +102,7 @@ def _finding(cand: pd.DataFrame, frame: pd.DataFrame, group: pd.DataFrame, top: 
     lows = "; ".join(describe.figure(frame.loc[i]) for i in below)
     if severity == CONTRADICTION:
         lead = f"Figures disagree about {describe.thing(hi_row)}{where}{dated}"
-        why = (f"{describe.number(hi_row['low'])} is the least the first allows and "
-               f"{describe.number(lo_row['high'])} the most the second allows")
+        why = describe.conflict(hi_row, lo_row)
     else:
         lead = f"A figure for {describe.thing(hi_row)}{where} changed{dated}"
         why = "dated apart, it may be a running total or a correction; check which is current"

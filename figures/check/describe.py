@@ -48,3 +48,15 @@ def thing(row: pd.Series) -> str:
     subject = row.get("subject") if isinstance(row.get("subject"), str) else "figure"
     predicate = row.get("predicate")
     return f"{subject} ({predicate})" if isinstance(predicate, str) and predicate else str(subject)
+
+
+def conflict(high: pd.Series, low: pd.Series) -> str:
+    """Why a figure that allows only high values conflicts with one that allows only low ones."""
+    if high["qualifier"] == "lower":
+        return (f"\"{high['surface']}\" puts a floor of {number(high['low'])} that "
+                f"{number(low['high'])} falls below")
+    if low["qualifier"] == "upper":
+        return f"\"{low['surface']}\" caps it at {number(low['high'])}, below {number(high['low'])}"
+    loose = "approx" in (high["qualifier"], low["qualifier"])
+    return (f"{number(high['value'])} and {number(low['value'])} differ by more than "
+            + ("an approximate figure allows" if loose else "rounding allows") + "; both cannot be right")

@@ -318,18 +318,18 @@ def predicate(sentence: Sentence, start: int, end: int) -> str | None:
 
 
 def _phrase_back(tokens: list[Token], j: int, limit: int = 5) -> list[Token]:
+    """The noun phrase ending at token j: "Police in Tbilisi", "Ukraine's air force"."""
     out: list[Token] = []
     while j >= 0 and len(out) < limit:
         tok = tokens[j]
         if not tok.is_word:
             break
-        if tok.low in _tables.stopwords() and tok.low not in {"of"}:
-            if tok.low == "the":
-                break
+        inner = tok.low in {"of", "in"} and out and out[0].text[0].isupper()
+        if tok.low in _tables.stopwords() and not inner:
             break
         out.insert(0, tok)
         j -= 1
-    while out and out[0].low == "of":
+    while out and out[0].low in {"of", "in"}:
         out.pop(0)
     return out
 
@@ -342,7 +342,7 @@ def _phrase_forward(tokens: list[Token], i: int, limit: int = 6) -> list[Token]:
         tok = tokens[i]
         if not tok.is_word or (tok.low in _tables.stopwords() and tok.low not in {"of", "and"}):
             break
-        if tok.low in _WEEKDAYS or tok.low in {"that", "on", "in"}:
+        if tok.low in _WEEKDAYS or tok.low in {"that", "on", "in"} or (out and _looks_verb(tok)):
             break
         out.append(tok)
         i += 1
@@ -385,15 +385,23 @@ def source(sentence: Sentence) -> str | None:
     return None
 
 
-def place(sentence: Sentence) -> str | None:
-    """The first place the sentence names after a locative preposition ("over Kyiv")."""
+def places(sentence: Sentence) -> list[tuple[int, str]]:
+    """(offset, name) of each place the sentence names after a locative preposition ("over Kyiv")."""
+    found = []
     for m in _PLACE.finditer(sentence.text):
         words = [w for w in m.group("p").split() if w.lower() not in _tables.stopwords()]
         words = [w for w in words if w.lower().rstrip(".") not in _tables.months()
                  and w.lower() not in _WEEKDAYS]
         if words:
-            return " ".join(words)
-    return None
+            found.append((sentence.start + m.start("p"), " ".join(words)))
+    return found
+
+
+def nearest_place(found: list[tuple[int, str]], offset: int) -> str | None:
+    """The place named nearest to a figure at `offset`, if the sentence names any."""
+    if not found:
+        return None
+    return min(found, key=lambda p: abs(p[0] - offset))[1]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -438,6 +446,9 @@ def of_phrase(sentence: Sentence, pos: int) -> str | None:
     """The noun phrase after "of"/"in" following a measure ("2.5% of GDP", "$4bn in aid")."""
     tokens = sentence.tokens
     i = sentence.index_at(pos)
+    if i < len(tokens) and tokens[i].text == "(":      # "20 million Canadian dollars (...) in aid"
+        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
+        i = close + 1 if close is not None else i
     if i < len(tokens) and tokens[i].low in {"of", "in", "for", "on"}:
         return _join(sentence, [t for t in _phrase_forward(tokens, i + 1, 4)
                                 if t.low not in _tables.stopwords()])

@@ -157,16 +157,16 @@ def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
             merged[-1] = _merge_range(text, merged[-1], fig)
         else:
             merged.append(fig)
-    cache: dict[int, tuple[context.Sentence, str | None, str | None, dt.date | None]] = {}
+    cache: dict[int, tuple[context.Sentence, str | None, list[tuple[int, str]], dt.date | None]] = {}
     for fig in merged:
         s_start, s_end = sentences.span(fig.sentence_index)
         _apply_bounds(text, fig, s_start)
         if fig.sentence_index not in cache:
             sentence = context.Sentence.of(text, s_start, s_end)
-            cache[fig.sentence_index] = (sentence, context.source(sentence), context.place(sentence),
+            cache[fig.sentence_index] = (sentence, context.source(sentence), context.places(sentence),
                                          context.event_date(sentence, article_date))
-        sentence, source, place, when = cache[fig.sentence_index]
-        fig.source, fig.place, fig.event_date = source, place, when
+        sentence, source, places, when = cache[fig.sentence_index]
+        fig.source, fig.place, fig.event_date = source, context.nearest_place(places, fig.start), when
         _read_context(text, fig, sentence, article_date)
     relations.link(merged, text, [s for s, _ in sentences.spans])
     return [fig.freeze(text) for fig in merged]
