@@ -20,6 +20,8 @@ PLAIN_UNITS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0),
     "percentage_point": ("percentage_point", 1.0),
     "basis_point": ("percentage_point", 0.01),
+    "ppm": ("ppm", 1.0),
+    "ppb": ("ppm", 0.001),
 }
 _OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 

@@ -146,9 +146,16 @@ def as_rate_source(rates: RateSource | pd.DataFrame | None) -> RateSource:
     return rates
 
 
+#: Minor units written as their own currency: pence are quoted as GBX by markets.
+MINOR_UNITS: dict[str, tuple[str, float]] = {"GBX": ("GBP", 100.0)}
+
+
 def convert(amount: float, currency: str, to: str, date: dt.date | None, source: RateSource,
             max_age_days: int) -> tuple[float, str]:
     """`amount` in `currency` expressed in `to` at `date`: (value, note). NaN with the reason when unverifiable."""
+    if currency in MINOR_UNITS:
+        currency, per = MINOR_UNITS[currency]
+        amount = amount / per
     if currency == to:
         return amount, ""
     if date is None:

@@ -107,9 +107,13 @@ def _finding(cand: pd.DataFrame, frame: pd.DataFrame, group: pd.DataFrame, top: 
         lead = f"A figure for {describe.thing(hi_row)}{where} changed{dated}"
         why = "dated apart, it may be a running total or a correction; check which is current"
     articles = tuple(dict.fromkeys(frame.loc[list(above) + list(below), "article"]))
+    sources = {s for s in frame.loc[list(above) + list(below), "source"] if isinstance(s, str)}
+    if severity == WARNING:
+        kind = "figure_changed"
+    else:
+        kind = "sources_disagree" if len(articles) > 1 or len(sources) > 1 else "figures_disagree"
     return Finding(
-        kind="sources_disagree" if len(articles) > 1 or hi_row.get("source") != lo_row.get("source")
-        else "figures_disagree",
+        kind=kind,
         severity=severity, figures=tuple(dict.fromkeys([*above, *below])),
         message=f"{lead}: {highs} against {lows}; {why}.",
         subject=hi_row.get("subject"), articles=articles,

@@ -37,7 +37,7 @@ _DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all", "his",
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that"})
 _CLAUSE_BREAK = frozenset({";", ":", ".", "!", "?", "—", "–", '"', "“", "”"})
 _PLACE = re.compile(
-    r"\b(?:in|over|near|across|around|outside|at|on|from|into|off)\s+(?:the\s+)?"
+    r"\b(?i:in|over|near|across|around|outside|at|on|from|into|off)\s+(?:the\s+)?"
     r"(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -358,21 +358,34 @@ def _join(sentence: Sentence, words: list[Token]) -> str | None:
     return None if text.lower() in _PRONOUNS else text
 
 
+_SPEECH = frozenset({"said", "says", "say", "told", "according"})
+
+
 def source(sentence: Sentence) -> str | None:
-    """Who the sentence says states its figures ("according to regional police", "the air force said")."""
+    """Who the sentence says states its figures ("according to regional police", "the air force said").
+
+    "according to" wins over a speech verb ("said", "told"), which wins over other reporting verbs
+    ("put", "estimated"): in "Officials put the toll at 240, the governor said", the governor speaks.
+    """
     tokens = sentence.tokens
     cues = _tables.source_cues()
-    for i, tok in enumerate(tokens):
-        low = tok.low
-        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
-            found = _join(sentence, _phrase_forward(tokens, i + 2))
-            if found:
-                return found
+    ranked = sorted(
+        (i for i, tok in enumerate(tokens) if tok.low in cues or tok.low == "according"),
+        key=lambda i: (0 if tokens[i].low == "according" or cues.get(tokens[i].low) == "before"
+                       else 1 if tokens[i].low in _SPEECH else 2, i),
+    )
+    for i in ranked:
+        low = tokens[i].low
+        if low == "according":
+            if i + 1 < len(tokens) and tokens[i + 1].low == "to":
+                found = _join(sentence, _phrase_forward(tokens, i + 2))
+                if found:
+                    return found
         elif cues.get(low) == "before":
             found = _join(sentence, _phrase_forward(tokens, i + 1))
             if found:
                 return found
-        elif cues.get(low) == "verb":
+        else:
             before = _phrase_back(tokens, i - 1)
             if before and before[-1].low not in _PRONOUNS:
                 return _join(sentence, before)
@@ -380,8 +393,6 @@ def source(sentence: Sentence) -> str | None:
                 found = _join(sentence, _phrase_forward(tokens, i + 1))   # ", said the ministry"
                 if found:
                     return found
-            if before:
-                return None                                   # "he said"
     return None
 
 

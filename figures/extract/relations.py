@@ -53,10 +53,11 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
                     setattr(fig, name, getattr(prev, name))
             continue
 
-        # "39 out of 71", "52 of the 60", "280 million of the 1.5 billion shekels"
+        # "39 out of 71", "52 of the 60", "14 drones out of 19", "280 million of the 1.5 billion shekels"
         if (same_sentence_next and nxt is not None
                 and (nxt.dimension == fig.dimension or fig.dimension == "count")
-                and _OF_WHOLE.fullmatch(text, fig.end, nxt.start)):
+                and (_OF_WHOLE.fullmatch(text, fig.end, nxt.start)
+                     or (fig.noun_end > fig.end and _OF_WHOLE.fullmatch(text, fig.noun_end, nxt.start)))):
             if fig.dimension == "count" and nxt.dimension != "count":
                 fig.unit, fig.dimension = nxt.unit, nxt.dimension
             _link_whole(fig, i + 1, drafts)

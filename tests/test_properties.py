@@ -1,0 +1,54 @@
+"""Laws that hold for any input: no crash, spans point at surfaces, written numbers read back."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import figures
+from figures.strategies import WrittenNumber, written_numbers
+
+NEWS_ALPHABET = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs", "Cc"))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=NEWS_ALPHABET, max_size=300))
+def test_no_text_crashes_extract(text: str) -> None:
+    """Any text gives a frame; every row's span cuts out its surface and low <= value <= high."""
+    frame = figures.extract(text)
+    assert frame.attrs["articles"]["status"].tolist() == ["ok"]
+    for _, row in frame.iterrows():
+        assert text[row["start"]:row["end"]] == row["surface"]
+        assert row["low"] <= row["value"] <= row["high"] or math.isnan(row["value"])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from([
+    "Air defences downed ", "39 out of 71 drones", " at least ", "more than 3,000", " $4.2bn ",
+    "(25,000 euros)", " 5-6 metres ", " in 2023", " on March 5", " Su-34 ", " 1,250sq kilometres",
+    " two million rubles", ". ", ", the ministry said", " 12million tonnes", " about 120km (75 miles)",
+    " of them", " Another 15", " while three turned back", "\n\n1. ", " tens of thousands of",
+]), max_size=14))
+def test_no_news_like_text_crashes_extract_or_check(parts: list[str]) -> None:
+    """Shuffled fragments of real figures never crash extract or check."""
+    text = "".join(parts)
+    frame = figures.extract([{"id": "p", "text": text, "date": "2023-05-02"}])
+    for _, row in frame.iterrows():
+        assert text[row["start"]:row["end"]] == row["surface"]
+    findings = figures.check(frame)
+    assert set(findings["severity"]) <= {"contradiction", "warning", "unverified"}
+    for labels in findings["figures"]:
+        assert set(labels) <= set(frame.index)
+
+
+@settings(max_examples=300)
+@given(written_numbers())
+def test_a_written_number_reads_back_as_itself(number: WrittenNumber) -> None:
+    """A number in any supported style, in a sentence, is extracted with its value."""
+    text = f"Officials said {number.text} drones were launched."
+    frame = figures.extract(text)
+    assert len(frame) == 1, (text, list(frame["surface"]))
+    assert math.isclose(frame.iloc[0]["value"], number.value, rel_tol=1e-9)
+    assert number.text in frame.iloc[0]["surface"]

@@ -1,0 +1,9 @@
+"""The public surface changes only on purpose."""
+
+import figures
+
+
+def test_public_names() -> None:
+    """figures exports exactly these names."""
+    assert figures.__all__ == sorted(figures.__all__)
+    assert figures.__all__ == ["FINDING_COLUMNS", "Tolerances", "check", "extract", "implied_rates"]
