@@ -50,8 +50,10 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
     if cand.empty:
         return cand
     groups = _tables.predicate_groups()
-    article_place = (frame.dropna(subset=["place"]).groupby("article")["place"]
-                     .agg(lambda s: s.value_counts().index[0]))
+    named = frame.dropna(subset=["place"])
+    article_place = (named.groupby(["article", "place"], sort=False).size().rename("n").reset_index()
+                     .sort_values("n", ascending=False, kind="stable").drop_duplicates("article")
+                     .set_index("article")["place"])
     place = cand["place"].fillna(cand["article"].map(article_place))
     day = pd.to_datetime(cand["event_date"]).fillna(pd.to_datetime(cand["date"]))
     cand = cand.assign(
@@ -89,39 +91,66 @@ def _magnitudes(cand: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Seri
     return low.where(~normalised, base_low), high.where(~normalised, base_high)
 
 
-def _finding(cand: pd.DataFrame, frame: pd.DataFrame, group: pd.DataFrame, top: str, bottom: str,
-             severity: str) -> Finding:
-    above = group.index[group["_low"] > group.at[bottom, "_high"]]
-    below = group.index[group["_high"] < group.at[top, "_low"]]
-    hi_row, lo_row = frame.loc[top], frame.loc[bottom]
+_ROW_FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimension", "source",
+               "subject", "predicate", "place", "qualifier", "value", "low", "high", "unit"]
+
+
+def _finding(rows: dict, top: str, bottom: str, above: list[str], below: list[str], severity: str,
+             gap: float, approx_rel: float) -> Finding:
+    hi_row, lo_row = rows[top], rows[bottom]
     place = hi_row.get("place") if isinstance(hi_row.get("place"), str) else None
     where = f" in {place}" if place else ""
     days = sorted({d for d in (describe.when(hi_row), describe.when(lo_row)) if d})
     dated = f" on {days[0]}" if len(days) == 1 else (f" between {days[0]} and {days[-1]}" if days else "")
-    highs = "; ".join(describe.figure(frame.loc[i]) for i in above)
-    lows = "; ".join(describe.figure(frame.loc[i]) for i in below)
+    highs = "; ".join(describe.figure(rows[i]) for i in above)
+    lows = "; ".join(describe.figure(rows[i]) for i in below)
     if severity == CONTRADICTION:
         lead = f"Figures disagree about {describe.thing(hi_row)}{where}{dated}"
         why = describe.conflict(hi_row, lo_row)
     else:
         lead = f"A figure for {describe.thing(hi_row)}{where} changed{dated}"
         why = "dated apart, it may be a running total or a correction; check which is current"
-    articles = tuple(dict.fromkeys(frame.loc[list(above) + list(below), "article"]))
-    sources = {s for s in frame.loc[list(above) + list(below), "source"] if isinstance(s, str)}
+    labels = list(dict.fromkeys([*above, *below]))
+    articles = tuple(dict.fromkeys(rows[i]["article"] for i in labels))
+    sources = {rows[i]["source"] for i in labels if isinstance(rows[i]["source"], str)}
     if severity == WARNING:
         kind = "figure_changed"
     else:
         kind = "sources_disagree" if len(articles) > 1 or len(sources) > 1 else "figures_disagree"
     return Finding(
-        kind=kind,
-        severity=severity, figures=tuple(dict.fromkeys([*above, *below])),
+        kind=kind, severity=severity, figures=tuple(labels),
         message=f"{lead}: {highs} against {lows}; {why}.",
         subject=hi_row.get("subject"), articles=articles,
         expected=float(lo_row["high"]), observed=float(hi_row["low"]), unit=hi_row["unit"],
-        deviation=float(abs(group.at[top, "_low"] - group.at[bottom, "_high"]) / abs(group.at[bottom, "_high"]))
-        if group.at[bottom, "_high"] else float("inf"),
-        tolerance=float(cand.attrs.get("approx_rel", 0.0)),
+        deviation=gap, tolerance=approx_rel,
     )
+
+
+def _conflicts(cand: pd.DataFrame, keys: list[str]) -> list[tuple[str, str, list[str], list[str]]]:
+    """For each block of `keys` whose highest floor is above its lowest ceiling: (top, bottom,
+    figures above the lowest ceiling, figures below the highest floor). Only conflicting blocks
+    are touched one by one."""
+    grouped = cand.groupby(keys, sort=False, dropna=False)
+    max_low, min_high = grouped["_low"].transform("max"), grouped["_high"].transform("min")
+    clash = max_low > min_high
+    if not clash.any():
+        return []
+    sub = cand[clash]
+    max_low, min_high = max_low[clash], min_high[clash]
+    groups = sub.groupby(keys, sort=False, dropna=False)
+    gid = groups.ngroup().to_numpy()
+    tops = groups["_low"].idxmax().to_numpy()
+    bottoms = groups["_high"].idxmin().to_numpy()
+    above: dict[int, list[str]] = {}
+    below: dict[int, list[str]] = {}
+    labels = sub.index.to_numpy()
+    for g, label, is_above, is_below in zip(gid, labels, (sub["_low"] > min_high).to_numpy(),
+                                           (sub["_high"] < max_low).to_numpy()):
+        if is_above:
+            above.setdefault(g, []).append(label)
+        if is_below:
+            below.setdefault(g, []).append(label)
+    return [(tops[g], bottoms[g], above.get(g, []), below.get(g, [])) for g in range(len(tops))]
 
 
 def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
@@ -130,36 +159,26 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     if len(cand) < 2:
         return []
     low, high = _magnitudes(cand, tol)
-    cand = cand.assign(_low=low, _high=high)
-    cand.attrs["approx_rel"] = tol.approx_rel
+    cand = cand.assign(_low=low, _high=high, _dayk=cand["_day"].fillna(pd.Timestamp(0)))
     keys = ["dimension", "subject", "_pred", "_per", "_place", "_scope"]
-    grouped = cand.groupby(keys, sort=False, dropna=False)
-    conflicted = grouped["_low"].transform("max") > grouped["_high"].transform("min")
-    findings: list[Finding] = []
-    for _, group in cand[conflicted].groupby(keys, sort=False, dropna=False):
-        findings.extend(_block_findings(cand, frame, group, tol))
+    same_day = [c for c in _conflicts(cand, keys + ["_dayk"])
+                if cand.at[c[0], "_sentence"] != cand.at[c[1], "_sentence"]]
+    dated = cand[cand["_day"].notna()]
+    spread = dated.groupby(keys, sort=False, dropna=False)["_dayk"].transform("nunique") > 1
+    across = []
+    reported = {label for c in same_day for label in (*c[2], *c[3])}
+    for top, bottom, above, below in _conflicts(dated[spread], keys):
+        gap_days = abs((dated.at[top, "_day"] - dated.at[bottom, "_day"]).days)
+        if 0 < gap_days <= tol.running_days and not {top, bottom} <= reported:
+            across.append((top, bottom, above, below))
+    needed = {label for c in (*same_day, *across) for label in (c[0], c[1], *c[2], *c[3])}
+    if not needed:
+        return []
+    rows = frame.loc[sorted(needed), _ROW_FIELDS].to_dict("index")
+    findings = []
+    for severity, found in ((CONTRADICTION, same_day), (WARNING, across)):
+        for top, bottom, above, below in found:
+            floor, ceiling = cand.at[top, "_low"], cand.at[bottom, "_high"]
+            gap = float(abs(floor - ceiling) / abs(ceiling)) if ceiling else float("inf")
+            findings.append(_finding(rows, top, bottom, above, below, severity, gap, tol.approx_rel))
     return findings
-
-
-def _block_findings(cand: pd.DataFrame, frame: pd.DataFrame, block: pd.DataFrame,
-                    tol: Tolerances) -> list[Finding]:
-    """Same-day conflicts are contradictions; conflicts across nearby days are warnings."""
-    out: list[Finding] = []
-    same_day = block.groupby(block["_day"].fillna(pd.Timestamp(0)), sort=True)
-    reported: set[str] = set()
-    for _, day in same_day:
-        if len(day) < 2:
-            continue
-        top, bottom = day["_low"].idxmax(), day["_high"].idxmin()
-        if day.at[top, "_low"] > day.at[bottom, "_high"] and day.at[top, "_sentence"] != day.at[bottom, "_sentence"]:
-            found = _finding(cand, frame, day, top, bottom, CONTRADICTION)
-            out.append(found)
-            reported.update(found.figures)
-    dated = block[block["_day"].notna()].sort_values("_day")
-    if dated["_day"].nunique() > 1:
-        top, bottom = dated["_low"].idxmax(), dated["_high"].idxmin()
-        gap = abs((dated.at[top, "_day"] - dated.at[bottom, "_day"]).days)
-        if (0 < gap <= tol.running_days and dated.at[top, "_low"] > dated.at[bottom, "_high"]
-                and not {top, bottom} <= reported):
-            out.append(_finding(cand, frame, dated, top, bottom, WARNING))
-    return out

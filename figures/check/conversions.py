@@ -25,8 +25,17 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     if len(rows) == 0:
         return []
     low, high = bounds(frame, tol, value="base_value")
+    said_all, orig_all = frame.loc[rows], frame.loc[frame.loc[rows, "converts"]]
+    both = np.isfinite(said_all["base_value"].to_numpy()) & np.isfinite(orig_all["base_value"].to_numpy())
+    slack_all = np.where(said_all["dimension"].to_numpy() == "currency", tol.rate_rel, 0.0)
+    slack_all = slack_all * np.abs(orig_all["base_value"].to_numpy())
+    lo = low[orig_all.index].to_numpy() - slack_all
+    hi = high[orig_all.index].to_numpy() + slack_all
+    apart = (high[rows].to_numpy() < lo) | (low[rows].to_numpy() > hi)
+    same_dim = said_all["dimension"].to_numpy() == orig_all["dimension"].to_numpy()
+    look = rows[same_dim & (~both | apart)]               # only these need words
     findings = []
-    for label in rows:
+    for label in look:
         said, orig = frame.loc[label], frame.loc[frame.at[label, "converts"]]
         pair = (orig.name, label)
         if said["dimension"] != orig["dimension"]:

@@ -15,45 +15,48 @@ from figures.check.findings import CONTRADICTION, Finding
 from figures.check.intervals import Tolerances, bounds
 
 
+def _linked(frame: pd.DataFrame) -> pd.DataFrame:
+    """Parts whose whole is in the frame and of the same dimension, with the whole's bounds beside them."""
+    parts = frame[frame["whole"].notna()]
+    parts = parts[parts["whole"].isin(frame.index)]
+    same = parts["dimension"].to_numpy() == frame.loc[parts["whole"], "dimension"].to_numpy()
+    return parts[same]
+
+
 def part_exceeds_whole(frame: pd.DataFrame, low: pd.Series, high: pd.Series) -> list[Finding]:
-    parts = frame.index[frame["whole"].notna() & frame["whole"].isin(frame.index)]
+    parts = _linked(frame)
+    over = low[parts.index].to_numpy() > high[parts["whole"]].to_numpy()
     findings = []
-    for label in parts:
-        whole = frame.at[label, "whole"]
-        if frame.at[label, "dimension"] != frame.at[whole, "dimension"]:
-            continue
-        if low[label] > high[whole]:
-            part, total = frame.loc[label], frame.loc[whole]
-            findings.append(Finding(
-                kind="part_exceeds_whole", severity=CONTRADICTION, figures=(label, whole),
-                message=(f"A part is larger than its whole: {describe.figure(part)} is said to be part of "
-                         f"{describe.figure(total)}, but {describe.number(part['value'])} cannot be part "
-                         f"of {describe.number(total['value'])}."),
-                subject=part.get("subject"), articles=(part["article"],),
-                expected=float(total["high"]), observed=float(part["value"]), unit=part["unit"],
-                deviation=_deviation(part["value"], total["high"]), tolerance=0.0,
-            ))
+    for label in parts.index[over]:
+        part, total = frame.loc[label], frame.loc[frame.at[label, "whole"]]
+        findings.append(Finding(
+            kind="part_exceeds_whole", severity=CONTRADICTION, figures=(label, total.name),
+            message=(f"A part is larger than its whole: {describe.figure(part)} is said to be part of "
+                     f"{describe.figure(total)}, but {describe.number(part['value'])} cannot be part "
+                     f"of {describe.number(total['value'])}."),
+            subject=part.get("subject"), articles=(part["article"],),
+            expected=float(total["high"]), observed=float(part["value"]), unit=part["unit"],
+            deviation=_deviation(part["value"], total["high"]), tolerance=0.0,
+        ))
     return findings
 
 
 def parts_exceed_whole(frame: pd.DataFrame, low: pd.Series, high: pd.Series) -> list[Finding]:
-    has_whole = frame["whole"].notna() & frame["whole"].isin(frame.index)
+    parts = _linked(frame)
+    parts = parts.assign(_pred=parts["predicate"].fillna("?"), _low=low[parts.index].clip(lower=0))
+    distinct = parts.drop_duplicates(["whole", "value", "_pred"])
+    per_whole = distinct.groupby("whole", sort=False)["_low"].agg(["sum", "size"])
+    over = per_whole.index[(per_whole["size"].to_numpy() >= 2)
+                           & (per_whole["sum"].to_numpy() > high[per_whole.index].to_numpy())]
     findings = []
-    for whole, group in frame[has_whole].groupby("whole", sort=False):
-        if len(group) < 2 or group["dimension"].nunique() != 1:
-            continue
-        distinct = group.assign(_pred=group["predicate"].fillna("?")).drop_duplicates(["value", "_pred"])
-        if len(distinct) < 2:
-            continue
-        floor = float(low[distinct.index].clip(lower=0).sum())
-        if floor <= high[whole]:
-            continue
+    for whole in over:
+        members = distinct[distinct["whole"] == whole]
         total = frame.loc[whole]
-        listed = "; ".join(describe.figure(row) for _, row in distinct.iterrows())
-        summed = float(distinct["low"].clip(lower=0).sum())
+        listed = "; ".join(describe.figure(row) for _, row in members.iterrows())
+        summed = float(members["low"].clip(lower=0).sum())
         findings.append(Finding(
             kind="parts_exceed_whole", severity=CONTRADICTION,
-            figures=(*distinct.index, whole),
+            figures=(*members.index, whole),
             message=(f"Parts add up to more than their whole: {listed} make at least "
                      f"{describe.number(summed)}, but the whole is {describe.figure(total)}."),
             subject=total.get("subject"), articles=(total["article"],),

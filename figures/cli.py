@@ -1,0 +1,135 @@
+"""The `figures` command: extract figures from articles, or check them for contradictions.
+
+    figures extract PATH... [-o FILE] [--format table|csv|json|parquet]
+    figures check PATH...   [-o FILE] [--format table|csv|json|parquet]
+
+PATH is a .txt or .md file (one article, its id the file name) or a table of articles (.jsonl,
+.csv, .parquet) with a `text` column and optional `id`, `date`, `source` columns. Exit status:
+0 no contradiction, 1 contradictions found (`check`), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+EXIT_OK, EXIT_CONTRADICTIONS, EXIT_USAGE = 0, 1, 2
+_TABLE_COLUMNS = {
+    "extract": ["article", "surface", "value", "qualifier", "unit", "subject", "predicate", "source", "whole", "converts"],
+    "check": ["severity", "kind", "message"],
+}
+
+
+def read_articles(paths: list[Path]) -> pd.DataFrame:
+    """All articles in the given files, as one frame with text, id, date and source columns."""
+    frames = []
+    for path in paths:
+        suffix = path.suffix.lower()
+        if suffix in (".txt", ".md"):
+            frames.append(pd.DataFrame({"id": [path.stem], "text": [path.read_text(encoding="utf-8")]}))
+        elif suffix == ".jsonl":
+            frames.append(pd.read_json(path, lines=True, dtype={"date": str, "id": str}))
+        elif suffix == ".csv":
+            frames.append(pd.read_csv(path, dtype={"date": str, "id": str}))
+        elif suffix == ".parquet":
+            frames.append(pd.read_parquet(path))
+        else:
+            raise ValueError(f"{path}: unsupported file type {suffix!r} (use .txt, .md, .jsonl, .csv or .parquet)")
+    articles = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"text": []})
+    if "text" not in articles.columns:
+        raise ValueError("no 'text' column in the article table(s)")
+    return articles
+
+
+def findings_text(findings: pd.DataFrame, width: int = 100) -> str:
+    """Findings as a terminal report: one numbered block each, most serious first, wrapped."""
+    import textwrap
+
+    if findings.empty:
+        return "no findings\n"
+    blocks = []
+    for n, (_, row) in enumerate(findings.iterrows(), start=1):
+        head = f"{n}. {row['severity'].upper()}  {row['kind']}  [{', '.join(row['figures'])}]"
+        body = textwrap.fill(row["message"], width=width, initial_indent="   ", subsequent_indent="   ")
+        blocks.append(f"{head}\n{body}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def write(frame: pd.DataFrame, fmt: str, out: Path | None, command: str) -> None:
+    if fmt == "table" and command == "check":
+        _emit(findings_text(frame), out)
+    elif fmt == "table":
+        shown = frame[[c for c in _TABLE_COLUMNS[command] if c in frame.columns]]
+        with pd.option_context("display.max_colwidth", 200, "display.width", 200, "display.max_rows", None):
+            text = shown.to_string() if len(shown) else f"no {'findings' if command == 'check' else 'figures'}"
+        _emit(text + "\n", out)
+    elif fmt == "csv":
+        _emit(frame.to_csv(), out)
+    elif fmt == "json":
+        _emit(frame.reset_index().to_json(orient="records", lines=True, date_format="iso", default_handler=str), out)
+    elif fmt == "parquet":
+        if out is None:
+            raise ValueError("--format parquet needs -o FILE")
+        frame.astype({c: str for c in ("figures", "articles") if c in frame.columns}).to_parquet(out)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="figures",
+        description="Extract every numeric figure from news articles and flag where they contradict each other.",
+        epilog="Example: figures check examples/corpus/articles.jsonl   (exit status 1 when contradictions are found)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (("extract", "one row per figure: value, bounds, unit, subject, source ..."),
+                            ("check", "one row per contradiction, warning or unverifiable conversion")):
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                         help=".txt/.md article files or .jsonl/.csv/.parquet article tables")
+        cmd.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+        cmd.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
+        cmd.add_argument("--progress", action="store_true", help="show a progress bar on standard error")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    import figures
+
+    try:
+        articles = read_articles(args.paths)
+    except (OSError, ValueError) as exc:
+        print(f"figures: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = figures.extract(articles, progress=args.progress)
+    for warning in caught:
+        print(f"figures: warning: {warning.message}", file=sys.stderr)
+    result = frame if args.command == "extract" else figures.check(frame)
+    try:
+        write(result, args.format, args.output, args.command)
+    except (OSError, ValueError) as exc:
+        print(f"figures: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "check":
+        counts = result["severity"].value_counts()
+        print(f"figures: {len(frame)} figures in {len(articles)} articles: "
+              + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("contradiction", "warning", "unverified")),
+              file=sys.stderr)
+        return EXIT_CONTRADICTIONS if counts.get("contradiction", 0) else EXIT_OK
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
