@@ -43,23 +43,28 @@ class NumberCore:
                           max(self.resolution / m, 1e-12), self.kind, False, self.scale_start, 1.0)
 
 
+_DIGITS = re.compile(
+    r"""
+      (?<![\w.,/])                       # not glued to a word or inside a number
+      (?:\d{1,3}(?:,\d{3})+|\d+)         # 3,000 or 120
+      (?:\.\d+)?                         # 4.5
+      (?![,.]?\d)                        # not "1,25" or "3.5.2"
+    | (?<![\w.,])\.\d+(?![,.]?\d)        # .5
+    """,
+    re.VERBOSE,
+)
+
+
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
+    """Number words, vague plurals and fractions. Run case-sensitively on lower-cased text (about
+    three times faster than re.IGNORECASE), or with IGNORECASE when lower-casing changes offsets."""
     words = _tables.number_words()
     starters = [w for w, kind in words.items() if kind != "scale"]
     any_word = list(words) + ["dozen"]
-    vague = list(_tables.vague_numbers())
-    fractions = list(_tables.fractions())
-    core = re.compile(
+    return re.compile(
         r"""
-          (?P<digits>
-              (?<![\w.,/])                       # not glued to a word or inside a number
-              (?:\d{1,3}(?:,\d{3})+|\d+)         # 3,000 or 120
-              (?:\.\d+)?                         # 4.5
-              (?![,.]?\d)                        # not "1,25" or "3.5.2"
-            | (?<![\w.,])\.\d+(?![,.]?\d)        # .5
-          )
-          | (?P<half>\bhalf\s+a\s+(?:million|billion|dozen)\b)
+          (?P<half>\bhalf\s+a\s+(?:million|billion|dozen)\b)
           | (?P<a_scale>\ban?\s+(?:hundred|thousand|million|billion|dozen)\b)
           | (?P<vague>\b(?:%(vague)s)\b)
           | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to)\b))
@@ -70,17 +75,37 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
           )
         """
         % {
-            "vague": _tables.alternation(vague),
-            "fractions": _tables.alternation(fractions),
+            "vague": _tables.alternation(list(_tables.vague_numbers())),
+            "fractions": _tables.alternation(list(_tables.fractions())),
             "starters": _tables.alternation(starters),
             "any": _tables.alternation(any_word),
         },
-        re.IGNORECASE | re.VERBOSE,
+        re.VERBOSE | (re.IGNORECASE if ignore_case else 0),
     )
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     folded, exact, _ = _tables.scales()
     scale_exact = re.compile(r"[ ]?-?(?:%s)(?![A-Za-z])" % _tables.alternation(list(exact)))
     scale_folded = re.compile(r"[ ]?-?(?:%s)(?![A-Za-z])" % _tables.alternation(list(folded)), re.IGNORECASE)
-    return core, scale_exact, scale_folded
+    return scale_exact, scale_folded
+
+
+_WORD_HINT = re.compile(
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|scores|half|third|"
+    r"quarter|fifth|tenth|zero"
+)
+
+
+def _word_matches(text: str) -> list[re.Match[str]]:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return list(_word_pattern(True).finditer(text))
+    if _WORD_HINT.search(lowered) is None:
+        return []
+    return list(_word_pattern(False).finditer(lowered))
 
 
 def _resolution_of_digits(digits: str, multiplier: float) -> float:
@@ -126,7 +151,7 @@ def _words_value(run: str) -> float | None:
 
 
 def _one_scale(text: str, end: int) -> tuple[int, float, bool] | None:
-    _, scale_exact, scale_folded = _patterns()
+    scale_exact, scale_folded = _patterns()
     folded, exact, money_only = _tables.scales()
     m = scale_exact.match(text, end)
     if m:
@@ -165,52 +190,55 @@ def _signed_start(text: str, start: int) -> tuple[int, float]:
 
 def scan(text: str) -> list[NumberCore]:
     """Every number core in `text`, left to right, non-overlapping."""
-    core, _, _ = _patterns()
     found: list[NumberCore] = []
-    for m in core.finditer(text):
-        kind = m.lastgroup or ""
+    for m in _DIGITS.finditer(text):
         start, end = m.span()
         surface = m.group()
-        if kind == "digits":
-            start, sign = _signed_start(text, start)
-            value = sign * float(surface.replace(",", ""))
-            multiplier, money_scale, scale_start = 1.0, False, end
-            scaled = _scale_after(text, end)
-            if scaled:
-                end, multiplier, money_scale = scaled
-            found.append(NumberCore(
-                start, end, value * multiplier, value * multiplier, value * multiplier,
-                _resolution_of_digits(surface, multiplier), "digits", money_scale, scale_start,
-                multiplier,
-            ))
-        elif kind in ("words", "a_scale", "half"):
-            lowered = surface.lower()
-            if kind == "half":
-                value = 0.5 * (12.0 if lowered.endswith("dozen") else _tables.scales()[0][lowered.split()[-1]])
-            elif kind == "a_scale":
-                word = lowered.split()[-1]
-                value = 12.0 if word == "dozen" else _tables.scales()[0][word]
-            else:
-                parsed = _words_value(surface)
-                if parsed is None:
-                    continue
-                value = parsed
-            multiplier, money_scale, scale_start = 1.0, False, end
-            scaled = _scale_after(text, end)
-            if scaled and not money_scale:
-                end, multiplier, money_scale = scaled
-            value *= multiplier
-            found.append(NumberCore(start, end, value, value, value, _resolution_of_value(value),
-                                    "words", money_scale, scale_start))
-        elif kind == "vague":
-            low, high = _tables.vague_numbers()[surface.lower()]
-            value = (low + high) / 2.0
-            found.append(NumberCore(start, end, value, low, high, _resolution_of_value(low),
-                                    "vague", False, end))
-        elif kind == "fraction":
-            value = _tables.fractions()[surface.lower()]
-            found.append(NumberCore(start, end, value, value, value, 0.01, "fraction", False, end))
+        start, sign = _signed_start(text, start)
+        value = sign * float(surface.replace(",", ""))
+        multiplier, money_scale, scale_start = 1.0, False, end
+        scaled = _scale_after(text, end)
+        if scaled:
+            end, multiplier, money_scale = scaled
+        found.append(NumberCore(
+            start, end, value * multiplier, value * multiplier, value * multiplier,
+            _resolution_of_digits(surface, multiplier), "digits", money_scale, scale_start, multiplier,
+        ))
+    for m in _word_matches(text):
+        core = _word_core(text, m)
+        if core is not None:
+            found.append(core)
+    if len(found) > 1:
+        found.sort(key=lambda c: c.start)
     return found
+
+
+def _word_core(text: str, m: re.Match[str]) -> NumberCore | None:
+    kind = m.lastgroup or ""
+    start, end = m.span()
+    lowered = text[start:end].lower()
+    if kind == "vague":
+        low, high = _tables.vague_numbers()[lowered]
+        return NumberCore(start, end, (low + high) / 2.0, low, high, _resolution_of_value(low), "vague", False, end)
+    if kind == "fraction":
+        value = _tables.fractions()[lowered]
+        return NumberCore(start, end, value, value, value, 0.01, "fraction", False, end)
+    if kind == "half":
+        value = 0.5 * (12.0 if lowered.endswith("dozen") else _tables.scales()[0][lowered.split()[-1]])
+    elif kind == "a_scale":
+        word = lowered.split()[-1]
+        value = 12.0 if word == "dozen" else _tables.scales()[0][word]
+    else:
+        parsed = _words_value(lowered)
+        if parsed is None:
+            return None
+        value = parsed
+    multiplier, scale_start = 1.0, end
+    scaled = _scale_after(text, end)
+    if scaled and not scaled[2]:
+        end, multiplier = scaled[0], scaled[1]
+    value *= multiplier
+    return NumberCore(start, end, value, value, value, _resolution_of_value(value), "words", False, scale_start)
 
 
 def is_integral(value: float) -> bool:

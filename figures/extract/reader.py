@@ -122,10 +122,10 @@ def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
 
 def _read_context(text: str, fig: Draft, sentence: context.Sentence, article_date: dt.date | None) -> None:
     fig.change = bounds.change_of(text, fig.start, fig.end, sentence.start)
-    per = units.per_after(text, fig.end)
+    noun = context.noun_after(sentence, fig.end, fig.value)
+    per = units.per_after(text, noun.end if fig.dimension == "count" and noun.surface else fig.end)
     if per is not None:
         fig.per = per[0]
-    noun = context.noun_after(sentence, fig.end, fig.value)
     fig.partitive, fig.anaphor = noun.partitive, noun.anaphor
     fig.noun_end = noun.end
     left = context.left_phrase(sentence, fig.start)

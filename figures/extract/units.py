@@ -13,7 +13,8 @@ from figures import _tables
 
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
 _PER = re.compile(
-    r"[ \u00a0]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0]*(?P<per>[A-Za-z][A-Za-z-]*)"
+    r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
+    r"(?![ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b)"       # "$6.78bn a year earlier"
 )
 _PER_NOUNS = frozenset({
     "barrel", "share", "year", "month", "week", "day", "hour", "person", "head", "capita", "tonne",
@@ -65,7 +66,7 @@ def unit_after(text: str, end: int) -> Attached | None:
     return Attached(entry.unit, entry.dimension, stop)
 
 
-_PER_WORD = re.compile(r"[ \u00a0]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0]*")
+_PER_WORD = re.compile(r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*")
 
 
 def per_after(text: str, end: int) -> tuple[str, int] | None:
