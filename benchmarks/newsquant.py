@@ -23,6 +23,17 @@ import figures
 
 # pint's names where NewsQuant's annotation uses another common name
 _NAMES = {"foot_pound": "pound-foot", "oil_barrel": "barrel"}
+
+
+def english(unit: str) -> str:
+    """A pint unit expression in words: "mile ** 2" -> "square mile", "newton * meter" -> "newton meter"."""
+    if unit in _NAMES:
+        return _NAMES[unit]
+    words = unit.replace("_", " ")
+    for power, word in ((" ** 2", "square "), (" ** 3", "cubic ")):
+        if words.endswith(power):
+            words = word + words[: -len(power)]
+    return words.replace(" * ", " ").replace(" / ", " per ")
 _BOUND = {"exact": "=", "approx": "~", "lower": ">", "upper": "<", "range": "="}
 
 
@@ -35,9 +46,9 @@ def quantity(row) -> dict:  # type: ignore[no-untyped-def]
     elif row.dimension == "age":
         q["unit"] = f"{row.unit}-old"
     else:
-        q["unit"] = _NAMES.get(row.unit, str(row.unit).replace("_", " "))
-    if row.per and row.dimension != "count":
-        q["unit"] = f"{q['unit']} per {_NAMES.get(row.per, str(row.per).replace('_', ' '))}"
+        q["unit"] = english(str(row.unit))
+    if row.per and q["unit"]:
+        q["unit"] = f"{q['unit']} per {english(str(row.per))}"
     vague = row.qualifier == "approx" and row.low < row.high     # "millions of": NewsQuant's "=" range
     q["change"] = row.change or ("=" if vague else _BOUND[row.qualifier])
     q["concept"] = row.concept
