@@ -2,8 +2,8 @@
 
 The pipeline, each step a module of this package:
 numbers (cores) -> units (currency, unit) -> non_figures (drop years, dates, names ...) ->
-ranges -> bounds (qualifier, change) -> context (noun, subject, predicate, source, place, date)
--> relations (whole, converts).
+ranges -> bounds (qualifier, change) -> nouns (what is counted), clauses (what happened, what the
+clause is about), attribution (source, place, date) -> relations (whole, converts).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import datetime as dt
 import math
 import re
 
-from figures.extract import bounds, context, non_figures, numbers, relations, units
+from figures.extract import attribution, bounds, clauses, non_figures, nouns, numbers, relations, units
+from figures.extract.tokens import Sentence, singular
 from figures.extract.draft import Draft
 from figures.extract.sentences import SentenceIndex
 from figures.model import Mention, Qualifier
@@ -120,27 +121,27 @@ def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
         fig.low, fig.high = floor, fig.value
 
 
-def _read_context(text: str, fig: Draft, sentence: context.Sentence, article_date: dt.date | None) -> None:
+def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.date | None) -> None:
     fig.change = bounds.change_of(text, fig.start, fig.end, sentence.start)
-    noun = context.noun_after(sentence, fig.end, fig.value)
+    noun = nouns.noun_after(sentence, fig.end, fig.value)
     per = units.per_after(text, noun.end if fig.dimension == "count" and noun.surface else fig.end)
     if per is not None:
         fig.per = per[0]
     fig.partitive, fig.anaphor = noun.partitive, noun.anaphor
     fig.noun_end = noun.end
-    left = context.left_phrase(sentence, fig.start)
-    opener = context.clause_subject(sentence, fig.start)
+    left = nouns.left_phrase(sentence, fig.start)
+    opener = clauses.clause_subject(sentence, fig.start)
     if fig.dimension == "count":
         fig.noun = noun.surface
         fig.subject = noun.subject or left.subject
         concepts = [opener or " ".join(left.words)]
     else:
-        about = context.of_phrase(sentence, fig.end) or context.measured_noun(noun.surface)
-        fig.subject = (context.singular(about.split()[-1]) if about else left.subject
-                       or (context.singular(left.words[-1]) if left.words else None))
+        about = nouns.of_phrase(sentence, fig.end) or nouns.measured_noun(noun.surface)
+        fig.subject = (singular(about.split()[-1]) if about else left.subject
+                       or (singular(left.words[-1]) if left.words else None))
         concepts = [about, opener or " ".join(left.words)]
     fig.concept = ", ".join(dict.fromkeys(c for c in concepts if c)) or None
-    fig.predicate = context.predicate(sentence, fig.start, max(fig.end, noun.end))
+    fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
 
 def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
@@ -157,16 +158,16 @@ def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
             merged[-1] = _merge_range(text, merged[-1], fig)
         else:
             merged.append(fig)
-    cache: dict[int, tuple[context.Sentence, str | None, list[tuple[int, str]], dt.date | None]] = {}
+    cache: dict[int, tuple[Sentence, str | None, list[tuple[int, str]], dt.date | None]] = {}
     for fig in merged:
         s_start, s_end = sentences.span(fig.sentence_index)
         _apply_bounds(text, fig, s_start)
         if fig.sentence_index not in cache:
-            sentence = context.Sentence.of(text, s_start, s_end)
-            cache[fig.sentence_index] = (sentence, context.source(sentence), context.places(sentence),
-                                         context.event_date(sentence, article_date))
+            sentence = Sentence.of(text, s_start, s_end)
+            cache[fig.sentence_index] = (sentence, attribution.source(sentence), attribution.places(sentence),
+                                         attribution.event_date(sentence, article_date))
         sentence, source, places, when = cache[fig.sentence_index]
-        fig.source, fig.place, fig.event_date = source, context.nearest_place(places, fig.start), when
+        fig.source, fig.place, fig.event_date = source, attribution.nearest_place(places, fig.start), when
         _read_context(text, fig, sentence, article_date)
     relations.link(merged, text, [s for s, _ in sentences.spans])
     return [fig.freeze(text) for fig in merged]

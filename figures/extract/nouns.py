@@ -1,0 +1,165 @@
+"""What a figure counts or measures: the noun phrase after it, or the subject before it.
+
+"39 out of 71 Russian drones" -> drone; "casualties exceed 3,000" -> casualty; "the number of
+wounded at 240" -> wounded; "the death toll rose to 45" -> death; "2.5% of GDP" -> GDP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from figures import _tables
+from figures.extract.tokens import (
+    DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, Sentence,
+    Token, is_content, join, phrase_forward, looks_plural, singular, verb_forms,
+)
+
+
+def _meta_of(tokens: list[Token], j: int) -> str | None:
+    """"the number of wounded at 240": the word counted by a meta noun just before index j."""
+    for k in range(j, max(j - 4, 1), -1):
+        if tokens[k - 1].low == "of" and k - 2 >= 0 and tokens[k - 2].low in META_NOUNS and tokens[k].is_word:
+            return singular(tokens[k].text)
+    return None
+
+
+_MODIFIER_ENDINGS = ("ical", "ional", "ive", "ous", "ful", "ic", "able", "ible", "ary", "est", "ian", "ese", "ish",
+                     "-time", "-year", "-old", "-term")
+
+
+def _modifier_like(word: str) -> bool:
+    """Whether a word before a noun is likely a modifier ("new", "national", "Russian")."""
+    return word in {"new", "more", "other", "big", "small", "major", "single", "key", "last", "final",
+                    "top", "main", "former", "senior", "young", "old", "first", "extra"} or word.endswith(_MODIFIER_ENDINGS)
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    surface: str | None      # as written ("Russian drones")
+    subject: str | None      # normalised head ("drone")
+    partitive: bool          # "10 of the drones": refers back to a whole
+    anaphor: bool            # "12 of them", "39 of which"
+    end: int                 # where the phrase ends in the article
+
+
+def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
+    """The counted noun phrase after a figure that ends at `pos`."""
+    tokens = sentence.tokens
+    i = sentence.index_at(pos)
+    partitive = False
+    if i < len(tokens) and tokens[i].low == "of":
+        if i + 1 < len(tokens) and tokens[i + 1].low in {"them", "which", "whom", "these", "those", "it"}:
+            return NounPhrase(None, None, True, True, tokens[i + 1].end)
+        j = i + 1
+        while j < len(tokens) and tokens[j].low in DETERMINERS:
+            partitive = True
+            j += 1
+        if j < len(tokens) and tokens[j].text[0].isdigit():
+            return NounPhrase(None, None, False, False, pos)   # "39 of 71": a whole follows
+        i = j
+    words: list[Token] = []
+    j = i
+    while j < len(tokens) and len(words) < 4:
+        tok = tokens[j]
+        if not tok.is_word or not is_content(tok) or tok.low in _tables.months():
+            break
+        if tok.low.endswith(("ed", "ing")) and not words:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is None or not is_content(nxt) or nxt.low in {"back", "off", "away", "out"}:
+                break                                            # "three turned back", "73 raising the"
+        words.append(tok)
+        if value == 1 and not partitive and not _modifier_like(tok.low):
+            break                                                # "one proposal asks ..."
+        if looks_plural(tok.text) and (value != 1 or partitive):
+            break
+        j += 1
+    if not words:
+        return NounPhrase(None, None, partitive, False, pos)
+    head_index = len(words) - 1
+    if value != 1 or partitive:
+        for k, tok in enumerate(words):
+            if looks_plural(tok.text):
+                head_index = k
+                break
+    words = words[: head_index + 1]
+    head = words[-1]
+    surface = sentence.text[words[0].start - sentence.start: head.end - sentence.start]
+    return NounPhrase(surface, singular(head.text), partitive, False, head.end)
+
+
+@dataclass(frozen=True, slots=True)
+class LeftPhrase:
+    words: tuple[str, ...]   # content words before the figure, as written, in order
+    subject: str | None      # normalised subject when the figure counts it ("wounded", "death")
+
+
+def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
+    """The noun phrase the clause says the figure is about, read leftwards from `pos`.
+
+    "casualties exceed 3,000" -> casualty; "the number of wounded at 240" -> wounded;
+    "the death toll rose to 45" -> death. `subject` is set only when the words between the
+    phrase and the figure link them ("exceed", "stood at", "rose to"), not when an action verb
+    does ("air defences downed 39": the 39 are not air defences).
+    """
+    tokens = sentence.tokens
+    j = sentence.index_at(pos) - 1
+    counted = _meta_of(tokens, j) if j >= 2 else None
+    if counted is not None:
+        return LeftPhrase((counted,), counted)
+    skipped = 0
+    linked = True
+    while j >= 0 and skipped < 6 and not is_content(tokens[j]):
+        if not tokens[j].is_word or tokens[j].low in {"and", "or", "but", "while", "whereas"}:
+            return LeftPhrase((), None)
+        if tokens[j].low in verb_forms()[0] and tokens[j].low not in LINKING:
+            linked = False
+        j -= 1
+        skipped += 1
+    chunk: list[Token] = []
+    while j >= 0 and len(chunk) < 4 and is_content(tokens[j]):
+        chunk.insert(0, tokens[j])
+        j -= 1
+    if (chunk and chunk[0].text[0].isupper() and j >= 1 and tokens[j].low in {"in", "at", "near", "over", "around"}
+            and is_content(tokens[j - 1])):
+        chunk = []                             # "Casualties in Bakhmut exceed 3,000": skip the place
+        j -= 1
+        while j >= 0 and len(chunk) < 4 and is_content(tokens[j]):
+            chunk.insert(0, tokens[j])
+            j -= 1
+    if not chunk:
+        return LeftPhrase((), None)
+    if any(tokens[k].text[0].isdigit() for k in (j, j - 1) if k >= 0):
+        return LeftPhrase((), None)     # "9.4 per cent to $84": those words belong to the earlier figure
+    words = tuple(t.text for t in chunk)
+    if not linked:
+        return LeftPhrase(words, None)
+    head = chunk[-1].low
+    if j >= 1 and tokens[j].low == "of" and tokens[j - 1].low in META_NOUNS:
+        return LeftPhrase(words, singular(head))                 # the number of wounded
+    if head in META_NOUNS and len(chunk) > 1:
+        return LeftPhrase(words, singular(chunk[-2].text))       # the death toll
+    return LeftPhrase(words, singular(chunk[-1].text) if looks_plural(chunk[-1].text) or head in IRREGULAR_PLURALS else None)
+
+
+_PREDICATE_ADJECTIVES = frozenset({"wide", "long", "deep", "high", "tall", "old", "thick", "away", "ago",
+                                   "later", "earlier", "apart", "off", "each", "apiece", "overall"})
+
+
+def of_phrase(sentence: Sentence, pos: int) -> str | None:
+    """The noun phrase after "of"/"in" following a measure ("2.5% of GDP", "$4bn in aid")."""
+    tokens = sentence.tokens
+    i = sentence.index_at(pos)
+    if i < len(tokens) and tokens[i].text == "(":      # "20 million Canadian dollars (...) in aid"
+        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i < len(tokens) and tokens[i].low in {"of", "in", "for", "on"}:
+        return join(sentence, [t for t in phrase_forward(tokens, i + 1, 4)
+                                if t.low not in _tables.stopwords()])
+    return None
+
+
+def measured_noun(surface: str | None) -> str | None:
+    """A noun phrase after a measure that names what is measured ("120km front line"), not "wide"."""
+    if surface is None or surface.split()[0].lower() in _PREDICATE_ADJECTIVES:
+        return None
+    return surface

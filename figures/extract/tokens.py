@@ -1,0 +1,200 @@
+"""Tokens of a sentence and the word classes the context rules share.
+
+No parser: news sentences that state figures are regular enough that word-order rules over a few
+tokens beside each figure, backed by the word lists in `figures/data/`, recover what a figure
+counts, what happened to it, who says so and where. This module holds what those rules share: the
+tokenised sentence, singular forms, and the verb and function-word tests.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import inflect
+
+from figures import _tables
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d|[^\s\w]")
+
+
+IRREGULAR_PLURALS = frozenset({
+    "people", "children", "men", "women", "police", "personnel", "staff", "troops", "feet", "teeth",
+    "cattle", "livestock", "wounded", "dead", "injured", "sheep", "fish", "aircraft", "crew",
+    "militia", "youth", "elderly", "missing", "displaced", "homeless", "data", "media", "infantry",
+})
+
+
+KEEP_AS_IS = frozenset({"people", "police", "personnel", "staff", "data", "media", "news",
+                         "wounded", "dead", "injured", "missing", "displaced", "aircraft",
+                         "series", "species", "cattle", "livestock", "sheep", "fish", "crew"})
+
+
+META_NOUNS = frozenset({"number", "total", "toll", "tally", "count", "figure", "estimate", "tolls"})
+
+
+AUX = frozenset({"were", "was", "are", "is", "been", "being", "be", "have", "has", "had", "got",
+                  "get", "will", "would", "reportedly", "also", "later", "then", "all"})
+
+
+LINKING = frozenset({"stood", "stands", "reached", "totalled", "totaled", "numbered", "hit", "was",
+                      "were", "is", "are", "put", "estimated", "reported", "recorded", "registered"})
+
+
+DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all", "his", "her", "our", "them"})
+
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that"})
+
+
+CLAUSE_BREAK = frozenset({";", ":", ".", "!", "?", "—", "–", '"', "“", "”"})
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1)
+def _inflector() -> inflect.engine:
+    return inflect.engine()
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """Lower-case singular form of a noun ("casualties" -> "casualty", "people" stays)."""
+    low = word.lower()
+    if low in KEEP_AS_IS or not low.endswith("s") and low not in {"children", "men", "women"}:
+        return low
+    if low.endswith(("ss", "us", "is")):
+        return low
+    single = _inflector().singular_noun(low)
+    return single if isinstance(single, str) and single else low
+
+
+def looks_plural(word: str) -> bool:
+    low = word.lower()
+    return low in IRREGULAR_PLURALS or (
+        len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str          # lower-cased text, computed once: every rule compares it
+    is_word: bool
+
+
+@dataclass
+class Sentence:
+    """A sentence's tokens, and the facts that hold for every figure in it (computed once)."""
+
+    text: str
+    start: int
+    tokens: list[Token]
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, article_text: str, start: int, end: int) -> "Sentence":
+        tokens = []
+        for m in TOKEN.finditer(article_text, start, end):
+            text = m.group()
+            tokens.append(Token(m.start(), m.end(), text, text.lower(), text[0].isalpha()))
+        return cls(article_text[start:end], start, tokens, [t.start for t in tokens])
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect_left(self._starts, offset)
+
+
+@lru_cache(maxsize=None)
+def verb_forms() -> tuple[dict[str, tuple[str, str]], int]:
+    forms = _tables.verbs()
+    return forms, max(len(f.split()) for f in forms)
+
+
+@lru_cache(maxsize=None)
+def verb_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """First and last words of the verb forms: a cheap test before joining tokens into phrases."""
+    forms = _tables.verbs()
+    return frozenset(f.split()[0] for f in forms), frozenset(f.split()[-1] for f in forms)
+
+
+def verb_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """A verb form starting at token i: (lemma, number of tokens), longest first."""
+    if tokens[i].low not in verb_edges()[0]:
+        return None
+    forms, longest = verb_forms()
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        phrase = " ".join(t.low for t in tokens[i:i + n])
+        if phrase in forms:
+            return forms[phrase][0], n
+    return None
+
+
+def verb_ending_at(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """A verb form ending at token j (inclusive): (lemma, first token index)."""
+    if tokens[j].low not in verb_edges()[1]:
+        return None
+    forms, longest = verb_forms()
+    for n in range(min(longest, j + 1), 0, -1):
+        phrase = " ".join(t.low for t in tokens[j - n + 1:j + 1])
+        if phrase in forms:
+            return forms[phrase][0], j - n + 1
+    return None
+
+
+def is_content(token: Token) -> bool:
+    low = token.low
+    return (token.is_word and low not in _tables.stopwords() and low not in verb_forms()[0]
+            and low not in _tables.change_words() and low not in _tables.source_cues())
+
+
+def looks_verb(token: Token) -> bool:
+    low = token.low
+    return (low in verb_forms()[0] or low in _tables.change_words() or low in _tables.source_cues()
+            or low in AUX or (len(low) > 4 and low.endswith("ed")))
+
+
+def join(sentence: Sentence, words: list[Token]) -> str | None:
+    if not words:
+        return None
+    text = sentence.text[words[0].start - sentence.start: words[-1].end - sentence.start]
+    return None if text.lower() in PRONOUNS else text
+
+
+def phrase_back(tokens: list[Token], j: int, limit: int = 5) -> list[Token]:
+    """The noun phrase ending at token j: "Police in Tbilisi", "Ukraine's air force"."""
+    out: list[Token] = []
+    while j >= 0 and len(out) < limit:
+        tok = tokens[j]
+        if not tok.is_word:
+            break
+        inner = tok.low in {"of", "in"} and out and out[0].text[0].isupper()
+        if tok.low in _tables.stopwords() and not inner:
+            break
+        out.insert(0, tok)
+        j -= 1
+    while out and out[0].low in {"of", "in"}:
+        out.pop(0)
+    return out
+
+
+def phrase_forward(tokens: list[Token], i: int, limit: int = 6) -> list[Token]:
+    out: list[Token] = []
+    while i < len(tokens) and tokens[i].low in {"the", "a", "an"}:
+        i += 1
+    while i < len(tokens) and len(out) < limit:
+        tok = tokens[i]
+        if not tok.is_word or (tok.low in _tables.stopwords() and tok.low not in {"of", "and"}):
+            break
+        if tok.low in WEEKDAYS or tok.low in {"that", "on", "in"} or (out and looks_verb(tok)):
+            break
+        out.append(tok)
+        i += 1
+    while out and out[-1].low in {"of", "and"}:
+        out.pop()
+    return out
