@@ -200,3 +200,12 @@ def test_tolerances_widen_what_agrees() -> None:
     assert kinds(findings(a, b, rel=0.05)) == []
     with pytest.raises(ValueError, match="negative"):
         findings(a, rel=-1)
+
+
+def test_rules_can_be_chosen() -> None:
+    """rules= runs only the named rules; an unknown name is refused."""
+    a = art("Air defences intercepted 45 of the 40 missiles. The front runs for 120km (120 miles).")
+    assert kinds(findings(a, rules=("parts",))) == ["part_exceeds_whole"]
+    assert kinds(findings(a, rules=("conversions",))) == ["conversion"]
+    with pytest.raises(ValueError, match="unknown rule"):
+        findings(a, rules=("vibes",))

@@ -50,11 +50,10 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
     if cand.empty:
         return cand
     groups = _tables.predicate_groups()
-    named = frame.dropna(subset=["place"])
-    article_place = (named.groupby(["article", "place"], sort=False).size().rename("n").reset_index()
-                     .sort_values("n", ascending=False, kind="stable").drop_duplicates("article")
-                     .set_index("article")["place"])
-    place = cand["place"].fillna(cand["article"].map(article_place))
+    if "article_place" in frame.columns:          # computed before a shuffle split the articles
+        place = cand["place"].fillna(cand["article_place"])
+    else:
+        place = cand["place"].fillna(cand["article"].map(article_places(frame)))
     day = pd.to_datetime(cand["event_date"]).fillna(pd.to_datetime(cand["date"]))
     cand = cand.assign(
         _pred=cand["predicate"].map(lambda p: groups.get(p, p) if isinstance(p, str) else "").astype(object),
@@ -65,6 +64,14 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
         _sentence=cand["article"].astype(str) + "#" + cand["sentence_index"].astype(str),
     )
     return _fill_unambiguous_predicates(cand)
+
+
+def article_places(frame: pd.DataFrame) -> pd.Series:
+    """The place each article names most often (ties: the first named), indexed by article."""
+    named = frame.dropna(subset=["place"])
+    return (named.groupby(["article", "place"], sort=False).size().rename("n").reset_index()
+            .sort_values("n", ascending=False, kind="stable").drop_duplicates("article")
+            .set_index("article")["place"])
 
 
 def _fill_unambiguous_predicates(cand: pd.DataFrame) -> pd.DataFrame:
