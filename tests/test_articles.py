@@ -91,3 +91,21 @@ def test_no_warning_when_everything_reads() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         figures.extract(["Five drones."])
+
+
+def test_an_article_that_fails_midway_leaves_no_partial_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If normalising one figure raises, the article is reported and none of its rows remain."""
+    import figures.extract as extract_module
+
+    real = extract_module.to_base
+
+    def flaky(value, unit, *args):  # type: ignore[no-untyped-def]
+        if unit == "mile":
+            raise RuntimeError("boom")
+        return real(value, unit, *args)
+
+    monkeypatch.setattr(extract_module, "to_base", flaky)
+    with pytest.warns(FiguresWarning, match="boom"):
+        frame = figures.extract(["The road is 120km (75 miles) long.", "Five drones."])
+    assert list(frame["article"]) == [1]
+    assert frame.attrs["articles"].set_index("article").loc[0, "status"] == "error"

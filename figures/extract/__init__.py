@@ -10,8 +10,7 @@ import pandas as pd
 
 from figures.articles import iter_articles
 from figures.errors import ArticleError, FiguresWarning
-from figures.extract.reader import read
-from figures.extract.sentences import SentenceIndex
+from figures.extract.reader import read_with_sentences
 from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article
 from figures.normalise import to_base
 from figures.rates import RateSource, as_rate_source
@@ -24,23 +23,22 @@ def figure_label(article: object, n: int) -> str:
     return f"{article}:{n}"
 
 
-def _empty_columns() -> dict[str, list[Any]]:
-    return {name: [] for name in FIGURE_COLUMNS}
+def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Article, rates: RateSource,
+                  base_currency: str, max_rate_age_days: int) -> int:
+    """Append one row tuple (in `FIGURE_COLUMNS` order) per figure of `article`; return how many.
 
-
-def _add_article(cols: dict[str, list[Any]], labels: list[str], article: Article, rates: RateSource,
-                 base_currency: str, max_rate_age_days: int) -> int:
-    mentions = read(article.text, article.date)
+    All or nothing: if reading fails part-way, nothing of the article is appended.
+    """
+    mentions, spans = read_with_sentences(article.text, article.date)
     if not mentions:
         return 0
-    sentences = SentenceIndex(article.text)
     date = pd.Timestamp(article.date) if article.date else pd.NaT
-    for n, m in enumerate(mentions):
-        s_start, s_end = sentences.span(m.sentence_index)
+    mine: list[tuple[Any, ...]] = []
+    for m in mentions:
+        s_start, s_end = spans[m.sentence_index]
         base_value, base_unit, note = to_base(m.value, m.unit, m.dimension, m.event_date or article.date,
                                               rates, base_currency, max_rate_age_days)
-        labels.append(figure_label(article.id, n))
-        row = (
+        mine.append((
             article.id, article.outlet, date, m.start, m.end, m.surface,
             article.text[s_start:s_end].strip(), m.sentence_index, m.value, m.low, m.high,
             m.qualifier.value, m.strict, m.resolution, m.change, m.unit, m.dimension, m.per, m.noun,
@@ -49,20 +47,20 @@ def _add_article(cols: dict[str, list[Any]], labels: list[str], article: Article
             figure_label(article.id, m.whole) if m.whole is not None else None,
             figure_label(article.id, m.converts) if m.converts is not None else None,
             base_value, base_unit, note or None,
-        )
-        for name, value in zip(FIGURE_COLUMNS, row):
-            cols[name].append(value)
-    return len(mentions)
+        ))
+    rows.extend(mine)
+    labels.extend(figure_label(article.id, n) for n in range(len(mine)))
+    return len(mine)
 
 
-def _frame(cols: dict[str, list[Any]], labels: list[str]) -> pd.DataFrame:
+def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> pd.DataFrame:
+    columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
     data = {}
-    for name, dtype in FIGURE_COLUMNS.items():
-        values = cols[name]
+    for (name, dtype), values in zip(FIGURE_COLUMNS.items(), columns):
         if dtype == "object":
             data[name] = pd.Series(values, dtype=object)
         elif dtype.startswith("datetime"):
-            data[name] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]") if values else pd.Series([], dtype=dtype)
+            data[name] = pd.Series(pd.to_datetime(list(values)), dtype=dtype) if values else pd.Series([], dtype=dtype)
         else:
             data[name] = pd.Series(np.asarray(values, dtype=dtype) if values else [], dtype=dtype)
     frame = pd.DataFrame(data)
@@ -95,7 +93,7 @@ def extract(
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError(f"errors must be 'warn', 'raise' or 'ignore', not {errors!r}")
     source = as_rate_source(rates)
-    cols = _empty_columns()
+    rows: list[tuple[Any, ...]] = []
     labels: list[str] = []
     status: dict[str, list[Any]] = {name: [] for name in ARTICLE_COLUMNS}
     failures: list[ArticleError] = []
@@ -113,7 +111,7 @@ def extract(
                 status[name].append(value)
             continue
         try:
-            count = _add_article(cols, labels, item, source, base_currency, max_rate_age_days)
+            count = _article_rows(rows, labels, item, source, base_currency, max_rate_age_days)
         except Exception as exc:  # a bug on one article must not sink the batch; it is reported
             if errors == "raise":
                 raise ArticleError(item.id, f"could not be read: {exc!r}") from exc
@@ -126,7 +124,7 @@ def extract(
             status[name].append(value)
         if item.note:
             failures.append(ArticleError(item.id, item.note))
-    frame = _frame(cols, labels)
+    frame = _frame(rows, labels)
     frame.attrs["articles"] = pd.DataFrame(status).astype(ARTICLE_COLUMNS)
     if failures and errors == "warn":
         warnings.warn(

@@ -10,7 +10,7 @@ from figures import _tables
 from figures.model import Qualifier
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Bound:
     qualifier: Qualifier
     strict: bool

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from figures.extract.bounds import Bound
 from figures.model import Mention, Qualifier
 
 
@@ -37,6 +38,7 @@ class Draft:
     anaphor: bool = False
     noun_end: int = -1
     is_whole: bool = False
+    bound: Bound | None = None     # the bounding phrase read while the figure was found
 
     def freeze(self, text: str) -> Mention:
         return Mention(

@@ -33,7 +33,7 @@ def _modifier_like(word: str) -> bool:
                     "top", "main", "former", "senior", "young", "old", "first", "extra"} or word.endswith(_MODIFIER_ENDINGS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NounPhrase:
     surface: str | None      # as written ("Russian drones")
     subject: str | None      # normalised head ("drone")
@@ -87,7 +87,7 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     return NounPhrase(surface, singular(head.text), partitive, False, head.end)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LeftPhrase:
     words: tuple[str, ...]   # content words before the figure, as written, in order
     subject: str | None      # normalised subject when the figure counts it ("wounded", "death")

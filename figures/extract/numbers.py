@@ -21,7 +21,7 @@ from text_to_num import text2num
 from figures import _tables
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NumberCore:
     """A number as written: its span, value, and the interval and precision the words allow."""
 

@@ -98,7 +98,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         drafts.append(Draft(
             start=start, end=end, sentence_index=si, value=core.value, low=core.low, high=core.high,
             qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
-            dimension=dimension, kind=core.kind,
+            dimension=dimension, kind=core.kind, bound=bound,
         ))
     return drafts
 
@@ -106,7 +106,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
 def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
     if fig.qualifier is Qualifier.RANGE:
         return
-    bound = bounds.bound_before(text, fig.start, sentence_start)
+    bound = fig.bound
     if bound is None:
         after = bounds.bound_after(text, fig.end)
         if after is not None:
@@ -146,12 +146,17 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
 
 def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
     """Every figure in one article's text, in order."""
+    return read_with_sentences(text, article_date)[0]
+
+
+def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Every figure in one article's text, in order, and the (start, end) of each sentence."""
     if _DIGIT.search(text) is None and not _may_have_words(text):
-        return []
+        return [], []
     sentences = SentenceIndex(text)
     drafts = _cores_to_drafts(text, sentences)
     if not drafts:
-        return []
+        return [], sentences.spans
     merged: list[Draft] = []
     for fig in drafts:
         if merged and _is_range(text, merged[-1], fig, sentences.span(fig.sentence_index)[0]):
@@ -170,7 +175,7 @@ def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
         fig.source, fig.place, fig.event_date = source, attribution.nearest_place(places, fig.start), when
         _read_context(text, fig, sentence, article_date)
     relations.link(merged, text, [s for s, _ in sentences.spans])
-    return [fig.freeze(text) for fig in merged]
+    return [fig.freeze(text) for fig in merged], sentences.spans
 
 
 _DIGIT = re.compile(r"\d")

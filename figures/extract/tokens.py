@@ -79,8 +79,11 @@ def looks_plural(word: str) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
+    """One token of a sentence (internal and never changed; not frozen because frozen dataclasses
+    cost four times as much to build, and a sentence builds dozens)."""
+
     start: int
     end: int
     text: str

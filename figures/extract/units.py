@@ -27,7 +27,7 @@ _PER_NOUNS = frozenset({
 _PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _PER_NOUNS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Attached:
     """A unit (or currency written after the number) and where it ends."""
 
