@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 import figures
-from figures.extract.sentences import split
+from figures.extraction.sentences import split
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -23,8 +23,8 @@ from typing import Any
 import pandas as pd
 
 import figures
-from figures.check import FINDING_COLUMNS, to_frame
-from figures.check.agreement import article_places
+from figures.checks import FINDING_COLUMNS, to_frame
+from figures.checks.agreement import article_places
 
 __all__ = ["article_status", "check", "extract"]
 

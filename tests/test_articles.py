@@ -95,7 +95,7 @@ def test_no_warning_when_everything_reads() -> None:
 
 def test_an_article_that_fails_midway_leaves_no_partial_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     """If normalising one figure raises, the article is reported and none of its rows remain."""
-    import figures.extract as extract_module
+    import figures.extraction as extract_module
 
     real = extract_module.to_base
 

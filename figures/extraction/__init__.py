@@ -10,7 +10,7 @@ import pandas as pd
 
 from figures.articles import iter_articles
 from figures.errors import ArticleError, FiguresWarning
-from figures.extract.reader import read_with_sentences
+from figures.extraction.reader import read_with_sentences
 from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article
 from figures.normalise import to_base
 from figures.rates import RateSource, as_rate_source

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from figures.check import describe
-from figures.check.findings import CONTRADICTION, Finding
-from figures.check.intervals import Tolerances, bounds
+from figures.checks import describe
+from figures.checks.findings import CONTRADICTION, Finding
+from figures.checks.intervals import Tolerances, bounds
 
 
 def _linked(frame: pd.DataFrame) -> pd.DataFrame:

@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 
 from figures import _tables
-from figures.check import describe
-from figures.check.findings import CONTRADICTION, WARNING, Finding
-from figures.check.intervals import Tolerances, bounds
+from figures.checks import describe
+from figures.checks.findings import CONTRADICTION, WARNING, Finding
+from figures.checks.intervals import Tolerances, bounds
 
 _OTHER_EVENT = re.compile(
     r"\b(?:another|separate|separately|second|third|other|earlier|previous|previously|last\s+(?:week|month|year)"

@@ -14,9 +14,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from figures.check import describe
-from figures.check.findings import CONTRADICTION, UNVERIFIED, WARNING, Finding
-from figures.check.intervals import Tolerances, bounds
+from figures.checks import describe
+from figures.checks.findings import CONTRADICTION, UNVERIFIED, WARNING, Finding
+from figures.checks.intervals import Tolerances, bounds
 
 
 def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:

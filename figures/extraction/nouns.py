@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from figures import _tables
-from figures.extract.tokens import (
+from figures.extraction.tokens import (
     DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, Sentence,
     Token, is_content, join, phrase_forward, looks_plural, singular, verb_forms,
 )

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from figures.check.agreement import check_agreement
-from figures.check.conversions import check_conversions, check_implied_rates, implied_rates
-from figures.check.findings import FINDING_COLUMNS, Finding, to_frame
-from figures.check.intervals import Tolerances
-from figures.check.parts import check_parts
+from figures.checks.agreement import check_agreement
+from figures.checks.conversions import check_conversions, check_implied_rates, implied_rates
+from figures.checks.findings import FINDING_COLUMNS, Finding, to_frame
+from figures.checks.intervals import Tolerances
+from figures.checks.parts import check_parts
 from figures.errors import InputError
 from figures.model import FIGURE_COLUMNS
 from figures.rates import RateSource

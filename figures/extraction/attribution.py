@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from figures import _tables
-from figures.extract.tokens import (
+from figures.extraction.tokens import (
     PRONOUNS, WEEKDAYS, Sentence,
     join, phrase_back, phrase_forward,
 )

@@ -2,7 +2,7 @@
 
 A "number core" is the numeric part of a figure only: "4.2bn" in "$4.2bn", "two million" in
 "two million rubles", "tens of thousands" in "tens of thousands of people". Currencies, units,
-bounds and ranges are attached around cores by `figures.extract.figures_in`.
+bounds and ranges are attached around cores by `figures.extraction.figures_in`.
 
 Number words are found here (so that their offsets are known) and valued by text2num, which
 knows English number grammar ("one hundred and twenty"); scale abbreviations ("bn", "m") and

@@ -7,7 +7,7 @@ contract was up 19 cents" -> the clause is about "September crude contract".
 from __future__ import annotations
 
 from figures import _tables
-from figures.extract.tokens import (
+from figures.extraction.tokens import (
     AUX, CLAUSE_BREAK, Sentence,
     Token, is_content, looks_verb, verb_at, verb_ending_at,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from figures.extract.draft import Draft
+from figures.extraction.draft import Draft
 from figures.model import Qualifier
 
 _OF_WHOLE = re.compile(r"\s*(?:out\s+of|of)\s+(?:(?:the|its|their|all|a\s+total\s+of)\s+)?", re.IGNORECASE)

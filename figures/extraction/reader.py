@@ -12,10 +12,10 @@ import datetime as dt
 import math
 import re
 
-from figures.extract import attribution, bounds, clauses, non_figures, nouns, numbers, relations, units
-from figures.extract.tokens import Sentence, singular
-from figures.extract.draft import Draft
-from figures.extract.sentences import SentenceIndex
+from figures.extraction import attribution, bounds, clauses, non_figures, nouns, numbers, relations, units
+from figures.extraction.tokens import Sentence, singular
+from figures.extraction.draft import Draft
+from figures.extraction.sentences import SentenceIndex
 from figures.model import Mention, Qualifier
 
 _RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from figures import _tables
-from figures.extract.numbers import NumberCore
+from figures.extraction.numbers import NumberCore
 
 _MASKS = re.compile(
     r"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from figures.extract.bounds import Bound
+from figures.extraction.bounds import Bound
 from figures.model import Mention, Qualifier
 
 
