@@ -1,7 +1,29 @@
-"""figures: every numeric figure in news articles, normalised, and where they contradict each other."""
+"""figures: every numeric figure in news articles, normalised, and where they contradict each other.
 
-from figures.checks import FINDING_COLUMNS, Tolerances, check, implied_rates
-from figures.extraction import extract
+The public names are imported on first use, so that `import figures.plugin` (which pytest does at
+start-up in every project where this package is installed) stays free of pandas and pint.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["FINDING_COLUMNS", "Tolerances", "check", "extract", "implied_rates"]
 __version__ = "0.1.0"
+
+_HOMES = {"extract": "figures.extraction", "check": "figures.checks", "implied_rates": "figures.checks",
+          "Tolerances": "figures.checks", "FINDING_COLUMNS": "figures.checks"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        import importlib
+
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'figures' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

@@ -17,32 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from figures.corpus import read_articles
+
 EXIT_OK, EXIT_CONTRADICTIONS, EXIT_USAGE = 0, 1, 2
 _TABLE_COLUMNS = {
     "extract": ["article", "surface", "value", "qualifier", "unit", "subject", "predicate", "source", "whole", "converts"],
     "check": ["severity", "kind", "message"],
 }
-
-
-def read_articles(paths: list[Path]) -> pd.DataFrame:
-    """All articles in the given files, as one frame with text, id, date and source columns."""
-    frames = []
-    for path in paths:
-        suffix = path.suffix.lower()
-        if suffix in (".txt", ".md"):
-            frames.append(pd.DataFrame({"id": [path.stem], "text": [path.read_text(encoding="utf-8")]}))
-        elif suffix == ".jsonl":
-            frames.append(pd.read_json(path, lines=True, dtype={"date": str, "id": str}))
-        elif suffix == ".csv":
-            frames.append(pd.read_csv(path, dtype={"date": str, "id": str}))
-        elif suffix == ".parquet":
-            frames.append(pd.read_parquet(path))
-        else:
-            raise ValueError(f"{path}: unsupported file type {suffix!r} (use .txt, .md, .jsonl, .csv or .parquet)")
-    articles = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"text": []})
-    if "text" not in articles.columns:
-        raise ValueError("no 'text' column in the article table(s)")
-    return articles
 
 
 def findings_text(findings: pd.DataFrame, width: int = 100) -> str:

@@ -7,6 +7,7 @@ planted contradictions. Not imported by `figures/__init__.py`: hypothesis is a t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import inflect
@@ -14,8 +15,10 @@ from hypothesis import strategies as st
 
 __all__ = [
     "PlantedArticles",
+    "PlantedFigure",
     "WrittenNumber",
     "conversion_articles",
+    "figure_phrases",
     "part_whole_articles",
     "source_pair_articles",
     "written_numbers",
@@ -94,6 +97,69 @@ def written_numbers(*, max_value: int = 10**9, words: bool = True, scales: bool 
     if words:
         options.append(_words())
     return st.one_of(options)
+
+
+@dataclass(frozen=True)
+class PlantedFigure:
+    """A sentence stating one figure, and what `figures.extract` must read from it."""
+
+    text: str
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    unit: str
+
+
+_BOUNDS = (("", "exact"), ("more than ", "lower"), ("at least ", "lower"), ("about ", "approx"),
+           ("some ", "approx"), ("up to ", "upper"), ("as many as ", "upper"), ("nearly ", "upper"))
+_CURRENCIES = (("$", "", "USD"), ("€", "", "EUR"), ("£", "", "GBP"), ("", " euros", "EUR"),
+               ("", " rubles", "RUB"), ("", " Canadian dollars", "CAD"), ("", " US dollars", "USD"))
+_UNITS = (("km", "kilometer"), (" miles", "mile"), (" tonnes", "metric_ton"), (" metres", "meter"),
+          ("sq kilometres", "kilometer ** 2"), ("%", "percent"), (" per cent", "percent"))
+
+
+@st.composite
+def _figure_phrase(draw: st.DrawFn) -> PlantedFigure:
+    kind = draw(st.sampled_from(["count", "currency", "unit", "range"]))
+    number = draw(written_numbers(max_value=10**6, scales=kind == "currency"))
+    bound, qualifier = draw(st.sampled_from(_BOUNDS))
+    value = number.value
+    low, high = value, value
+    if kind == "range":
+        upper = value + draw(st.integers(min_value=1, max_value=50))
+        suffix, unit = draw(st.sampled_from(_UNITS))
+        text = f"{_plain(value)}-{_plain(upper)}{suffix}"
+        return PlantedFigure(f"Officials said the figure was {text}.", (value + upper) / 2, value, upper,
+                             "range", unit)
+    if kind == "count":
+        text, unit = f"{bound}{number.text} drones", "count"
+    elif kind == "currency":
+        if number.text.startswith("$"):           # a scaled dollar amount carries its own symbol
+            prefix, suffix, unit = "", "", "USD"
+        else:
+            prefix, suffix, unit = draw(st.sampled_from(_CURRENCIES))
+        text = f"{bound}{prefix}{number.text}{suffix}"
+    else:
+        suffix, unit = draw(st.sampled_from(_UNITS))
+        if number.text[-1].isalpha() and not suffix.startswith(" "):
+            suffix = " per cent" if suffix == "%" else " " + suffix    # "two km", never "twokm"
+        text = f"{bound}{number.text}{suffix}"
+    if qualifier == "lower":
+        high = math.inf
+    elif qualifier == "upper":
+        low = 0.0
+    return PlantedFigure(f"Officials said {text} were reported.", value, low, high, qualifier, unit)
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def figure_phrases() -> st.SearchStrategy[PlantedFigure]:
+    """Sentences stating one figure: a count, a sum of money, a measure or a range, with a bound
+    ("more than", "about", "up to" ...) and the number in any style `written_numbers` writes."""
+    return _figure_phrase()
 
 
 @st.composite

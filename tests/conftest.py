@@ -19,3 +19,5 @@ def read_jsonl(name: str) -> list[dict]:
 @pytest.fixture(scope="session")
 def example_articles() -> pd.DataFrame:
     return pd.read_json(EXAMPLES, lines=True, dtype={"date": str})
+
+pytest_plugins = ["pytester"]

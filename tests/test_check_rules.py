@@ -209,3 +209,11 @@ def test_rules_can_be_chosen() -> None:
     assert kinds(findings(a, rules=("conversions",))) == ["conversion"]
     with pytest.raises(ValueError, match="unknown rule"):
         findings(a, rules=("vibes",))
+
+
+def test_a_whole_does_not_take_its_parts_predicate() -> None:
+    """'39 out of 71' against '40 out of 71' downed: the 39/40 conflict is found, the 71s are totals."""
+    found = findings(art("Air defences downed 39 out of 71 drones over Kyiv, the air force said."),
+                     art("The air force said air defences downed 40 out of 71 drones over Kyiv.", id="b"))
+    assert kinds(found) == ["sources_disagree"]
+    assert sorted(found.iloc[0]["figures"]) == ["a:0", "b:0"]

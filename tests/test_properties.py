@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import figures
-from figures.strategies import WrittenNumber, written_numbers
+from figures.strategies import PlantedFigure, WrittenNumber, figure_phrases, written_numbers
 
 NEWS_ALPHABET = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs", "Cc"))
 
@@ -52,3 +52,16 @@ def test_a_written_number_reads_back_as_itself(number: WrittenNumber) -> None:
     assert len(frame) == 1, (text, list(frame["surface"]))
     assert math.isclose(frame.iloc[0]["value"], number.value, rel_tol=1e-9)
     assert number.text in frame.iloc[0]["surface"]
+
+
+@settings(max_examples=400)
+@given(figure_phrases())
+def test_a_planted_figure_is_read_back_exactly(planted: PlantedFigure) -> None:
+    """Counts, money, measures and ranges, bounded or not, come back with value, bounds and unit."""
+    frame = figures.extract(planted.text)
+    assert len(frame) == 1, (planted.text, list(frame["surface"]))
+    row = frame.iloc[0]
+    assert (row["qualifier"], row["unit"]) == (planted.qualifier, planted.unit), planted.text
+    assert math.isclose(row["value"], planted.value, rel_tol=1e-9), planted.text
+    assert math.isclose(row["low"], planted.low, rel_tol=1e-9) or row["low"] == planted.low, planted.text
+    assert row["high"] == planted.high or math.isclose(row["high"], planted.high, rel_tol=1e-9), planted.text

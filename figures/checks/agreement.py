@@ -63,7 +63,7 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
         _scope=np.where(place.isna(), cand["article"].astype(str), ""),
         _sentence=cand["article"].astype(str) + "#" + cand["sentence_index"].astype(str),
     )
-    return _fill_unambiguous_predicates(cand)
+    return _fill_unambiguous_predicates(cand, is_whole=cand.index.isin(frame["whole"].dropna()))
 
 
 def article_places(frame: pd.DataFrame) -> pd.Series:
@@ -74,19 +74,20 @@ def article_places(frame: pd.DataFrame) -> pd.Series:
             .set_index("article")["place"])
 
 
-def _fill_unambiguous_predicates(cand: pd.DataFrame) -> pd.DataFrame:
+def _fill_unambiguous_predicates(cand: pd.DataFrame, is_whole: np.ndarray) -> pd.DataFrame:
     """A figure with no predicate joins the one kind of happening its block names, if only one.
 
     "Police put the number of protesters at 20,000" has no verb for the protesters; "60,000
     protesters marched" has one. Where every predicated figure of the same subject, place and scope
     says the same thing, the bare figure is about that too; where they say different things
-    ("launched 71", "downed 39"), a bare "71" stays on its own.
+    ("launched 71", "downed 39"), a bare "71" stays on its own. A whole ("71" in "39 out of 71")
+    never takes its parts' predicate: the verb belongs to the part, the whole is a total.
     """
     block = ["dimension", "subject", "_per", "_place", "_scope"]
     named = cand["_pred"].where(cand["_pred"] != "")
     kinds = named.groupby([cand[c] for c in block], dropna=False).transform("nunique")
     only = named.groupby([cand[c] for c in block], dropna=False).transform("first")
-    fill = (cand["_pred"] == "") & (kinds == 1)
+    fill = (cand["_pred"] == "") & (kinds == 1) & ~is_whole
     return cand.assign(_pred=cand["_pred"].where(~fill, only))
 
 

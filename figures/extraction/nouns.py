@@ -153,6 +153,8 @@ def of_phrase(sentence: Sentence, pos: int) -> str | None:
         close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
         i = close + 1 if close is not None else i
     if i < len(tokens) and tokens[i].low in {"of", "in", "for", "on"}:
+        if i + 1 < len(tokens) and tokens[i + 1].low.endswith("ing"):
+            return None                                  # "fined ... for criticising": a reason, not a thing
         return join(sentence, [t for t in phrase_forward(tokens, i + 1, 4)
                                 if t.low not in _tables.stopwords()])
     return None

@@ -1,0 +1,204 @@
+"""Assertion helpers for pipelines and newsroom test suites, in the spirit of pytest and pandas.
+
+    from figures.testing import assert_consistent, assert_figure
+
+    assert_consistent(draft_articles)                  # raises AssertionError listing every contradiction
+    assert_figure(draft, 39, subject="drone", whole=71, at_most=71)
+
+Both raise `AssertionError` with a message written for a person, and never pass silently: input they
+cannot read is an error, not a pass. `rel`/`abs` mean what they mean in `pytest.approx`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["assert_consistent", "assert_figure"]
+
+#: Callbacks that receive the findings of every `assert_consistent` call (the pytest plugin's report).
+_LISTENERS: list[Callable[[pd.DataFrame], None]] = []
+
+
+def add_listener(callback: Callable[[pd.DataFrame], None]) -> None:
+    _LISTENERS.append(callback)
+
+
+def remove_listener(callback: Callable[[pd.DataFrame], None]) -> None:
+    if callback in _LISTENERS:
+        _LISTENERS.remove(callback)
+
+
+def _figures_frame(articles_or_frame: Any, **extract_options: Any) -> pd.DataFrame:
+    import warnings
+
+    import figures
+
+    if isinstance(articles_or_frame, pd.DataFrame) and {"qualifier", "whole", "base_value"} <= set(articles_or_frame.columns):
+        return articles_or_frame
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = figures.extract(articles_or_frame, errors="ignore", **extract_options)
+    bad = frame.attrs["articles"]
+    bad = bad[bad["status"] == "error"]
+    if len(bad):
+        lines = "\n".join(f"  - article {row.article}: {row.reason}" for row in bad.itertuples())
+        raise AssertionError(f"{len(bad)} article(s) could not be read, so they cannot be checked:\n{lines}")
+    return frame
+
+
+def _quote(row: pd.Series, width: int = 170) -> str:
+    """The figure's sentence with the figure marked: '... downed [40] out of 71 drones ...'."""
+    sentence, surface = str(row["sentence"]), str(row["surface"])
+    at = sentence.find(surface)
+    if at < 0:
+        return f'"{surface}"'
+    marked = f"{sentence[:at]}[{surface}]{sentence[at + len(surface):]}"
+    if len(marked) > width:
+        left = max(0, at - width // 2)
+        marked = ("..." if left else "") + marked[left:left + width] + "..."
+    return f'"{marked}"'
+
+
+def _where(row: pd.Series) -> str:
+    parts = [f"article {row['article']}"]
+    for name in ("outlet", "source"):
+        if isinstance(row.get(name), str):
+            parts.append(row[name])
+    when = row.get("event_date")
+    when = row.get("date") if when is None or pd.isna(when) else when
+    if when is not None and not pd.isna(when):
+        parts.append(pd.Timestamp(when).date().isoformat())
+    return ", ".join(parts)
+
+
+def _consistent_would_be(finding: pd.Series) -> str:
+    from figures.checks.describe import number
+
+    kind, expected, observed, unit = finding["kind"], finding["expected"], finding["observed"], finding["unit"]
+    unit = "" if unit in (None, "count") or not isinstance(unit, str) else f" {unit}"
+    if not math.isfinite(expected):
+        return ""
+    if kind == "part_exceeds_whole":
+        return f"a part of at most {number(expected)}{unit}"
+    if kind == "parts_exceed_whole":
+        return f"parts adding up to at most {number(expected)}{unit} (they add up to at least {number(observed)})"
+    if kind == "conversion":
+        return f"about {number(expected)}{unit}"
+    if kind == "implied_rate":
+        return f"one rate for the week (about {number(expected)} {finding['unit']})"
+    return (f"the higher figures at most {number(expected)}{unit}, or the lower ones at least "
+            f"{number(observed)}{unit}")
+
+
+def consistency_report(findings: pd.DataFrame, frame: pd.DataFrame) -> str:
+    """The findings as a person wants to read them: each with its figures quoted in context."""
+    articles = {a for labels in findings["figures"] for a in frame.loc[labels, "article"]}
+    head = f"{len(findings)} contradiction(s) across {len(articles)} article(s):"
+    blocks = [head]
+    for n, (_, finding) in enumerate(findings.iterrows(), start=1):
+        lines = [f"{n}. {finding['kind']}: {finding['message']}"]
+        for label in finding["figures"]:
+            row = frame.loc[label]
+            lines.append(f"   - {label} ({_where(row)}): {_quote(row)}")
+        hint = _consistent_would_be(finding)
+        if hint:
+            lines.append(f"   consistent would be: {hint}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def assert_consistent(articles_or_frame: Any, *, fail_on: tuple[str, ...] = ("contradiction",),
+                      **check_options: Any) -> pd.DataFrame:
+    """Pass silently when the articles' figures agree; otherwise raise AssertionError listing every
+    contradiction, its figures quoted in their sentences, with articles, sources, dates and what
+    would have been consistent.
+
+    `articles_or_frame`: anything `figures.extract` takes, or its output. `fail_on`: severities
+    that fail (add "warning" or "unverified" to be stricter). `check_options` go to `figures.check`.
+    Returns the findings (warnings and unverified ones included) when it passes.
+    """
+    import figures
+
+    allowed = {"contradiction", "warning", "unverified"}
+    if not fail_on or not set(fail_on) <= allowed:
+        raise ValueError(f"fail_on must name some of {sorted(allowed)}, not {fail_on!r}")
+    frame = _figures_frame(articles_or_frame)
+    findings = figures.check(frame, **check_options)
+    for listener in list(_LISTENERS):
+        listener(findings)
+    failing = findings[findings["severity"].isin(fail_on)]
+    if len(failing):
+        raise AssertionError(consistency_report(failing, frame))
+    return findings
+
+
+def _approx(expected: float, rel: float | None, abs_: float | None) -> float:
+    """The tolerance pytest.approx would allow around `expected`."""
+    if rel is not None and rel < 0 or abs_ is not None and abs_ < 0:
+        raise ValueError("rel and abs must not be negative")
+    abs_tol = 1e-12 if abs_ is None else abs_
+    if rel is None:
+        rel = 0.0 if abs_ is not None else 1e-6
+    return max(rel * math.fabs(expected), abs_tol)
+
+
+def _describe(row: pd.Series, frame: pd.DataFrame) -> str:
+    whole = ""
+    if isinstance(row.get("whole"), str) and row["whole"] in frame.index:
+        whole = f", part of {frame.at[row['whole'], 'value']:g}"
+    return (f"'{row['surface']}': value {row['value']:g} [{row['low']:g}, {row['high']:g}], {row['qualifier']}, "
+            f"unit {row['unit']}, subject {row['subject']}, predicate {row['predicate']}{whole}")
+
+
+def assert_figure(text_or_frame: Any, value: float | None = None, *, rel: float | None = None,
+                  abs: float | None = None, unit: str | None = None, qualifier: str | None = None,
+                  subject: str | None = None, predicate: str | None = None, at_least: float | None = None,
+                  at_most: float | None = None, whole: float | None = None) -> pd.Series:
+    """Assert that the text states a figure matching every criterion given; return that figure's row.
+
+    value, rel, abs: as `pytest.approx(value, rel=rel, abs=abs)`. unit: ISO code, pint unit,
+    "percent" or "count". at_least / at_most: the figure's whole interval lies above / below.
+    whole: the value of the whole it is part of ("39 out of 71": whole=71).
+    """
+    criteria = {"value": value, "unit": unit, "qualifier": qualifier, "subject": subject,
+                "predicate": predicate, "at_least": at_least, "at_most": at_most, "whole": whole}
+    given = {k: v for k, v in criteria.items() if v is not None}
+    if not given:
+        raise ValueError("assert_figure needs at least one criterion (value, unit, subject, ...)")
+    for name in ("value", "at_least", "at_most", "whole"):
+        if name in given and (isinstance(given[name], bool) or not isinstance(given[name], (int, float))):
+            raise TypeError(f"{name} must be a number, not {type(given[name]).__name__}")
+    tolerance = _approx(float(value), rel, abs) if value is not None else 0.0
+    frame = _figures_frame(text_or_frame)
+
+    def mismatch(row: pd.Series) -> str | None:
+        if value is not None and math.fabs(row["value"] - value) > tolerance:
+            return f"value {row['value']:g} is not {value:g} ± {tolerance:g}"
+        for name in ("unit", "qualifier", "subject", "predicate"):
+            if name in given and row[name] != given[name]:
+                return f"{name} is {row[name]!r}, not {given[name]!r}"
+        if at_least is not None and row["low"] < at_least:
+            return f"it allows {row['low']:g}, below {at_least:g}"
+        if at_most is not None and row["high"] > at_most:
+            return f"it allows {row['high']:g}, above {at_most:g}"
+        if whole is not None:
+            label = row["whole"]
+            if not isinstance(label, str) or label not in frame.index:
+                return "it is not stated as part of a whole"
+            if math.fabs(frame.at[label, "value"] - whole) > _approx(float(whole), rel, abs):
+                return f"its whole is {frame.at[label, 'value']:g}, not {whole:g}"
+        return None
+
+    reasons = []
+    for _, row in frame.iterrows():
+        why = mismatch(row)
+        if why is None:
+            return row
+        reasons.append(f"  - {_describe(row, frame)}: {why}")
+    wanted = ", ".join(f"{k}={v!r}" for k, v in given.items())
+    found = "\n".join(reasons) if reasons else "  (no figures at all)"
+    raise AssertionError(f"no figure matches {wanted}; the text states {len(frame)} figure(s):\n{found}")
