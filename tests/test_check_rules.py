@@ -7,6 +7,7 @@ import pytest
 
 import figures
 from figures.errors import InputError
+from figures.testing import assert_consistent
 
 
 def findings(*articles: dict, **options: object) -> pd.DataFrame:
@@ -34,9 +35,8 @@ def test_a_part_larger_than_its_whole() -> None:
 
 def test_parts_that_fit_across_following_sentences() -> None:
     """33 downed, 10 jammed and three turned back of 47 is consistent (46 of 47)."""
-    found = findings(art("Air defences downed 33 out of 47 drones. 10 of the drones were lost to "
-                         "jamming while three turned back."))
-    assert kinds(found) == []
+    assert_consistent([art("Air defences downed 33 out of 47 drones. 10 of the drones were lost to "
+                           "jamming while three turned back.")])
 
 
 def test_parts_that_add_up_past_the_whole() -> None:
@@ -50,7 +50,7 @@ def test_parts_that_add_up_past_the_whole() -> None:
 
 def test_a_rounded_conversion_is_fine() -> None:
     """"about 120km (75 miles)" passes: 120 km is 74.6 miles."""
-    assert kinds(findings(art("The front runs for about 120km (75 miles)."))) == []
+    assert_consistent([art("The front runs for about 120km (75 miles).")])
 
 
 def test_a_wrong_conversion() -> None:
@@ -121,10 +121,9 @@ def test_more_than_agrees_with_any_larger_figure() -> None:
 
 def test_vague_and_approximate_figures_agree() -> None:
     """"more than 50", "around 50" and "some 50" countries do not contradict each other."""
-    found = findings(art("More than 50 countries attended the summit in Kyiv."),
-                     art("Around 50 countries attended the summit in Kyiv.", id="b"),
-                     art("Some 50 countries attended the summit in Kyiv.", id="c"))
-    assert kinds(found) == []
+    assert_consistent([art("More than 50 countries attended the summit in Kyiv."),
+                       art("Around 50 countries attended the summit in Kyiv.", id="b"),
+                       art("Some 50 countries attended the summit in Kyiv.", id="c")])
 
 
 def test_sources_disagree_about_the_same_casualties() -> None:
@@ -145,10 +144,10 @@ def test_crowd_counts_from_police_and_organisers() -> None:
 
 def test_two_strikes_are_two_events() -> None:
     """Two strikes killing two and three people are not a conflict, in one sentence or two."""
-    assert kinds(findings(art("Two strikes killed two and three people in Kharkiv."))) == []
-    assert kinds(findings(art("A strike on Kharkiv killed two people. Another strike killed three people."))) == []
-    assert kinds(findings(art("A strike killed two people in Kharkiv."),
-                          art("A strike killed three people in Odesa.", id="b"))) == []
+    assert_consistent([art("Two strikes killed two and three people in Kharkiv.")])
+    assert_consistent([art("A strike on Kharkiv killed two people. Another strike killed three people.")])
+    assert_consistent([art("A strike killed two people in Kharkiv."),
+                       art("A strike killed three people in Odesa.", id="b")])
 
 
 def test_different_things_counted_are_not_compared() -> None:
