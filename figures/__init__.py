@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FINDING_COLUMNS", "Tolerances", "check", "extract", "implied_rates"]
+__all__ = ["FINDING_COLUMNS", "Tolerances", "check", "extract", "fill_text_rates", "implied_rates"]
 __version__ = "0.1.0"
 
 _HOMES = {"extract": "figures.extraction", "check": "figures.checks", "implied_rates": "figures.checks",
-          "Tolerances": "figures.checks", "FINDING_COLUMNS": "figures.checks"}
+          "Tolerances": "figures.checks", "FINDING_COLUMNS": "figures.checks",
+          "fill_text_rates": "figures.checks"}
 
 
 def __getattr__(name: str) -> Any:

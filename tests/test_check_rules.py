@@ -216,3 +216,24 @@ def test_a_whole_does_not_take_its_parts_predicate() -> None:
                      art("The air force said air defences downed 40 out of 71 drones over Kyiv.", id="b"))
     assert kinds(found) == ["sources_disagree"]
     assert sorted(found.iloc[0]["figures"]) == ["a:0", "b:0"]
+
+
+def test_rates_stated_in_the_text_normalise_other_figures_marked_as_such() -> None:
+    """A 2023 ruble fine with no ECB rate takes the week's rate the corpus states, and says so."""
+    frame = figures.extract([
+        art("A court fined him two million rubles (25,000 euros).", date="2023-05-02"),
+        art("Another court fined her four million rubles.", id="b", date="2023-05-04"),
+    ])
+    filled = figures.fill_text_rates(frame)
+    assert filled.at["b:0", "base_value"] == pytest.approx(50_000)
+    assert "rate implied by the text: 1 EUR = 80 RUB from a:1 (article a, 2023-05-02)" == filled.at["b:0", "base_note"]
+    assert pd.isna(filled.at["a:0", "base_value"])            # the stating figure stays unverifiable
+
+
+def test_text_rates_make_money_figures_comparable() -> None:
+    """Two reports of one sum in rubles and in euros, in a week the ECB has no ruble rate, are compared."""
+    found = findings(art("He paid two million rubles (25,000 euros) for the Moscow flat, officials said.",
+                         date="2023-05-02"),
+                     art("In Moscow, the flat cost him 5 million rubles, officials said.", id="b", date="2023-05-03"),
+                     art("In Moscow, the flat cost him 62,500 euros, his lawyer said.", id="c", date="2023-05-03"))
+    assert kinds(found) == [], found["message"].tolist()

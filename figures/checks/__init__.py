@@ -14,11 +14,12 @@ from figures.checks.conversions import check_conversions, check_implied_rates, i
 from figures.checks.findings import FINDING_COLUMNS, Finding, to_frame
 from figures.checks.intervals import Tolerances
 from figures.checks.parts import check_parts
+from figures.checks.text_rates import fill_text_rates
 from figures.errors import InputError
 from figures.model import FIGURE_COLUMNS
 from figures.rates import RateSource
 
-__all__ = ["FINDING_COLUMNS", "RULES", "Finding", "Tolerances", "check", "implied_rates"]
+__all__ = ["FINDING_COLUMNS", "RULES", "Finding", "Tolerances", "check", "fill_text_rates", "implied_rates"]
 
 #: The rules `check` can run: parts and conversions look within one article, implied rates across
 #: articles of one week, agreement across articles of one subject.
@@ -40,6 +41,7 @@ def check(
     base_currency: str | None = None,
     max_rate_age_days: int = 4,
     rules: tuple[str, ...] = RULES,
+    text_rates: bool = True,
 ) -> pd.DataFrame:
     """Findings over a frame from `figures.extract` (one article or many).
 
@@ -47,7 +49,10 @@ def check(
     far "about 50" may stray (10%); `rate_rel` the slack on currency conversions (2%);
     `running_days` the widest gap in dates at which figures are still compared (as a warning).
     `rates`/`base_currency`/`max_rate_age_days` re-normalise money before checking, as in `extract`.
-    `rules` picks which rules run, from `RULES` (all by default).
+    `rules` picks which rules run, from `RULES` (all by default). With `text_rates` (default), money
+    figures that no reference rate covers are normalised with rates the corpus itself states for the
+    same week (`fill_text_rates`), so that they can still be compared; the conversions stating those
+    rates stay unverified.
 
     Returns a frame with columns `FINDING_COLUMNS`, most serious first: `kind`, `severity`
     (contradiction, warning, unverified), `figures` (row labels of `frame`), `message`, and the
@@ -66,6 +71,8 @@ def check(
         from figures.normalise import renormalise_money
 
         frame = renormalise_money(frame, rates, base_currency or "EUR", max_rate_age_days)
+    if text_rates:
+        frame = fill_text_rates(frame, base_currency=base_currency or "EUR")
     unknown = set(rules) - set(RULES)
     if unknown:
         raise ValueError(f"unknown rule(s) {sorted(unknown)}; choose from {list(RULES)}")

@@ -40,6 +40,8 @@ _YEAR_CUES = frozenset({
     "year", "mid", "early", "late", "end", "fiscal", "summer", "winter", "spring", "autumn", "fall",
     "through", "between", "and", "or", "circa", "c.", "for", "than", "around",
 })
+_WEAK_YEAR_CUES = frozenset({"the", "of", "and", "or", "to", "for", "than", "around", "through"})
+_PART_OF = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?\d")
 _PRONOUN_ONE = frozenset({"the", "this", "that", "no", "any", "every", "each", "which", "someone",
                           "anyone", "everyone", "little", "only", "last", "next", "first", "same"})
 _ADDRESS = re.compile(
@@ -151,6 +153,11 @@ def reason_not_figure(
             if text[end:end + 2] in ("'s", "’s"):
                 return "year"
             plural_noun = bool(nxt) and nxt[0].islower() and nxt.endswith("s") and not nxt.endswith("ss")
-            if not plural_noun or (prev and prev.lower() in _YEAR_CUES):
+            counted = prev is not None and prev.lower() in _tables.verbs()        # "intercepted 1000"
+            part_of = _PART_OF.match(text, end) is not None                       # "1000 of the 1200"
+            cue = prev.lower() if prev else ""
+            if cue in _YEAR_CUES and not (cue in _WEAK_YEAR_CUES and not 1900 <= int(plain) <= 2100):
+                return "year"                   # "in 2023", "the 2022 elections", not "of the 1200 drones"
+            if not (plural_noun or counted or part_of):
                 return "year"
     return None
