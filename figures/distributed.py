@@ -30,11 +30,11 @@ __all__ = ["article_status", "check", "extract"]
 
 
 def _empty_figures() -> pd.DataFrame:
-    return figures.extract([], errors="ignore")
+    return pd.DataFrame(figures.extract([], errors="ignore"))
 
 
 def _extract_partition(part: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
-    frame = figures.extract(part, errors="ignore", **options)
+    frame = pd.DataFrame(figures.extract(part, errors="ignore", **options))
     frame.attrs = {}
     return frame
 
@@ -52,12 +52,12 @@ def extract(articles: Any, **options: Any) -> Any:
 
 def article_status(articles: Any, **options: Any) -> Any:
     """Every article's status (ok or error, figures, reason) as a lazy Dask DataFrame."""
-    meta = _empty_figures().attrs["articles"]
+    meta = figures.extract([], errors="ignore").attrs["articles"]
     return articles.map_partitions(_status_partition, options, meta=meta)
 
 
 def _findings_meta() -> pd.DataFrame:
-    return to_frame([])
+    return pd.DataFrame(to_frame([]))
 
 
 def _with_article_place(part: pd.DataFrame) -> pd.DataFrame:
@@ -75,7 +75,7 @@ def _money_conversions(part: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_partition(part: pd.DataFrame, rules: tuple[str, ...], options: dict[str, Any]) -> pd.DataFrame:
-    return figures.check(part, rules=rules, **options)
+    return pd.DataFrame(figures.check(part, rules=rules, **options))
 
 
 def check(figs: Any, **options: Any) -> pd.DataFrame:

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+import pandas as pd
+
 
 class Qualifier(str, Enum):
     """How the words bound a figure."""
@@ -103,3 +105,33 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "figures": "int64",
     "reason": "object",
 }
+
+
+class FiguresFrame(pd.DataFrame):
+    """The frame `figures.extract` returns: a DataFrame that shows its figures highlighted in notebooks."""
+
+    @property
+    def _constructor(self) -> type[FiguresFrame]:
+        return FiguresFrame
+
+    def _repr_html_(self) -> str | None:
+        if not {"sentence", "surface"} <= set(self.columns):
+            return super()._repr_html_()
+        from figures.display import figures_html
+
+        return figures_html(self)
+
+
+class FindingsFrame(pd.DataFrame):
+    """The frame `figures.check` returns: a DataFrame that shows each finding as a card in notebooks."""
+
+    @property
+    def _constructor(self) -> type[FindingsFrame]:
+        return FindingsFrame
+
+    def _repr_html_(self) -> str | None:
+        if not {"severity", "kind", "message", "quotes"} <= set(self.columns):
+            return super()._repr_html_()
+        from figures.display import findings_html
+
+        return findings_html(self)

@@ -50,9 +50,8 @@ def _figures_frame(articles_or_frame: Any, **extract_options: Any) -> pd.DataFra
     return frame
 
 
-def _quote(row: pd.Series, width: int = 170) -> str:
+def quote(sentence: str, surface: str, width: int = 170) -> str:
     """The figure's sentence with the figure marked: '... downed [40] out of 71 drones ...'."""
-    sentence, surface = str(row["sentence"]), str(row["surface"])
     at = sentence.find(surface)
     if at < 0:
         return f'"{surface}"'
@@ -63,16 +62,8 @@ def _quote(row: pd.Series, width: int = 170) -> str:
     return f'"{marked}"'
 
 
-def _where(row: pd.Series) -> str:
-    parts = [f"article {row['article']}"]
-    for name in ("outlet", "source"):
-        if isinstance(row.get(name), str):
-            parts.append(row[name])
-    when = row.get("event_date")
-    when = row.get("date") if when is None or pd.isna(when) else when
-    if when is not None and not pd.isna(when):
-        parts.append(pd.Timestamp(when).date().isoformat())
-    return ", ".join(parts)
+def _where(q: dict[str, Any]) -> str:
+    return ", ".join(str(v) for v in (f"article {q['article']}", q["outlet"], q["source"], q["date"]) if v)
 
 
 def _consistent_would_be(finding: pd.Series) -> str:
@@ -94,16 +85,15 @@ def _consistent_would_be(finding: pd.Series) -> str:
             f"{number(observed)}{unit}")
 
 
-def consistency_report(findings: pd.DataFrame, frame: pd.DataFrame) -> str:
+def consistency_report(findings: pd.DataFrame) -> str:
     """The findings as a person wants to read them: each with its figures quoted in context."""
-    articles = {a for labels in findings["figures"] for a in frame.loc[labels, "article"]}
+    articles = {q["article"] for quotes in findings["quotes"] for q in quotes}
     head = f"{len(findings)} contradiction(s) across {len(articles)} article(s):"
     blocks = [head]
     for n, (_, finding) in enumerate(findings.iterrows(), start=1):
         lines = [f"{n}. {finding['kind']}: {finding['message']}"]
-        for label in finding["figures"]:
-            row = frame.loc[label]
-            lines.append(f"   - {label} ({_where(row)}): {_quote(row)}")
+        for q in finding["quotes"]:
+            lines.append(f"   - {q['figure']} ({_where(q)}): {quote(q['sentence'], q['surface'])}")
         hint = _consistent_would_be(finding)
         if hint:
             lines.append(f"   consistent would be: {hint}")
@@ -132,7 +122,7 @@ def assert_consistent(articles_or_frame: Any, *, fail_on: tuple[str, ...] = ("co
         listener(findings)
     failing = findings[findings["severity"].isin(fail_on)]
     if len(failing):
-        raise AssertionError(consistency_report(failing, frame))
+        raise AssertionError(consistency_report(failing))
     return findings
 
 

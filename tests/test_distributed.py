@@ -30,7 +30,7 @@ def test_dask_extract_and_check_match_pandas(example_articles: pd.DataFrame) -> 
             found = distributed.check(distributed.extract(ddf))
             status = distributed.article_status(ddf).compute()
     pd.testing.assert_frame_equal(got.sort_index().astype(object), expected.sort_index().astype(object),
-                                  check_dtype=False, check_index_type=False)
+                                  check_dtype=False, check_index_type=False, check_frame_type=False)
     assert _findings_key(found) == _findings_key(figures.check(expected))
     assert set(status["article"]) == set(example_articles["id"])
     assert list(status.loc[status["status"] == "error", "article"]) == ["broken-feed-item"]

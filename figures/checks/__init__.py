@@ -81,4 +81,4 @@ def check(
                        ("implied_rates", check_implied_rates), ("agreement", check_agreement)):
         if name in rules:
             findings += rule(frame, tol)
-    return to_frame(findings)
+    return to_frame(findings, frame)

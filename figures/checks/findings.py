@@ -7,6 +7,8 @@ from dataclasses import astuple, dataclass, field, fields
 
 import pandas as pd
 
+from figures.model import FindingsFrame
+
 CONTRADICTION = "contradiction"
 WARNING = "warning"
 UNVERIFIED = "unverified"
@@ -27,16 +29,42 @@ class Finding:
     tolerance: float = math.nan  # the relative tolerance the rule allowed
 
 
-FINDING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
+FINDING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding)) + ("quotes",)
+
+#: What `quotes` holds for each figure of a finding, so that a finding can be shown on its own.
+QUOTE_FIELDS: tuple[str, ...] = ("figure", "article", "outlet", "source", "date", "surface", "sentence")
 
 
-def to_frame(findings: list[Finding]) -> pd.DataFrame:
-    """Findings as a frame, most serious first; an empty list gives an empty frame with the columns."""
+def _quotes(figures: pd.DataFrame | None, labels: tuple[str, ...]) -> list[dict[str, object]]:
+    if figures is None:
+        return []
+    out = []
+    for label in labels:
+        row = figures.loc[label]
+        when = row.get("event_date")
+        when = row.get("date") if when is None or pd.isna(when) else when
+        out.append({
+            "figure": label, "article": row["article"],
+            "outlet": row.get("outlet") if isinstance(row.get("outlet"), str) else None,
+            "source": row.get("source") if isinstance(row.get("source"), str) else None,
+            "date": None if when is None or pd.isna(when) else pd.Timestamp(when).date().isoformat(),
+            "surface": str(row["surface"]), "sentence": str(row["sentence"]),
+        })
+    return out
+
+
+def to_frame(findings: list[Finding], figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Findings as a frame, most serious first; an empty list gives an empty frame with the columns.
+
+    With the figures frame, each finding's `quotes` holds its figures in context (`QUOTE_FIELDS`).
+    """
     rank = {CONTRADICTION: 0, WARNING: 1, UNVERIFIED: 2}
     rows = sorted(findings, key=lambda f: (rank.get(f.severity, 3), f.kind, f.figures))
-    frame = pd.DataFrame([astuple(f) for f in rows], columns=list(FINDING_COLUMNS))
+    frame = pd.DataFrame([(*astuple(f), _quotes(figures, f.figures)) for f in rows], columns=list(FINDING_COLUMNS))
     for name in ("figures", "articles"):
         frame[name] = pd.Series([list(v) for v in frame[name]], dtype=object, index=frame.index)
+    frame["quotes"] = pd.Series(list(frame["quotes"]), dtype=object, index=frame.index)
+    frame = FindingsFrame(frame)
     return frame.astype({"kind": object, "severity": object, "message": object, "subject": object,
                          "unit": object, "expected": float, "observed": float, "deviation": float,
                          "tolerance": float})

@@ -9,7 +9,6 @@ conversion are never normalised by their own rate: that would make their check c
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 import numpy as np

@@ -11,7 +11,7 @@ import pandas as pd
 from figures.articles import iter_articles
 from figures.errors import ArticleError, FiguresWarning
 from figures.extraction.reader import read_with_sentences
-from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article
+from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article, FiguresFrame
 from figures.normalise import to_base
 from figures.rates import RateSource, as_rate_source
 
@@ -63,7 +63,7 @@ def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> pd.DataFrame:
             data[name] = pd.Series(pd.to_datetime(list(values)), dtype=dtype) if values else pd.Series([], dtype=dtype)
         else:
             data[name] = pd.Series(np.asarray(values, dtype=dtype) if values else [], dtype=dtype)
-    frame = pd.DataFrame(data)
+    frame = FiguresFrame(data)
     frame.index = pd.Index(labels, dtype=object, name="figure")
     return frame
 

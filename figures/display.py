@@ -1,0 +1,97 @@
+"""HTML for notebooks and reports: findings with their sentences and figures highlighted.
+
+Imported only when something is displayed (the frames' `_repr_html_`, `figures check --format html`),
+never by the pipeline. Every piece of text is escaped; the report page is self-contained (inline CSS,
+no scripts, no external resources), so it can be opened offline or attached to a message.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pandas as pd
+
+_SEVERITY_COLOURS = {"contradiction": "#c62828", "warning": "#ef6c00", "unverified": "#546e7a"}
+
+CSS = """
+.figures-report { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.45; color: #1b1b1b; }
+.figures-report .finding { border-left: 6px solid var(--sev); margin: 0 0 1em 0; padding: .5em .9em; background: #fafafa; }
+.figures-report .head { font-weight: 600; }
+.figures-report .badge { display: inline-block; color: #fff; background: var(--sev); border-radius: 3px;
+  padding: 0 .45em; margin-right: .5em; font-size: .8em; text-transform: uppercase; letter-spacing: .03em; }
+.figures-report .kind { color: #555; font-size: .9em; }
+.figures-report .message { margin: .3em 0; }
+.figures-report ul { margin: .2em 0 .2em 1.1em; padding: 0; }
+.figures-report li { margin: .2em 0; }
+.figures-report mark.fig { background: #ffd54f; padding: 0 .15em; border-radius: 2px; font-weight: 600; }
+.figures-report .meta { color: #555; font-size: .85em; }
+.figures-report table { border-collapse: collapse; font-size: .9em; }
+.figures-report td, .figures-report th { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: top; }
+.figures-report .summary span { margin-right: 1.2em; }
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None or (isinstance(value, float) and value != value) else str(value))
+
+
+def highlight(sentence: str, surface: str) -> str:
+    """The sentence, escaped, with the figure's first occurrence wrapped in <mark class="fig">."""
+    at = sentence.find(surface)
+    if at < 0:
+        return _e(sentence)
+    return (f"{_e(sentence[:at])}<mark class=\"fig\">{_e(surface)}</mark>"
+            f"{_e(sentence[at + len(surface):])}")
+
+
+def _quote_html(q: dict[str, Any]) -> str:
+    meta = " · ".join(_e(v) for v in (q.get("source"), q.get("outlet"), f"article {q.get('article')}",
+                                       q.get("date"), q.get("figure")) if v)
+    return f"<li>{highlight(str(q['sentence']), str(q['surface']))} <span class=\"meta\">({meta})</span></li>"
+
+
+def findings_html(findings: pd.DataFrame) -> str:
+    """Each finding as a card: severity, kind, message, and its figures highlighted in their sentences."""
+    if len(findings) == 0:
+        return '<div class="figures-report"><p>No findings.</p></div>'
+    cards = []
+    for _, f in findings.iterrows():
+        colour = _SEVERITY_COLOURS.get(str(f["severity"]), "#333")
+        quotes = "".join(_quote_html(q) for q in (f.get("quotes") or []))
+        cards.append(
+            f'<div class="finding" style="--sev:{colour}"><div class="head"><span class="badge">{_e(f["severity"])}'
+            f'</span><span class="kind">{_e(f["kind"])}</span></div><div class="message">{_e(f["message"])}</div>'
+            f"<ul>{quotes}</ul></div>")
+    return f'<div class="figures-report"><style>{CSS}</style>{"".join(cards)}</div>'
+
+
+_FIGURE_COLUMNS = ("value", "qualifier", "unit", "subject", "predicate", "source", "place")
+
+
+def figures_html(frame: pd.DataFrame, max_rows: int = 60) -> str:
+    """The figures as a table, each with its sentence and the figure highlighted."""
+    rows = []
+    for label, row in frame.head(max_rows).iterrows():
+        cells = "".join(f"<td>{_e(row.get(c))}</td>" for c in _FIGURE_COLUMNS)
+        rows.append(f"<tr><td>{_e(label)}</td><td>{highlight(str(row['sentence']), str(row['surface']))}</td>{cells}</tr>")
+    more = f"<p class=\"meta\">{len(frame) - max_rows} more figures not shown.</p>" if len(frame) > max_rows else ""
+    head = "".join(f"<th>{c}</th>" for c in ("figure", "sentence", *_FIGURE_COLUMNS))
+    return (f'<div class="figures-report"><style>{CSS}</style><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>{more}</div>")
+
+
+def report_html(findings: pd.DataFrame, figures: pd.DataFrame | None = None, *, title: str = "figures report") -> str:
+    """A self-contained HTML page: a summary, every finding, and (if given) the figures table."""
+    counts = findings["severity"].value_counts() if len(findings) else {}
+    summary = "".join(f"<span><b>{int(counts.get(s, 0))}</b> {s}</span>"
+                      for s in ("contradiction", "warning", "unverified"))
+    extra = ""
+    if figures is not None:
+        n_articles = figures["article"].nunique() if len(figures) else 0
+        summary += f"<span><b>{len(figures)}</b> figures in <b>{n_articles}</b> articles</span>"
+        extra = f"<h2>Figures</h2>{figures_html(figures, max_rows=500)}"
+    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
+            f"<style>body{{max-width:1100px;margin:2em auto;padding:0 1em}}{CSS}</style></head>"
+            f"<body class=\"figures-report\"><h1>{_e(title)}</h1><p class=\"summary\">{summary}</p>"
+            f"<h2>Findings</h2>{findings_html(findings)}{extra}</body></html>")
