@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FINDING_COLUMNS", "Tolerances", "check", "extract", "fill_text_rates", "implied_rates"]
+__all__ = ["FINDING_COLUMNS", "Tolerances", "article_status", "check", "extract", "fill_text_rates",
+           "implied_rates", "plot"]
 __version__ = "0.1.0"
 
-_HOMES = {"extract": "figures.extraction", "check": "figures.checks", "implied_rates": "figures.checks",
+_HOMES = {"extract": "figures.extraction", "article_status": "figures.extraction", "check": "figures.checks", "implied_rates": "figures.checks",
           "Tolerances": "figures.checks", "FINDING_COLUMNS": "figures.checks",
-          "fill_text_rates": "figures.checks"}
+          "fill_text_rates": "figures.checks", "plot": "figures.plot"}
 
 
 def __getattr__(name: str) -> Any:

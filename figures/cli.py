@@ -40,7 +40,14 @@ def findings_text(findings: pd.DataFrame, width: int = 100) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def write(frame: pd.DataFrame, fmt: str, out: Path | None, command: str) -> None:
+def _no_findings() -> pd.DataFrame:
+    from figures.checks.findings import to_frame
+
+    return to_frame([])
+
+
+def write(frame: pd.DataFrame, fmt: str, out: Path | None, command: str,
+          figures_frame: pd.DataFrame | None = None) -> None:
     if fmt == "table" and command == "check":
         _emit(findings_text(frame), out)
     elif fmt == "table":
@@ -52,10 +59,17 @@ def write(frame: pd.DataFrame, fmt: str, out: Path | None, command: str) -> None
         _emit(frame.to_csv(), out)
     elif fmt == "json":
         _emit(frame.reset_index().to_json(orient="records", lines=True, date_format="iso", default_handler=str), out)
+    elif fmt == "html":
+        from figures.display import report_html
+
+        if command == "check":
+            _emit(report_html(frame, figures_frame, title="figures: findings"), out)
+        else:
+            _emit(report_html(_no_findings(), frame, title="figures: extracted"), out)
     elif fmt == "parquet":
         if out is None:
             raise ValueError("--format parquet needs -o FILE")
-        frame.astype({c: str for c in ("figures", "articles") if c in frame.columns}).to_parquet(out)
+        frame.astype({c: str for c in ("figures", "articles", "quotes") if c in frame.columns}).to_parquet(out)
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -68,8 +82,17 @@ def _emit(text: str, out: Path | None) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="figures",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Extract every numeric figure from news articles and flag where they contradict each other.",
-        epilog="Example: figures check examples/corpus/articles.jsonl   (exit status 1 when contradictions are found)",
+        epilog="""examples:
+  figures check examples/corpus/articles.jsonl            findings on the terminal
+  figures check drafts/*.md wire.jsonl --format html -o report.html
+  figures extract articles.parquet --format csv -o figures.csv
+
+articles: .txt/.md files are one article each (the file name is its id); .jsonl/.csv/.parquet
+tables need a 'text' column and may have 'id', 'date' (ISO) and 'source' (the outlet).
+
+exit status: 0 no contradiction, 1 contradictions found (check), 2 usage or input error.""",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (("extract", "one row per figure: value, bounds, unit, subject, source ..."),
@@ -78,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                          help=".txt/.md article files or .jsonl/.csv/.parquet article tables")
         cmd.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
-        cmd.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
+        cmd.add_argument("--format", choices=["table", "csv", "json", "parquet", "html"], default="table",
+                         help="table (default, for the terminal), csv, json (lines), parquet (needs -o), or html: "
+                              "one self-contained page with every figure highlighted in its sentence")
         cmd.add_argument("--progress", action="store_true", help="show a progress bar on standard error")
     return parser
 
@@ -99,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"figures: warning: {warning.message}", file=sys.stderr)
     result = frame if args.command == "extract" else figures.check(frame)
     try:
-        write(result, args.format, args.output, args.command)
+        write(result, args.format, args.output, args.command, frame)
     except (OSError, ValueError) as exc:
         print(f"figures: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -40,7 +40,7 @@ def _extract_partition(part: pd.DataFrame, options: dict[str, Any]) -> pd.DataFr
 
 
 def _status_partition(part: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
-    return figures.extract(part, errors="ignore", **options).attrs["articles"]
+    return figures.article_status(figures.extract(part, errors="ignore", **options))
 
 
 def extract(articles: Any, **options: Any) -> Any:
@@ -52,7 +52,7 @@ def extract(articles: Any, **options: Any) -> Any:
 
 def article_status(articles: Any, **options: Any) -> Any:
     """Every article's status (ok or error, figures, reason) as a lazy Dask DataFrame."""
-    meta = figures.extract([], errors="ignore").attrs["articles"]
+    meta = figures.article_status(figures.extract([], errors="ignore"))
     return articles.map_partitions(_status_partition, options, meta=meta)
 
 

@@ -42,7 +42,7 @@ def _figures_frame(articles_or_frame: Any, **extract_options: Any) -> pd.DataFra
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         frame = figures.extract(articles_or_frame, errors="ignore", **extract_options)
-    bad = frame.attrs["articles"]
+    bad = figures.article_status(frame)
     bad = bad[bad["status"] == "error"]
     if len(bad):
         lines = "\n".join(f"  - article {row.article}: {row.reason}" for row in bad.itertuples())

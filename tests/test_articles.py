@@ -33,7 +33,7 @@ def test_a_frame_keeps_ids_dates_and_outlets() -> None:
 def test_articles_without_figures_are_listed_as_read() -> None:
     """An article with no figure has no rows but is in the status table with 0 figures."""
     frame = figures.extract(["No numbers here.", "Two people died."])
-    status = frame.attrs["articles"]
+    status = figures.article_status(frame)
     assert list(status["article"]) == [0, 1]
     assert list(status["figures"]) == [0, 1]
     assert list(status["status"]) == ["ok", "ok"]
@@ -46,7 +46,7 @@ def test_unreadable_articles_are_reported_and_the_rest_still_read(bad: object, r
     """None, bytes, NaN or non-text is reported with its id and a reason; others are still read."""
     with pytest.warns(FiguresWarning, match="article 1"):
         frame = figures.extract(["Five drones.", bad, "Six drones."])
-    status = frame.attrs["articles"].set_index("article")
+    status = figures.article_status(frame).set_index("article")
     assert status.loc[1, "status"] == "error" and reason in status.loc[1, "reason"]
     assert list(frame["value"]) == [5, 6]
 
@@ -64,7 +64,7 @@ def test_a_malformed_date_is_a_recorded_warning_not_a_crash() -> None:
     assert len(frame) == 1
     assert math.isnan(frame.iloc[0]["base_value"])
     assert "no date" in frame.iloc[0]["base_note"]
-    assert "not a date" in frame.attrs["articles"].iloc[0]["reason"]
+    assert "not a date" in figures.article_status(frame).iloc[0]["reason"]
 
 
 def test_dates_may_be_dates_datetimes_or_strings() -> None:
@@ -108,4 +108,12 @@ def test_an_article_that_fails_midway_leaves_no_partial_rows(monkeypatch: pytest
     with pytest.warns(FiguresWarning, match="boom"):
         frame = figures.extract(["The road is 120km (75 miles) long.", "Five drones."])
     assert list(frame["article"]) == [1]
-    assert frame.attrs["articles"].set_index("article").loc[0, "status"] == "error"
+    assert figures.article_status(frame).set_index("article").loc[0, "status"] == "error"
+
+
+def test_frames_from_two_runs_concatenate() -> None:
+    """Two extract results concatenate (their article records do not trip pandas' attrs handling)."""
+    import pandas as pd
+
+    both = pd.concat([figures.extract(["Five drones."]), figures.extract([{"id": 1, "text": "Six drones."}])])
+    assert list(both["value"]) == [5, 6]

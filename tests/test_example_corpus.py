@@ -14,7 +14,7 @@ def test_every_article_is_accounted_for(example_articles: pd.DataFrame) -> None:
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         frame = figures.extract(example_articles)
-    status = frame.attrs["articles"].set_index("article")
+    status = figures.article_status(frame).set_index("article")
     assert set(status.index) == set(example_articles["id"])
     assert status.loc["broken-feed-item", "status"] == "error"
     assert (status.drop("broken-feed-item")["status"] == "ok").all()

@@ -18,7 +18,7 @@ NEWS_ALPHABET = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs
 def test_no_text_crashes_extract(text: str) -> None:
     """Any text gives a frame; every row's span cuts out its surface and low <= value <= high."""
     frame = figures.extract(text)
-    assert frame.attrs["articles"]["status"].tolist() == ["ok"]
+    assert figures.article_status(frame)["status"].tolist() == ["ok"]
     for _, row in frame.iterrows():
         assert text[row["start"]:row["end"]] == row["surface"]
         assert row["low"] <= row["value"] <= row["high"] or math.isnan(row["value"])

@@ -15,7 +15,7 @@ from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article, FiguresFrame
 from figures.normalise import to_base
 from figures.rates import RateSource, as_rate_source
 
-__all__ = ["extract", "figure_label"]
+__all__ = ["article_status", "extract", "figure_label"]
 
 
 def figure_label(article: object, n: int) -> str:
@@ -88,7 +88,7 @@ def extract(
 
     Returns a frame indexed by figure label (`"{article}:{n}"`) with the columns of
     `figures.model.FIGURE_COLUMNS`; `frame.attrs["articles"]` lists every input article with its
-    status, so none is ever dropped silently.
+    status (read it as a frame with `article_status(frame)`), so none is ever dropped silently.
     """
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError(f"errors must be 'warn', 'raise' or 'ignore', not {errors!r}")
@@ -125,7 +125,8 @@ def extract(
         if item.note:
             failures.append(ArticleError(item.id, item.note))
     frame = _frame(rows, labels)
-    frame.attrs["articles"] = pd.DataFrame(status).astype(ARTICLE_COLUMNS)
+    # plain records, not a frame: pandas compares and copies attrs on every concat and copy
+    frame.attrs["articles"] = [dict(zip(status, values)) for values in zip(*status.values())]
     if failures and errors == "warn":
         warnings.warn(
             f"{len(failures)} article(s) could not be read in full: "
@@ -135,3 +136,12 @@ def extract(
     return frame
 
 
+
+
+def article_status(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every input article of an `extract` result: article, status ("ok"/"error"), figures, reason."""
+    records = frame.attrs.get("articles")
+    if records is None:
+        raise ValueError("this frame carries no article status: it did not come from figures.extract "
+                         "(or an operation dropped its attrs)")
+    return pd.DataFrame(records, columns=list(ARTICLE_COLUMNS)).astype(ARTICLE_COLUMNS)
