@@ -40,6 +40,7 @@ _YEAR_CUES = frozenset({
     "year", "mid", "early", "late", "end", "fiscal", "summer", "winter", "spring", "autumn", "fall",
     "through", "between", "and", "or", "circa", "c.", "for", "than", "around",
 })
+_NUMERAL = re.compile(r"[\d.,]+")
 _WEAK_YEAR_CUES = frozenset({"the", "of", "and", "or", "to", "for", "than", "around", "through"})
 _PART_OF = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?\d")
 _PRONOUN_ONE = frozenset({"the", "this", "that", "no", "any", "every", "each", "which", "someone",
@@ -121,7 +122,7 @@ def reason_not_figure(
     if core.kind != "digits":
         return None
 
-    digits = text[start:core.scale_start].lstrip("-−minusMINUS ")
+    digits = _NUMERAL.search(text, start, core.scale_start).group()      # without its sign
     if _ORDINAL.match(text, core.scale_start) and core.scale_start == end:
         return "ordinal"
     if after.isalpha() and not has_unit and not has_currency:

@@ -99,6 +99,14 @@ _WORD_HINT = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def may_hold_numbers(text: str) -> bool:
+    """A cheap test that rules out most text with no number in digits or words."""
+    return _ANY_DIGIT.search(text) is not None or _WORD_HINT.search(text.lower()) is not None
+
+
 def _word_matches(text: str) -> list[re.Match[str]]:
     lowered = text.lower()
     if len(lowered) != len(text):

@@ -151,7 +151,7 @@ def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
 
 def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Every figure in one article's text, in order, and the (start, end) of each sentence."""
-    if _DIGIT.search(text) is None and not _may_have_words(text):
+    if not numbers.may_hold_numbers(text):
         return [], []
     sentences = SentenceIndex(text)
     drafts = _cores_to_drafts(text, sentences)
@@ -176,16 +176,3 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
         _read_context(text, fig, sentence, article_date)
     relations.link(merged, text, [s for s, _ in sentences.spans])
     return [fig.freeze(text) for fig in merged], sentences.spans
-
-
-_DIGIT = re.compile(r"\d")
-_WORD_NUMBER_HINT = re.compile(
-    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions|billions|"
-    r"half|third|quarter|fifth|tenth|scores)"
-)
-
-
-def _may_have_words(text: str) -> bool:
-    return _WORD_NUMBER_HINT.search(text) is not None
