@@ -104,7 +104,8 @@ exit status: 0 no contradiction, 1 contradictions found (check), 2 usage or inpu
         cmd.add_argument("--format", choices=["table", "csv", "json", "parquet", "html"], default="table",
                          help="table (default, for the terminal), csv, json (lines), parquet (needs -o), or html: "
                               "one self-contained page with every figure highlighted in its sentence")
-        cmd.add_argument("--progress", action="store_true", help="show a progress bar on standard error")
+        cmd.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                         help="progress bar on standard error (default: only when it is a terminal)")
     return parser
 
 

@@ -75,7 +75,7 @@ def extract(
     base_currency: str = "EUR",
     max_rate_age_days: int = 4,
     errors: str = "warn",
-    progress: bool = False,
+    progress: bool | None = False,
 ) -> pd.DataFrame:
     """Every figure the articles state, one row each, normalised.
 
@@ -85,6 +85,7 @@ def extract(
     `max_rate_age_days`: how far before a figure's date a rate may be quoted and still be used.
     `errors`: "warn" (default) reports unreadable articles in a `FiguresWarning` and in
     `frame.attrs["articles"]`; "raise" raises the first `ArticleError`; "ignore" only records them.
+    `progress`: a progress bar on standard error (tqdm); None shows it only on a terminal.
 
     Returns a frame indexed by figure label (`"{article}:{n}"`) with the columns of
     `figures.model.FIGURE_COLUMNS`; `frame.attrs["articles"]` lists every input article with its
@@ -98,10 +99,11 @@ def extract(
     status: dict[str, list[Any]] = {name: [] for name in ARTICLE_COLUMNS}
     failures: list[ArticleError] = []
     items = iter_articles(articles)
-    if progress:
+    if progress or progress is None:
         from tqdm.auto import tqdm
 
-        items = tqdm(items, desc="articles", unit="article")
+        items = tqdm(items, desc="articles", unit="article", disable=None if progress is None else False,
+                     mininterval=0.5)
     for item in items:
         if isinstance(item, ArticleError):
             if errors == "raise":
