@@ -91,7 +91,7 @@ def _next_word(text: str, end: int) -> str | None:
 
 
 def _is_month(word: str | None) -> bool:
-    return bool(word) and word[0].isupper() and word.lower().rstrip(".") in _tables.months()
+    return word is not None and word[:1].isupper() and word.lower().rstrip(".") in _tables.months()
 
 
 def reason_not_figure(
@@ -122,7 +122,8 @@ def reason_not_figure(
     if core.kind != "digits":
         return None
 
-    digits = _NUMERAL.search(text, start, core.scale_start).group()      # without its sign
+    numeral = _NUMERAL.search(text, start, core.scale_start)
+    digits = numeral.group() if numeral else ""                       # without its sign
     if _ORDINAL.match(text, core.scale_start) and core.scale_start == end:
         return "ordinal"
     if after.isalpha() and not has_unit and not has_currency:
@@ -153,7 +154,7 @@ def reason_not_figure(
         if len(plain) == 4 and "," not in digits and 1000 <= int(plain) <= 2100 and not bounded:
             if text[end:end + 2] in ("'s", "’s"):
                 return "year"
-            plural_noun = bool(nxt) and nxt[0].islower() and nxt.endswith("s") and not nxt.endswith("ss")
+            plural_noun = nxt is not None and nxt[:1].islower() and nxt.endswith("s") and not nxt.endswith("ss")
             counted = prev is not None and prev.lower() in _tables.verbs()        # "intercepted 1000"
             part_of = _PART_OF.match(text, end) is not None                       # "1000 of the 1200"
             cue = prev.lower() if prev else ""

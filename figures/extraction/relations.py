@@ -98,12 +98,13 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
                 continue
 
         # "... while three turned back", "Another 15 hit their targets."
-        if fig.noun is None and fig.subject is None and prev is not None and prev.whole is not None:
+        whole_of_prev = prev.whole if prev is not None else None
+        if fig.noun is None and fig.subject is None and prev is not None and whole_of_prev is not None:
             continues = _CONTINUES.search(text, max(sentence_start, fig.start - 24), fig.start)
             joined = (prev.sentence_index == fig.sentence_index
                       and _JOINED.search(text, prev.end, fig.start) is not None)
             if joined or (continues and prev.sentence_index >= fig.sentence_index - 1):
-                _link_whole(fig, prev.whole, drafts)
+                _link_whole(fig, whole_of_prev, drafts)
     _inherit_subjects(drafts)
 
 
