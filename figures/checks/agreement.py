@@ -45,6 +45,7 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
         frame["subject"].notna() & frame["change"].isna() & frame["converts"].isna()
         & np.isfinite(frame["value"].astype(float))
         & ~frame["sentence"].fillna("").str.contains(_OTHER_EVENT)
+        & ~_subcategory(frame)
     )
     cand = frame[keep]
     if cand.empty:
@@ -64,6 +65,22 @@ def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
         _sentence=cand["article"].astype(str) + "#" + cand["sentence_index"].astype(str),
     )
     return _fill_unambiguous_predicates(cand, is_whole=cand.index.isin(frame["whole"].dropna()))
+
+
+def _subcategory(frame: pd.DataFrame) -> pd.Series:
+    """Parts that say the same thing happened as their whole: "Of the 35 people killed, 20 died in
+    flooding". They count a subset, not the quantity itself. A part whose whole names no happening,
+    or another one ("downed 39 of 71" launched), is the figure reported for its own happening."""
+    groups = _tables.predicate_groups()
+    linked = frame["whole"].notna() & frame["whole"].isin(frame.index)
+    if not linked.any():
+        return pd.Series(False, index=frame.index)
+    part_group = frame.loc[linked, "predicate"].map(lambda p: groups.get(p, p) if isinstance(p, str) else None)
+    whole_pred = frame.loc[frame.loc[linked, "whole"], "predicate"].to_numpy()
+    whole_group = pd.Series([groups.get(p, p) if isinstance(p, str) else None for p in whole_pred],
+                            index=part_group.index)
+    same = part_group.notna() & (part_group == whole_group)
+    return same.reindex(frame.index, fill_value=False)
 
 
 def article_places(frame: pd.DataFrame) -> pd.Series:
@@ -110,15 +127,19 @@ def _finding(rows: dict, top: str, bottom: str, above: list[str], below: list[st
     where = f" in {place}" if place else ""
     days = sorted({d for d in (describe.when(hi_row), describe.when(lo_row)) if d})
     dated = f" on {days[0]}" if len(days) == 1 else (f" between {days[0]} and {days[-1]}" if days else "")
-    highs = "; ".join(describe.figure(rows[i]) for i in above)
-    lows = "; ".join(describe.figure(rows[i]) for i in below)
     if severity == CONTRADICTION:
-        lead = f"Figures disagree about {describe.thing(hi_row)}{where}{dated}"
-        why = describe.conflict(hi_row, lo_row)
+        highs = "; ".join(describe.figure(rows[i]) for i in above)
+        lows = "; ".join(describe.figure(rows[i]) for i in below)
+        message = (f"Figures disagree about {describe.thing(hi_row)}{where}{dated}: {highs} against {lows}; "
+                   f"{describe.conflict(hi_row, lo_row)}.")
+        labels = list(dict.fromkeys([*above, *below]))
     else:
-        lead = f"A figure for {describe.thing(hi_row)}{where} changed{dated}"
-        why = "dated apart, it may be a running total or a correction; check which is current"
-    labels = list(dict.fromkeys([*above, *below]))
+        labels = sorted(dict.fromkeys([*above, *below]), key=lambda i: describe.when(rows[i]) or "")
+        days = sorted({d for d in (describe.when(rows[i]) for i in labels) if d})
+        span = f" from {days[0]} to {days[-1]}" if len(days) > 1 else dated
+        message = (f"A figure for {describe.thing(hi_row)}{where} changed{span}: "
+                   + ", then ".join(describe.figure(rows[i]) for i in labels)
+                   + "; dated apart, it may be a running total or a correction: check which is current.")
     articles = tuple(dict.fromkeys(rows[i]["article"] for i in labels))
     sources = {rows[i]["source"] for i in labels if isinstance(rows[i]["source"], str)}
     if severity == WARNING:
@@ -127,7 +148,7 @@ def _finding(rows: dict, top: str, bottom: str, above: list[str], below: list[st
         kind = "sources_disagree" if len(articles) > 1 or len(sources) > 1 else "figures_disagree"
     return Finding(
         kind=kind, severity=severity, figures=tuple(labels),
-        message=f"{lead}: {highs} against {lows}; {why}.",
+        message=message,
         subject=hi_row.get("subject"), articles=articles,
         expected=float(lo_row["high"]), observed=float(hi_row["low"]), unit=hi_row["unit"],
         deviation=gap, tolerance=approx_rel,

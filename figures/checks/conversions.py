@@ -59,7 +59,7 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
             findings.append(Finding(
                 kind="conversion", severity=CONTRADICTION, figures=pair,
                 message=(f"Wrong conversion: {describe.figure(orig)} is about "
-                         f"{describe.number(in_said_units)} {said['unit']}{rate}, but the text gives "
+                         f"{describe.number(in_said_units)} {describe.unit_name(said['unit'])}{rate}, but the text gives "
                          f"{describe.figure(said)}."),
                 subject=orig.get("subject"), articles=(said["article"],),
                 expected=float(in_said_units), observed=float(said["value"]), unit=said["unit"],

@@ -60,3 +60,12 @@ def conflict(high, low) -> str:  # type: ignore[no-untyped-def]
     loose = "approx" in (high["qualifier"], low["qualifier"])
     return (f"{number(high['value'])} and {number(low['value'])} differ by more than "
             + ("an approximate figure allows" if loose else "rounding allows") + "; both cannot be right")
+
+
+def unit_name(unit: str) -> str:
+    """A unit as a reader writes it: "mile_per_hour" -> "mile per hour", "kilometer ** 2" -> "square kilometer"."""
+    words = str(unit).replace("_", " ")
+    for power, word in ((" ** 2", "square "), (" ** 3", "cubic ")):
+        if words.endswith(power):
+            words = word + words[: -len(power)]
+    return words.replace(" * ", " ").replace(" / ", " per ")

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from figures import _tables
 from figures.extraction.tokens import (
-    DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, Sentence,
-    Token, is_content, join, phrase_forward, looks_plural, singular, verb_forms,
+    AUX, DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, Sentence, Token, is_content, join, looks_plural, looks_verb, phrase_forward, singular, verb_forms,
 )
 
 
@@ -108,18 +107,20 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         return LeftPhrase((counted,), counted)
     skipped = 0
     linked = True
-    while j >= 0 and skipped < 6 and not is_content(tokens[j]):
+    while j >= 0 and skipped < 6 and (not is_content(tokens[j]) or looks_verb(tokens[j])):
         if not tokens[j].is_word or tokens[j].low in {"and", "or", "but", "while", "whereas"}:
             return LeftPhrase((), None)
-        if tokens[j].low in verb_forms()[0] and tokens[j].low not in LINKING:
-            linked = False
+        low = tokens[j].low
+        acts = low in verb_forms()[0] or (looks_verb(tokens[j]) and low not in _tables.change_words() and low not in AUX)
+        if acts and low not in LINKING:
+            linked = False                       # "air defences downed 39": not "rose to", "was", "stood at"
         j -= 1
         skipped += 1
     chunk: list[Token] = []
     while j >= 0 and len(chunk) < 4 and is_content(tokens[j]):
         chunk.insert(0, tokens[j])
         j -= 1
-    if (chunk and chunk[0].text[0].isupper() and j >= 1 and tokens[j].low in {"in", "at", "near", "over", "around"}
+    if (chunk and chunk[0].text[0].isupper() and j >= 1 and tokens[j].low in {"in", "at", "near", "over", "around", "from"}
             and is_content(tokens[j - 1])):
         chunk = []                             # "Casualties in Bakhmut exceed 3,000": skip the place
         j -= 1
@@ -155,6 +156,8 @@ def of_phrase(sentence: Sentence, pos: int) -> str | None:
     if i < len(tokens) and tokens[i].low in {"of", "in", "for", "on"}:
         if i + 1 < len(tokens) and tokens[i + 1].low.endswith("ing"):
             return None                                  # "fined ... for criticising": a reason, not a thing
+        if tokens[i].low != "of" and i + 1 < len(tokens) and tokens[i + 1].text[0].isupper():
+            return None                                  # "$5m for Port Elara": a place or name, not a thing
         return join(sentence, [t for t in phrase_forward(tokens, i + 1, 4)
                                 if t.low not in _tables.stopwords()])
     return None
@@ -165,3 +168,12 @@ def measured_noun(surface: str | None) -> str | None:
     if surface is None or surface.split()[0].lower() in _PREDICATE_ADJECTIVES:
         return None
     return surface
+
+
+def measure_of(sentence: Sentence, pos: int) -> str | None:
+    """"Winds of 125 mph", "rainfall of 300mm": the noun a measure is written as being of."""
+    tokens = sentence.tokens
+    j = sentence.index_at(pos) - 1
+    if j >= 1 and tokens[j].low == "of" and is_content(tokens[j - 1]) and not looks_verb(tokens[j - 1]):
+        return singular(tokens[j - 1].text)
+    return None

@@ -137,7 +137,7 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         concepts = [opener or " ".join(left.words)]
     else:
         about = nouns.of_phrase(sentence, fig.end) or nouns.measured_noun(noun.surface)
-        fig.subject = (singular(about.split()[-1]) if about else left.subject
+        fig.subject = nouns.measure_of(sentence, fig.start) or (singular(about.split()[-1]) if about else left.subject
                        or (singular(left.words[-1]) if left.words else None))
         concepts = [about, opener or " ".join(left.words)]
     fig.concept = ", ".join(dict.fromkeys(c for c in concepts if c)) or None
