@@ -50,8 +50,8 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
         if i + 1 < len(tokens) and tokens[i + 1].low in {"them", "which", "whom", "these", "those", "it"}:
             return NounPhrase(None, None, True, True, tokens[i + 1].end)
         j = i + 1
-        while j < len(tokens) and tokens[j].low in DETERMINERS:
-            partitive = True
+        while j < len(tokens) and (tokens[j].low in DETERMINERS or (partitive and tokens[j].low == "most")):
+            partitive = True                    # "one of the most spectacular catches"
             j += 1
         if j < len(tokens) and tokens[j].text[0].isdigit():
             return NounPhrase(None, None, False, False, pos)   # "39 of 71": a whole follows
@@ -60,8 +60,10 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     j = i
     while j < len(tokens) and len(words) < 4:
         tok = tokens[j]
-        if not tok.is_word or not is_content(tok) or tok.low in _tables.months():
-            break
+        participle = (not words and tok.low.endswith("ed") and j + 1 < len(tokens)
+                      and is_content(tokens[j + 1]) and looks_plural(tokens[j + 1].text))
+        if not participle and (not tok.is_word or not is_content(tok) or tok.low in _tables.months()):
+            break                               # ("300 recorded songs": "recorded" describes the songs)
         if tok.low.endswith(("ed", "ing")) and not words:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if nxt is None or not is_content(nxt) or nxt.low in {"back", "off", "away", "out"}:
@@ -177,3 +179,13 @@ def measure_of(sentence: Sentence, pos: int) -> str | None:
     if j >= 1 and tokens[j].low == "of" and is_content(tokens[j - 1]) and not looks_verb(tokens[j - 1]):
         return singular(tokens[j - 1].text)
     return None
+
+
+def unit_head(surface: str | None) -> _tables.UnitEntry | None:
+    """The unit a counted phrase ends in ("517 rushing yards", "two more years"), if it is one."""
+    if not surface:
+        return None
+    head = surface.split()[-1]
+    table = _tables.suffixes()
+    entry = table.by_exact.get(head) or table.by_folded.get(head.lower())
+    return entry if entry is not None and entry.dimension != "currency" and len(head) > 2 else None

@@ -131,7 +131,12 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
     fig.noun_end = noun.end
     left = nouns.left_phrase(sentence, fig.start)
     opener = clauses.clause_subject(sentence, fig.start)
-    if fig.dimension == "count":
+    unit = nouns.unit_head(noun.surface) if fig.dimension == "count" else None
+    if unit is not None:                           # "517 rushing yards": a measure after all
+        fig.unit, fig.dimension = unit.unit, unit.dimension
+        fig.subject = left.subject
+        concepts = [noun.surface, opener or " ".join(left.words)]
+    elif fig.dimension == "count":
         fig.noun = noun.surface
         fig.subject = noun.subject or left.subject
         concepts = [opener or " ".join(left.words)]

@@ -24,6 +24,7 @@ _PER_NOUNS = frozenset({
 })
 
 
+_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b")
 _PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _PER_NOUNS)
 
 
@@ -80,6 +81,8 @@ def per_after(text: str, end: int) -> tuple[str, int] | None:
         return None
     unit = unit_after(text, lead.end())
     if unit is not None and unit.dimension not in ("currency", "percent"):
+        if _TIME_AGO.match(text, unit.end):
+            return None                                  # "$6.78bn a year earlier" is a date, not a rate
         return unit.unit, unit.end
     m = _PER.match(text, end)
     if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS:
