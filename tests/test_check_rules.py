@@ -237,3 +237,11 @@ def test_text_rates_make_money_figures_comparable() -> None:
                      art("In Moscow, the flat cost him 5 million rubles, officials said.", id="b", date="2023-05-03"),
                      art("In Moscow, the flat cost him 62,500 euros, his lawyer said.", id="c", date="2023-05-03"))
     assert kinds(found) == [], found["message"].tolist()
+    wrong = findings(art("He paid two million rubles (25,000 euros) for the Moscow flat, officials said.",
+                         date="2023-05-02"),
+                     art("In Moscow, the flat cost him 5 million rubles, officials said.", id="b", date="2023-05-03"),
+                     art("In Moscow, the flat cost him 90,000 euros, his lawyer said.", id="c", date="2023-05-03"))
+    assert kinds(wrong) == ["sources_disagree"]
+    message = wrong.loc[wrong["severity"] == "contradiction", "message"].item()
+    assert "62,500 EUR (rate implied by the text: 1 EUR = 80 RUB from a:1" in message
+    assert "90,000 EUR" in message

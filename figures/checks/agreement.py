@@ -117,7 +117,8 @@ def _magnitudes(cand: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Seri
 
 
 _ROW_FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimension", "source",
-               "subject", "predicate", "place", "qualifier", "value", "low", "high", "unit"]
+               "subject", "predicate", "place", "qualifier", "value", "low", "high", "unit", "base_value",
+               "base_unit", "base_note"]
 
 
 def _finding(rows: dict, top: str, bottom: str, above: list[str], below: list[str], severity: str,

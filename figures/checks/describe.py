@@ -58,8 +58,17 @@ def conflict(high, low) -> str:  # type: ignore[no-untyped-def]
     if low["qualifier"] == "upper":
         return f"\"{low['surface']}\" caps it at {number(low['high'])}, below {number(high['low'])}"
     loose = "approx" in (high["qualifier"], low["qualifier"])
-    return (f"{number(high['value'])} and {number(low['value'])} differ by more than "
-            + ("an approximate figure allows" if loose else "rounding allows") + "; both cannot be right")
+    if high["unit"] != low["unit"]:                     # "90,000 euros" against "5 million rubles"
+        def normal(row) -> str:  # type: ignore[no-untyped-def]
+            note = row.get("base_note")
+            rate = f" ({note})" if isinstance(note, str) and note else ""
+            return f"{number(row['base_value'])} {unit_name(row['base_unit'])}{rate}"
+
+        values = f"{normal(high)} and {normal(low)}"
+    else:
+        values = f"{number(high['value'])} and {number(low['value'])}"
+    return (f"{values} differ by more than " + ("an approximate figure allows" if loose else "rounding allows")
+            + "; both cannot be right")
 
 
 def unit_name(unit: str) -> str:
