@@ -16,7 +16,7 @@ from figures.model import Qualifier
 _OF_WHOLE = re.compile(r"\s*(?:out\s+of|of)\s+(?:(?:the|its|their|all|a\s+total\s+of)\s+)?", re.IGNORECASE)
 _INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|with)\s*$", re.IGNORECASE)
 _SENTENCE_OF = re.compile(r"\s*[\"“]?\s*(?:Of|Out\s+of)\s+(?:the\s+)?$")
-_CONTINUES = re.compile(r"(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?|a\s+further)\s*$",
+_CONTINUES = re.compile(r"(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?)\s*$",
                         re.IGNORECASE)
 _JOINED = re.compile(r"(?:\b(?:while|and|whereas|but)|[,;])\s*(?:another\s+)?$", re.IGNORECASE)
 _CONVERSION_GAP = re.compile(

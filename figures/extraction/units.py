@@ -14,7 +14,6 @@ from figures import _tables
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
 _PER = re.compile(
     r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
-    r"(?![ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b)"       # "$6.78bn a year earlier"
 )
 _PER_NOUNS = frozenset({
     "barrel", "share", "year", "month", "week", "day", "hour", "person", "head", "capita", "tonne",
@@ -85,6 +84,6 @@ def per_after(text: str, end: int) -> tuple[str, int] | None:
             return None                                  # "$6.78bn a year earlier" is a date, not a rate
         return unit.unit, unit.end
     m = _PER.match(text, end)
-    if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS:
+    if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS and not _TIME_AGO.match(text, m.end()):
         return m.group("per").lower(), m.end()
     return None
