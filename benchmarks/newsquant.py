@@ -20,20 +20,17 @@ import time
 from pathlib import Path
 
 import figures
+from figures.checks.describe import unit_name
 
 # pint's names where NewsQuant's annotation uses another common name
 _NAMES = {"foot_pound": "pound-foot", "oil_barrel": "barrel"}
 
 
 def english(unit: str) -> str:
-    """A pint unit expression in words: "mile ** 2" -> "square mile", "newton * meter" -> "newton meter"."""
-    if unit in _NAMES:
-        return _NAMES[unit]
-    words = unit.replace("_", " ")
-    for power, word in ((" ** 2", "square "), (" ** 3", "cubic ")):
-        if words.endswith(power):
-            words = word + words[: -len(power)]
-    return words.replace(" * ", " ").replace(" / ", " per ")
+    """A pint unit expression in words, in NewsQuant's vocabulary: "mile ** 2" -> "square mile"."""
+    return _NAMES.get(unit) or unit_name(unit)
+
+
 _BOUND = {"exact": "=", "approx": "~", "lower": ">", "upper": "<", "range": "="}
 
 

@@ -49,6 +49,13 @@ class PlantedArticles:
     kind: str
 
 
+def _flag(contradiction: object) -> bool:
+    """Strategies check their arguments when called: `contradiction` must be a bool."""
+    if not isinstance(contradiction, bool):
+        raise TypeError(f"contradiction must be a bool, not {contradiction!r}")
+    return contradiction
+
+
 def _group_thousands(n: int) -> str:
     return f"{n:,}"
 
@@ -179,9 +186,7 @@ def _part_whole(draw: st.DrawFn, contradiction: bool) -> PlantedArticles:
 
 def part_whole_articles(*, contradiction: bool) -> st.SearchStrategy[PlantedArticles]:
     """One article stating parts of a whole; with `contradiction`, a part larger than its whole."""
-    if not isinstance(contradiction, bool):
-        raise TypeError("contradiction must be a bool")
-    return _part_whole(contradiction)
+    return _part_whole(_flag(contradiction))
 
 
 @st.composite
@@ -199,9 +204,7 @@ def _conversion(draw: st.DrawFn, contradiction: bool) -> PlantedArticles:
 
 def conversion_articles(*, contradiction: bool) -> st.SearchStrategy[PlantedArticles]:
     """An article restating kilometres in miles; with `contradiction`, at a wrong factor."""
-    if not isinstance(contradiction, bool):
-        raise TypeError("contradiction must be a bool")
-    return _conversion(contradiction)
+    return _conversion(_flag(contradiction))
 
 
 @st.composite
@@ -230,8 +233,6 @@ def _source_pair(draw: st.DrawFn, contradiction: bool) -> PlantedArticles:
 def source_pair_articles(*, contradiction: bool) -> st.SearchStrategy[PlantedArticles]:
     """Two outlets' reports of one evacuation; with `contradiction`, counts that cannot both hold
     (otherwise equal counts, or a bound the other count satisfies)."""
-    if not isinstance(contradiction, bool):
-        raise TypeError("contradiction must be a bool")
-    return _source_pair(contradiction)
+    return _source_pair(_flag(contradiction))
 
 

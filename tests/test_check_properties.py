@@ -53,3 +53,16 @@ def test_agreeing_sources_are_never_flagged(planted: PlantedArticles) -> None:
 def test_disagreeing_sources_are_always_flagged(planted: PlantedArticles) -> None:
     """Two outlets' counts of the same evacuation that cannot both hold are flagged once."""
     assert _contradictions(planted) == ["sources_disagree"]
+
+
+def test_strategies_check_their_arguments_when_called() -> None:
+    """A wrong argument fails at once, not deep inside a test run."""
+    import pytest
+
+    from figures.strategies import written_numbers
+
+    for build in (part_whole_articles, conversion_articles, source_pair_articles):
+        with pytest.raises(TypeError, match="must be a bool"):
+            build(contradiction="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="max_value"):
+        written_numbers(max_value=0)

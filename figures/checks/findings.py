@@ -43,13 +43,12 @@ def _quotes(figures: pd.DataFrame | None, labels: tuple[str, ...]) -> list[dict[
         row = figures.loc[label]
         when = row.get("event_date")
         when = row.get("date") if when is None or pd.isna(when) else when
-        out.append({
-            "figure": label, "article": row["article"],
-            "outlet": row.get("outlet") if isinstance(row.get("outlet"), str) else None,
-            "source": row.get("source") if isinstance(row.get("source"), str) else None,
-            "date": None if when is None or pd.isna(when) else pd.Timestamp(when).date().isoformat(),
-            "surface": str(row["surface"]), "sentence": str(row["sentence"]),
-        })
+        values = (label, row["article"],
+                  row.get("outlet") if isinstance(row.get("outlet"), str) else None,
+                  row.get("source") if isinstance(row.get("source"), str) else None,
+                  None if when is None or pd.isna(when) else pd.Timestamp(when).date().isoformat(),
+                  str(row["surface"]), str(row["sentence"]))
+        out.append(dict(zip(QUOTE_FIELDS, values)))
     return out
 
 

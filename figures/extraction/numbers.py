@@ -11,7 +11,6 @@ vague plurals are data in `figures/data/`.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -247,7 +246,3 @@ def _word_core(text: str, m: re.Match[str]) -> NumberCore | None:
         end, multiplier = scaled[0], scaled[1]
     value *= multiplier
     return NumberCore(start, end, value, value, value, _resolution_of_value(value), "words", False, scale_start)
-
-
-def is_integral(value: float) -> bool:
-    return math.isfinite(value) and value == int(value)

@@ -18,7 +18,7 @@ from figures.extraction.draft import Draft
 from figures.extraction.sentences import SentenceIndex
 from figures.model import Mention, Qualifier
 
-_RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
+_RANGE_GAP = re.compile(r"[ \u00a0]*(?P<joiner>-|–|—|to|and)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
 _BETWEEN = re.compile(r"(?:between|from)[ \u00a0]+$", re.IGNORECASE)
 _BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
 _SIGNED = frozenset({"temperature", "percent_change", "angle"})
@@ -30,7 +30,7 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
     gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
     if not gap:
         return False
-    joiner = text[a.end:b.start].strip(" \u00a0$€£¥₽₴US").lower()
+    joiner = gap.group("joiner")
     opened = _BETWEEN.search(text, max(sentence_start, a.start - 10), a.start)
     if joiner == "and" and not (opened and opened.group().lower().startswith("between")):
         return False
@@ -147,11 +147,6 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         concepts = [about, opener or " ".join(left.words)]
     fig.concept = ", ".join(dict.fromkeys(c for c in concepts if c)) or None
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
-
-
-def read(text: str, article_date: dt.date | None = None) -> list[Mention]:
-    """Every figure in one article's text, in order."""
-    return read_with_sentences(text, article_date)[0]
 
 
 def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple[list[Mention], list[tuple[int, int]]]:
