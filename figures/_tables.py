@@ -107,10 +107,17 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
             codes[row["alias"]] = row["code"]
     words = [a for a in codes if a.replace(".", "").isalpha()]      # codes and names: "USD 5", "Rs. 5"
     symbols = [a for a in codes if a not in words]                   # "$", "US$", "$US", "HK $"
-    pattern = re.compile(
-        r"(?:(?<![A-Za-z])(?:%s)\s?|(?<![A-Za-z])(?:%s)\s)$" % (alternation(symbols), alternation(words))
-    )
+    pattern = re.compile(r"(?<![A-Za-z])(?:%s)\s?$" % alternation(symbols + words))
     return pattern, codes
+
+
+@lru_cache(maxsize=None)
+def glued_currency_prefix() -> re.Pattern[str]:
+    """A currency written against the digits and ending in a letter ("USD10m", "RM23.50", "$US5m"):
+    the only case where digits right after a letter start a number."""
+    aliases = [row["alias"] for row in read_rows("currencies.tsv")
+               if row["position"] in ("pre", "both") and row["alias"][-1].isalpha()]
+    return re.compile(r"(?<![A-Za-z])(?:%s)$" % alternation(aliases))
 
 
 @lru_cache(maxsize=None)
@@ -185,6 +192,12 @@ def stopwords() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def index_nouns() -> frozenset[str]:
     return read_words("index_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def model_words() -> frozenset[str]:
+    """Words that make a number before them part of a model name (case as written)."""
+    return read_words("model_words.txt")
 
 
 @lru_cache(maxsize=None)

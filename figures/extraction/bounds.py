@@ -18,7 +18,7 @@ class Bound:
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     quals = _tables.qualifiers()
     changes = _tables.change_words()
     words = [q for q in quals if q[-1].isalnum() or q.endswith(".")]
@@ -41,12 +41,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"hike|surge|slump|plunge|loss|contraction|improvement|boost|upgrade|downgrade)\b",
         re.IGNORECASE,
     )
-    return before, after, change_before, change_after
+    verbs = [w for w in changes if " " not in w and w not in {"up", "down"}]   # "cut costs by 10%"
+    change_object = re.compile(
+        r"(?:^|(?<=\s))(?P<c>%s)[ \u00a0]+(?:[a-z][\w'’-]*[ \u00a0]+){1,3}by[ \u00a0]+(?:(?:%s)[ \u00a0]+)?$"
+        % (_tables.alternation(verbs), _tables.alternation(list(quals))),
+        re.IGNORECASE,
+    )
+    return before, after, change_before, change_after, change_object
 
 
 def bound_before(text: str, start: int, floor: int) -> Bound | None:
     """The bounding phrase that ends right before `start`, if any."""
-    before, _, _, _ = _patterns()
+    before = _patterns()[0]
     m = before.search(text, max(floor, start - 32), start)
     if not m:
         return None
@@ -57,7 +63,7 @@ def bound_before(text: str, start: int, floor: int) -> Bound | None:
 
 def bound_after(text: str, end: int) -> tuple[Qualifier, int] | None:
     """A bounding phrase right after a figure ("50 or more", "20-plus")."""
-    _, after, _, _ = _patterns()
+    after = _patterns()[1]
     m = after.match(text, end)
     if not m:
         return None
@@ -66,8 +72,9 @@ def bound_after(text: str, end: int) -> tuple[Qualifier, int] | None:
 
 def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """"up" or "down" when the figure is a rise or a fall ("fell 2.5%", "a 3% rise"), else None."""
-    _, _, change_before, change_after = _patterns()
-    m = change_before.search(text, max(floor, start - 40), start)
+    _, _, change_before, change_after, change_object = _patterns()
+    m = change_before.search(text, max(floor, start - 40), start) or change_object.search(
+        text, max(floor, start - 50), start)
     if m:
         return _tables.change_words()[m.group("c").lower()]
     if text[start:start + 1] == "+":

@@ -40,13 +40,15 @@ _YEAR_CUES = frozenset({
     "year", "mid", "early", "late", "end", "fiscal", "summer", "winter", "spring", "autumn", "fall",
     "through", "between", "and", "or", "circa", "c.", "for", "than", "around",
 })
+_FUTURE_YEAR_CUES = frozenset({"by", "until", "till", "before", "after", "in", "since"})
 _NUMERAL = re.compile(r"[\d.,]+")
 _WEAK_YEAR_CUES = frozenset({"the", "of", "and", "or", "to", "for", "than", "around", "through"})
 _PART_OF = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?\d")
+_RANK_PREFIX = re.compile(r"\b(?:last|top|bottom)-$", re.IGNORECASE)
 _PRONOUN_ONE = frozenset({"the", "this", "that", "no", "any", "every", "each", "which", "someone",
                           "anyone", "everyone", "little", "only", "last", "next", "first", "same"})
 _ADDRESS = re.compile(
-    r"(?:[ \u00a0]+[A-Z][A-Za-z.]*){1,3}[ \u00a0]+(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
+    r"(?:[-–]\d+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z.]*|\d+(?:st|nd|rd|th))){0,3}[ \u00a0]+(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
     r"Boulevard|Blvd|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway)\b\.?"
 )
 
@@ -134,8 +136,12 @@ def reason_not_figure(
             return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18")
     if not has_unit and not has_currency and _ADDRESS.match(text, end):
         return "address"                        # 49 Zorro Ranch Road
-    if start >= 1 and text[start - 1] == "#":
-        return "rank"
+    if start >= 1 and text[start - 1] == "#" or _RANK_PREFIX.search(text, max(0, start - 5), start):
+        return "rank"                           # #3, last-16, top-10
+    if nxt is not None and nxt.lower() in {"zip", "postcode"}:
+        return "postcode"                       # the 90049 ZIP Code
+    if nxt in _tables.model_words() and not has_unit and not has_currency:
+        return "name"                           # two new 737 Max jets, the 11 Pro Max
     if _LINE_START.search(text, max(0, start - 8), start) and _LIST_MARK.match(text, end) and not has_unit:
         return "list number"
     if _is_month(prev) or (_is_month(nxt) and not has_unit and not has_currency):
@@ -151,6 +157,9 @@ def reason_not_figure(
     if not has_currency and not has_unit and plain.isdigit():
         if len(plain) >= 9 and "," not in digits:
             return "timestamp"
+        if (len(plain) == 4 and "," not in digits and 2100 < int(plain) < 2200 and not bounded
+                and prev is not None and prev.lower() in _FUTURE_YEAR_CUES):
+            return "year"                       # "by 2120", "until 2150"
         if len(plain) == 4 and "," not in digits and 1000 <= int(plain) <= 2100 and not bounded:
             if text[end:end + 2] in ("'s", "’s"):
                 return "year"

@@ -44,7 +44,7 @@ class NumberCore:
 
 _DIGITS = re.compile(
     r"""
-      (?<![\w.,/])                       # not glued to a word or inside a number
+      (?<![\d_.,/])                      # not inside a number (after a letter: see _glued_to_word)
       (?:\d{1,3}(?:,\d{3})+|\d+)         # 3,000 or 120
       (?:\.\d+)?                         # 4.5
       (?![,.]?\d)                        # not "1,25" or "3.5.2"
@@ -195,11 +195,19 @@ def _signed_start(text: str, start: int) -> tuple[int, float]:
     return m.start(), (1.0 if m.group() == "+" else -1.0)
 
 
+def _glued_to_word(text: str, start: int) -> bool:
+    """Digits written against a word ("Su34", "G20", "COVID19") are part of a name, unless the
+    word is a currency ("USD10m", "RM23.50")."""
+    return _tables.glued_currency_prefix().search(text, max(0, start - 4), start) is None
+
+
 def scan(text: str) -> list[NumberCore]:
     """Every number core in `text`, left to right, non-overlapping."""
     found: list[NumberCore] = []
     for m in _DIGITS.finditer(text):
         start, end = m.span()
+        if start and text[start - 1].isalpha() and _glued_to_word(text, start):
+            continue
         surface = m.group()
         start, sign = _signed_start(text, start)
         value = sign * float(surface.replace(",", ""))

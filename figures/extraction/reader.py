@@ -18,7 +18,7 @@ from figures.extraction.draft import Draft
 from figures.extraction.sentences import SentenceIndex
 from figures.model import Mention, Qualifier
 
-_RANGE_GAP = re.compile(r"[ \u00a0]*(?P<joiner>-|–|—|to|and)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
+_RANGE_GAP = re.compile(r"[ \u00a0]*(?P<joiner>-|–|—|to|and|or)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
 _BETWEEN = re.compile(r"(?:between|from)[ \u00a0]+$", re.IGNORECASE)
 _BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
 _SIGNED = frozenset({"temperature", "percent_change", "angle"})
@@ -34,12 +34,16 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
     opened = _BETWEEN.search(text, max(sentence_start, a.start - 10), a.start)
     if joiner == "and" and not (opened and opened.group().lower().startswith("between")):
         return False
+    if joiner == "or" and not (a.dimension == "count" and a.value < b.value <= 2 * a.value + 1):
+        return False                              # "three or four years", not "one or 100"
     if _BY.search(text, max(sentence_start, a.start - 5), a.start) and abs(b.value) > 2 * abs(a.value):
         return False                              # "increased by $43.6bn to $419.2bn": amount, then level
     if a.dimension != "count" and b.dimension != "count" and a.unit != b.unit:
         return False
-    if a.dimension != "count" and b.dimension == "count":
-        return False                              # "4.28 percent to 5": a unit is written last, not first
+    if a.dimension != "count" and b.dimension == "count" and not (
+            a.dimension == "currency" and not text[a.start].isdigit() and joiner in {"-", "–"}):
+        return False                              # "4.28 percent to 5": a unit is written last, not first,
+                                                  # but a currency sign first ("$5-6bn")
     if opened and opened.group().lower().startswith("from"):
         return a.value != b.value                 # "from $36,040 to $34,935": both ends, either order
     return a.value < b.value
@@ -47,12 +51,12 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
 
 def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
     low, high = sorted((a.value, b.value))
-    if b.resolution >= 1e3 and a.value * 1e3 <= b.value and a.resolution < b.resolution:
-        # "3-5 million", "$5-6bn": the scale word written once applies to both ends
-        for mult in (1e12, 1e9, 1e6, 1e3):
-            if b.value >= mult and a.value * mult <= b.value and a.value < 1000:
-                low, high = a.value * mult, b.value
-                break
+    if b.resolution >= 1e3 and a.value * 1e3 <= b.value and a.resolution < b.resolution and a.value < 1000:
+        # "3-5 million", "$5-6bn": the scale word written once applies to both ends; it is the
+        # scale of the second end ("$200 to $4 million" is not 200 million, nor 200 thousand)
+        mult = next(m for m in (1e12, 1e9, 1e6, 1e3) if b.value >= m)
+        if a.value * mult <= b.value:
+            low, high = a.value * mult, b.value
     unit, dimension = (b.unit, b.dimension) if b.dimension != "count" else (a.unit, a.dimension)
     return Draft(
         start=a.start, end=b.end, sentence_index=a.sentence_index, value=(low + high) / 2,
@@ -60,6 +64,15 @@ def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
         resolution=min(a.resolution, b.resolution) if low == a.value else b.resolution,
         unit=unit, dimension=dimension, kind=b.kind,
     )
+
+
+def _range_currency(text: str, drafts: list[Draft], start: int) -> tuple[str, int] | None:
+    """The currency of a range's first end, for a second end written without one ("$5-6bn")."""
+    first = drafts[-1] if drafts else None
+    if first is None or first.dimension != "currency" or text[first.start].isdigit():
+        return None                               # only a currency written before the first end
+    gap = _RANGE_GAP.fullmatch(text, first.end, start)
+    return (first.unit, start) if gap and gap.group("joiner") in {"-", "–", "—", "to"} else None
 
 
 def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
@@ -72,6 +85,8 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         si = sentences.index_of(core.start)
         s_start, _ = sentences.span(si)
         prefix = units.currency_before(text, core.start, s_start)
+        if prefix is None and core.money_scale:
+            prefix = _range_currency(text, drafts, core.start)
         if core.money_scale and prefix is None:
             after = units.unit_after(text, core.end)
             if after is None or after.dimension != "currency":
