@@ -201,6 +201,11 @@ def model_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def not_concepts() -> frozenset[str]:
+    return read_words("not_concepts.txt")
+
+
+@lru_cache(maxsize=None)
 def months() -> frozenset[str]:
     return read_words("months.txt")
 

@@ -52,7 +52,7 @@ _ADVERBIALS = frozenset({"meanwhile", "however", "nevertheless", "also", "still"
                          "far", "then", "indeed", "instead", "overall", "separately", "earlier", "later"})
 
 
-_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "there",
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "there",
                                "these", "those", "its", "their"})
 
 
@@ -75,7 +75,7 @@ def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
     return i
 
 
-def _introduction_end(tokens: list[Token], i: int, end: int) -> int:
+def introduction_end(tokens: list[Token], i: int, end: int) -> int:
     """Skip an introductory phrase closed by a comma ("Alternatively,", "Two years later,",
     "To land the catch,", "In the last three months the OCS ...") if it holds no verb and
     does not hold the figure itself."""
@@ -120,7 +120,7 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
         ):
             start = k + 1
             break
-    i = _introduction_end(tokens, start, end) if start < end else start
+    i = introduction_end(tokens, start, end) if start < end else start
     while i < end and (not tokens[i].is_word or tokens[i].low in _ADVERBIALS
                        or tokens[i].low in _tables.qualifiers() or tokens[i].low in _tables.number_words()
                        or tokens[i].low in {"the", "a", "an", "so", "last", "this", "that"}):
@@ -138,6 +138,6 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
         i += 1
     while words and (not words[-1].is_word or words[-1].low in {"of", "to"}):
         words.pop()
-    if not words or words[0].low in _SUBJECT_PRONOUNS:
+    if not words or words[0].low in SUBJECT_PRONOUNS:
         return None
     return sentence.text[words[0].start - sentence.start: words[-1].end - sentence.start]

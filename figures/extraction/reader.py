@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 
-from figures.extraction import attribution, bounds, clauses, non_figures, nouns, numbers, relations, units
+from figures.extraction import attribution, bounds, clauses, concepts, non_figures, nouns, numbers, relations, units
 from figures.extraction.tokens import Sentence, singular
 from figures.extraction.draft import Draft
 from figures.extraction.sentences import SentenceIndex
@@ -150,17 +150,20 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
     if unit is not None:                           # "517 rushing yards": a measure after all
         fig.unit, fig.dimension = unit.unit, unit.dimension
         fig.subject = left.subject
-        concepts = [noun.surface, opener or " ".join(left.words)]
+        phrases = [noun.surface, opener or " ".join(left.words)]
     elif fig.dimension == "count":
         fig.noun = noun.surface
         fig.subject = noun.subject or left.subject
-        concepts = [opener or " ".join(left.words)]
+        phrases = [opener or " ".join(left.words)]
     else:
         about = nouns.of_phrase(sentence, fig.end) or nouns.measured_noun(noun.surface)
         fig.subject = nouns.measure_of(sentence, fig.start) or (singular(about.split()[-1]) if about else left.subject
                        or (singular(left.words[-1]) if left.words else None))
-        concepts = [about, opener or " ".join(left.words)]
-    fig.concept = ", ".join(dict.fromkeys(c for c in concepts if c)) or None
+        phrases = [about, opener or " ".join(left.words)]
+    framing = [concepts.measured_phrase(sentence, fig.start), concepts.beside_phrase(sentence, fig.start),
+               concepts.verb_subject(sentence, fig.start)]
+    loose = [c for c in phrases if concepts.usable(c)]
+    fig.concept = ", ".join(dict.fromkeys(c for c in framing + loose if c)) or None
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
 

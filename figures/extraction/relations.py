@@ -48,9 +48,10 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
                 fig.qualifier, fig.strict = prev.qualifier, prev.strict
                 ratio = fig.value / prev.value if prev.value else 1.0
                 fig.low, fig.high = prev.low * ratio, prev.high * ratio
-            for name in ("subject", "predicate", "source", "noun", "concept"):
+            for name in ("subject", "predicate", "source", "noun"):
                 if getattr(fig, name) is None:
                     setattr(fig, name, getattr(prev, name))
+            fig.concept = prev.concept          # a restatement is about what the original is about
             continue
 
         # "39 out of 71", "52 of the 60", "14 drones out of 19", "280 million of the 1.5 billion shekels"

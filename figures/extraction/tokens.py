@@ -17,7 +17,7 @@ import inflect
 
 from figures import _tables
 
-TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d|[^\s\w]")
+TOKEN = re.compile(r"[A-Z][A-Za-z]*-\d+\b(?![.,]\d)|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d|[^\s\w]")
 
 
 IRREGULAR_PLURALS = frozenset({
@@ -159,7 +159,7 @@ def is_content(token: Token) -> bool:
 def looks_verb(token: Token) -> bool:
     low = token.low
     return (low in verb_forms()[0] or low in _tables.change_words() or low in _tables.source_cues()
-            or low in AUX or (len(low) > 4 and low.endswith("ed")))
+            or low in AUX or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed")))  # not "speed"
 
 
 def join(sentence: Sentence, words: list[Token]) -> str | None:

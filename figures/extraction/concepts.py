@@ -1,0 +1,153 @@
+"""What a figure is said about: the noun phrases that frame it (the `concept` column).
+
+A concept is a short list of noun phrases, nearest first, each as written:
+- the phrase a measure is written as being "of": "a speed of 15 mph" -> speed, "a net worth of $2bn";
+- the subject of the verb that governs the figure: "Qualcomm rose under 4%" -> Qualcomm, read through
+  auxiliaries ("is expected to rise to 1.9%"), relative pronouns ("bank stocks, which were up 2.8%")
+  and, for a pronoun subject ("they were up 5pc"), the subject the sentence opens with;
+- the item a parenthetical figure stands beside: "RHP John Gant (0.5 WAR)" -> RHP John Gant;
+- in a list with the verb left out ("Unite Group, down 68p", "Burlington by 2.6%"), the name before it;
+- what the figure measures after it and the subject the clause opens with (from `nouns`, `clauses`).
+
+No parser: these are word-order rules over the sentence's tokens, like the rest of the package.
+"""
+
+from __future__ import annotations
+
+from figures import _tables
+from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
+from figures.extraction.tokens import AUX, CLAUSE_BREAK, Sentence, Token, looks_verb, verb_ending_at
+
+_RELATIVE = frozenset({"which", "that", "who", "whose"})
+_BETWEEN_SUBJECT_AND_VERB = frozenset({
+    "also", "only", "just", "not", "now", "still", "typically", "already", "currently", "reportedly",
+    "then", "to", "be", "been", "being", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does", "do", "marginally", "slightly", "further", "sharply",
+    "set", "due", "likely", "expected", "forecast", "poised", "projected", "estimated", "able",
+})
+_INDEFINITE = frozenset({"most", "some", "many", "all", "both", "few", "several", "none", "half"})
+_NAME_JOINERS = frozenset({"-", "&", "/", "'s", "’s"})
+_LIST_CUES = frozenset({"up", "down", "by", "at", "to", "+", "-"})
+_MAX_WORDS = 6
+
+
+def _verb(tokens: list[Token], k: int) -> bool:
+    tok = tokens[k]
+    return tok.is_word and (looks_verb(tok) or verb_ending_at(tokens, k) is not None)
+
+
+def _text(sentence: Sentence, words: list[Token]) -> str | None:
+    if not words:
+        return None
+    return sentence.text[words[0].start - sentence.start: words[-1].end - sentence.start]
+
+
+def _phrase_ending_at(tokens: list[Token], k: int) -> list[Token]:
+    """The noun phrase whose last token is k, read leftwards: "the TA-125", "total value of its business"."""
+    words: list[Token] = []
+    while k >= 0 and len(words) < _MAX_WORDS:
+        tok = tokens[k]
+        if tok.text in _NAME_JOINERS and words and k > 0 and tokens[k - 1].is_word:
+            words.insert(0, tok)
+        elif tok.low == "of" and words:
+            words.insert(0, tok)
+            while k > 0 and tokens[k - 1].low in {"the", "its", "their", "his", "her", "a", "an"}:
+                k -= 1
+        elif tok.is_word and tok.low not in _tables.stopwords() and not _verb(tokens, k):
+            words.insert(0, tok)
+        else:
+            break
+        k -= 1
+    while words and (words[0].low == "of" or words[0].text in _NAME_JOINERS):
+        words.pop(0)
+    return words
+
+
+def _opening_phrase(sentence: Sentence) -> str | None:
+    """The noun phrase the sentence opens with, after an introductory phrase."""
+    tokens = sentence.tokens
+    i = introduction_end(tokens, 0, len(tokens)) if tokens else 0
+    while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"the", "a", "an"}):
+        i += 1
+    words: list[Token] = []
+    while i < len(tokens) and len(words) < _MAX_WORDS:
+        tok = tokens[i]
+        if not tok.is_word and tok.text not in _NAME_JOINERS:
+            break
+        if tok.is_word and ((tok.low in _tables.stopwords() and tok.low != "of") or _verb(tokens, i)):
+            break
+        words.append(tok)
+        i += 1
+    while words and (words[-1].low == "of" or words[-1].text in _NAME_JOINERS):
+        words.pop()
+    if not words or words[0].low in SUBJECT_PRONOUNS:
+        return None
+    return _text(sentence, words)
+
+
+def measured_phrase(sentence: Sentence, pos: int) -> str | None:
+    """"a speed of 15 mph", "a dividend yield of 4.1 per cent": the phrase before "of"."""
+    tokens = sentence.tokens
+    j = sentence.index_at(pos) - 1
+    while j >= 0 and tokens[j].low in _tables.qualifiers():
+        j -= 1
+    if j < 1 or tokens[j].low != "of":
+        return None
+    words = _phrase_ending_at(tokens, j - 1)
+    if not words or all(w.low in _tables.vague_numbers() or w.low in {"total", "number", "one"} for w in words):
+        return None
+    return _text(sentence, words)
+
+
+def verb_subject(sentence: Sentence, pos: int) -> str | None:
+    """The subject of the verb that governs the figure starting at `pos`."""
+    tokens = sentence.tokens
+    k = sentence.index_at(pos) - 1
+    for _ in range(12):
+        if k < 0 or tokens[k].text in CLAUSE_BREAK or tokens[k].text in {"(", ")"}:
+            return None
+        if _verb(tokens, k):
+            break
+        k -= 1
+    else:
+        return None
+    while k >= 0 and (tokens[k].low in _BETWEEN_SUBJECT_AND_VERB or tokens[k].low in AUX or _verb(tokens, k)):
+        k -= 1
+    words = _phrase_ending_at(tokens, k)
+    if words or k < 0:
+        return _text(sentence, words)
+    if tokens[k].low in _RELATIVE:                        # "bank stocks, which were up 2.8%"
+        j = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
+        return _text(sentence, _phrase_ending_at(tokens, j)) if j >= 0 else None
+    if tokens[k].low in SUBJECT_PRONOUNS or tokens[k].low in _INDEFINITE:
+        return _opening_phrase(sentence)                  # "they were up 5pc": what the sentence is about
+    return None
+
+
+def beside_phrase(sentence: Sentence, pos: int) -> str | None:
+    """The item a figure is listed beside: "RHP John Gant (0.5 WAR)", "Unite Group, down 68p",
+    "Burlington by 2.6%", "Dow +0.2%"."""
+    tokens = sentence.tokens
+    k = sentence.index_at(pos) - 1
+    if k >= 0 and tokens[k].text == "(":
+        return _text(sentence, _phrase_ending_at(tokens, k - 1)) if k > 0 else None
+    if k >= 0 and tokens[k].low in _LIST_CUES:
+        k -= 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    if k >= 0 and tokens[k].is_word and tokens[k].text[0].isupper():
+        return _text(sentence, _phrase_ending_at(tokens, k))
+    return None
+
+
+def _says_something(word: str) -> bool:
+    low = word.lower()
+    table = _tables.suffixes()
+    return not (low in _tables.stopwords() or low in _tables.not_concepts() or low.endswith("ing")
+                or low in _tables.number_words() or low in _tables.scales()[0] or word in table.by_exact or low in table.by_folded)
+
+
+def usable(phrase: str | None) -> bool:
+    """Whether a phrase read loosely (the words left of a figure) can stand as a concept: it holds a
+    word that names something ("biggest", "set", "going back", "next year" and "mpg" do not)."""
+    return phrase is not None and any(_says_something(w) for w in phrase.replace("-", " ").split())

@@ -1,0 +1,51 @@
+"""The concept column: the noun phrases a figure is said about, nearest first."""
+
+from __future__ import annotations
+
+import pytest
+
+import figures
+
+
+def concept_of(text: str, surface: str) -> list[str]:
+    frame = figures.extract(text)
+    rows = frame[frame["surface"] == surface]
+    assert len(rows) == 1, f"{surface!r} not found once in {list(frame['surface'])}"
+    concept = rows.iloc[0]["concept"]
+    return concept.split(", ") if isinstance(concept, str) else []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "first"),
+    [
+        ("Nvidia advanced 8%, Qualcomm rose under 4%, and Broadcom gained 3%.", "under 4%", "Qualcomm"),
+        ("Gains were led by a rally in bank stocks, which were up 2.8%.", "2.8%", "bank stocks"),
+        ("He was traveling at a speed of 15 to 22 miles per hour.", "15 to 22 miles per hour", "speed"),
+        ("Top relievers: RHP John Gant (0.5 WAR), LHP Andrew Miller (0.3 WAR).", "0.3", "LHP Andrew Miller"),
+        ("The biggest fallers were Unite Group, down 68p, and JD Sports, down 1.95p.", "1.95p", "JD Sports"),
+        ("Pension Credit was set to rise by 10.1 percent next year.", "10.1 percent", "Pension Credit"),
+        ("The benchmark index ended down 1%, while the TA-125 lost 1.1% to end the day.", "1.1%", "TA-125"),
+        ("The shares surged on the news and they were up 5pc by noon.", "5pc", "shares"),
+        ("Britain can borrow at an interest rate of 1.38pc this week.", "1.38pc", "interest rate"),
+    ],
+)
+def test_concept_names_what_the_figure_is_about(text: str, surface: str, first: str) -> None:
+    assert concept_of(text, surface)[0] == first
+
+
+def test_a_restatement_shares_the_concept_of_what_it_restates() -> None:
+    text = "The front line stretched for about 120km (75 miles) along the river."
+    assert concept_of(text, "75 miles") == concept_of(text, "about 120km")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Shares of the firm were trading at more than 180p at one point last year.", "more than 180p"),
+        ("The biggest fallers were down 68p at the close.", "68p"),
+    ],
+)
+def test_words_that_name_nothing_are_not_concepts(text: str, surface: str) -> None:
+    """Adverbs, superlatives, time words and -ing forms left of a figure are not what it is about."""
+    for phrase in concept_of(text, surface):
+        assert phrase.lower() not in {"biggest", "trading", "last year", "one point", "point"}
