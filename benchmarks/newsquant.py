@@ -47,7 +47,10 @@ def quantity(row) -> dict:  # type: ignore[no-untyped-def]
     if row.per and q["unit"]:
         q["unit"] = f"{q['unit']} per {english(str(row.per))}"
     vague = row.qualifier == "approx" and row.low < row.high     # "millions of": NewsQuant's "=" range
-    q["change"] = row.change or ("=" if vague else _BOUND[row.qualifier])
+    if row.change and row.qualifier != "approx":
+        q["change"] = row.change
+    else:                       # one label for both: "up about 19 per cent" is annotated "~"
+        q["change"] = "=" if vague else _BOUND[row.qualifier]
     q["concept"] = row.concept
     return q
 

@@ -107,7 +107,7 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
             codes[row["alias"]] = row["code"]
     words = [a for a in codes if a.replace(".", "").isalpha()]      # codes and names: "USD 5", "Rs. 5"
     symbols = [a for a in codes if a not in words]                   # "$", "US$", "$US", "HK $"
-    pattern = re.compile(r"(?<![A-Za-z])(?:%s)\s?$" % alternation(symbols + words))
+    pattern = re.compile(r"(?<![A-Za-z])(?:%s)[ \u00a0]?$" % alternation(symbols + words))
     return pattern, codes
 
 

@@ -49,3 +49,13 @@ def test_words_that_name_nothing_are_not_concepts(text: str, surface: str) -> No
     """Adverbs, superlatives, time words and -ing forms left of a figure are not what it is about."""
     for phrase in concept_of(text, surface):
         assert phrase.lower() not in {"biggest", "trading", "last year", "one point", "point"}
+
+
+def test_a_measure_names_what_follows_it() -> None:
+    """"a 5% pay rise": what the percentage is of is written after it."""
+    assert "pay rise" in concept_of("Staff will get a £1,000 payment as well as a 5% pay rise.", "5%")
+
+
+def test_a_verbless_list_item_falls_back_to_what_the_sentence_is_about() -> None:
+    text = "Homes from $750,000 to $1 million stay an average of 70 days; $1 million to $1.25 million, 99 days."
+    assert concept_of(text, "99 days") == ["Homes"]

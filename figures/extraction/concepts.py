@@ -31,9 +31,17 @@ _LIST_CUES = frozenset({"up", "down", "by", "at", "to", "+", "-"})
 _MAX_WORDS = 6
 
 
+_NOT_VERBS = frozenset({"all", "also", "later", "then", "reportedly"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s"})
+
+
 def _verb(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
-    return tok.is_word and (looks_verb(tok) or verb_ending_at(tokens, k) is not None)
+    if not tok.is_word or tok.low in _NOT_VERBS:
+        return False
+    if tok.low.endswith("ing") and k > 0 and tokens[k - 1].low in _BE:
+        return True                                       # "is handing"
+    return looks_verb(tok) or verb_ending_at(tokens, k) is not None
 
 
 def _text(sentence: Sentence, words: list[Token]) -> str | None:
@@ -63,7 +71,7 @@ def _phrase_ending_at(tokens: list[Token], k: int) -> list[Token]:
     return words
 
 
-def _opening_phrase(sentence: Sentence) -> str | None:
+def opening_phrase(sentence: Sentence) -> str | None:
     """The noun phrase the sentence opens with, after an introductory phrase."""
     tokens = sentence.tokens
     i = introduction_end(tokens, 0, len(tokens)) if tokens else 0
@@ -120,8 +128,28 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
         j = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
         return _text(sentence, _phrase_ending_at(tokens, j)) if j >= 0 else None
     if tokens[k].low in SUBJECT_PRONOUNS or tokens[k].low in _INDEFINITE:
-        return _opening_phrase(sentence)                  # "they were up 5pc": what the sentence is about
+        return opening_phrase(sentence)                  # "they were up 5pc": what the sentence is about
     return None
+
+
+def named_after(sentence: Sentence, end: int) -> str | None:
+    """The thing a measure names right after it: "a 5% pay rise", "an $800 stone pizza oven",
+    "a 1.8 billion-mile (2.8bn km) journey"."""
+    tokens = sentence.tokens
+    i = sentence.index_at(end)
+    if i < len(tokens) and tokens[i].text == "(":
+        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
+        i = close + 1 if close is not None else i
+    while i < len(tokens) and tokens[i].text in {"-", "–"}:
+        i += 1
+    words: list[Token] = []
+    while i < len(tokens) and len(words) < 4:
+        tok = tokens[i]
+        if not tok.is_word or tok.low in _tables.stopwords() or tok.low in _tables.months():
+            break
+        words.append(tok)
+        i += 1
+    return _text(sentence, words)
 
 
 def beside_phrase(sentence: Sentence, pos: int) -> str | None:

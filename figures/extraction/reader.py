@@ -162,8 +162,11 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         phrases = [about, opener or " ".join(left.words)]
     framing = [concepts.measured_phrase(sentence, fig.start), concepts.beside_phrase(sentence, fig.start),
                concepts.verb_subject(sentence, fig.start)]
+    if fig.dimension != "count":
+        named = concepts.named_after(sentence, fig.end)
+        framing.append(named if concepts.usable(named) else None)
     loose = [c for c in phrases if concepts.usable(c)]
-    fig.concept = ", ".join(dict.fromkeys(c for c in framing + loose if c)) or None
+    fig.concept = ", ".join(dict.fromkeys(c for c in framing + loose if c)) or concepts.opening_phrase(sentence)
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
 
