@@ -100,6 +100,8 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             unit, dimension = prefix[0], "currency"
         elif attached:
             unit, dimension = attached.unit, attached.dimension
+        elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):
+            unit, dimension = "year", "age"        # "Maddon, 66, has ..."
         else:
             unit, dimension = "count", "count"
         bound = bounds.bound_before(text, start, s_start)

@@ -93,9 +93,10 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
 
         # "10 of the drones were lost" after "... 71 drones": the nearest earlier whole of that subject
         if fig.partitive and fig.subject is not None:
-            target = _earlier_whole(drafts, i, lambda w: w.subject == fig.subject)
-            if target is not None:
-                _link_whole(fig, target, drafts)
+            subject = fig.subject
+            earlier = _earlier_whole(drafts, i, lambda w: w.subject == subject)
+            if earlier is not None:
+                _link_whole(fig, earlier, drafts)
                 continue
 
         # "... while three turned back", "Another 15 hit their targets."
