@@ -96,6 +96,24 @@ def _is_month(word: str | None) -> bool:
     return word is not None and word[:1].isupper() and word.lower().rstrip(".") in _tables.months()
 
 
+_SCORE_AFTER = re.compile(r"[-–](\d{1,3})(?![\d%]|[.,]\d|[-–]?[A-Za-z])")
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
+_SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–]$")
+
+
+def _is_score(text: str, start: int, end: int) -> bool:
+    """Two whole numbers joined by a dash, the second not larger: a score or a vote, never a range
+    (a range is written low to high): "89-89", "2-0", "6-3"."""
+    digits = text[start:end]
+    if not digits.isdigit() or len(digits) > 3:
+        return False
+    after = _SCORE_AFTER.match(text, end)
+    if after and int(after.group(1)) <= int(digits):
+        return True
+    before = _SCORE_BEFORE.search(text, max(0, start - 4), start)
+    return before is not None and int(digits) <= int(before.group(1))
+
+
 def reason_not_figure(
     text: str,
     core: NumberCore,
@@ -136,6 +154,10 @@ def reason_not_figure(
             return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18")
     if not has_unit and not has_currency and _ADDRESS.match(text, end):
         return "address"                        # 49 Zorro Ranch Road
+    if len(digits) == 2 and _YEAR_SPAN.search(text, max(0, start - 5), start):
+        return "year"                           # "the 2020-21 season"
+    if _is_score(text, start, core.scale_start):
+        return "score"                          # "tied at 89-89", "won 2-0", "a 6-3 ruling"
     if start >= 1 and text[start - 1] == "#" or _RANK_PREFIX.search(text, max(0, start - 5), start):
         return "rank"                           # #3, last-16, top-10
     if nxt is not None and nxt.lower() in {"zip", "postcode"}:
@@ -148,7 +170,7 @@ def reason_not_figure(
         return "date"
     if prev and not has_currency:
         low = prev.lower()
-        if low in _tables.index_nouns() and not bounded:
+        if low in _tables.index_nouns() and not bounded and not has_unit and "." not in digits:
             return "index"                      # day 500, Article 5, flight 370
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
         if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit:

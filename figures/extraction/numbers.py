@@ -195,6 +195,31 @@ def _signed_start(text: str, start: int) -> tuple[int, float]:
     return m.start(), (1.0 if m.group() == "+" else -1.0)
 
 
+_FRACTION_DIGITS = re.compile(r"(?<![\w.,/⁄])(\d{1,3})[/⁄](\d{1,3})(?![\d/⁄])(?=[ \u00a0]+of\b)")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
+
+
+def _times_ten(text: str, end: int) -> tuple[int, float] | None:
+    """Scientific notation after a number: "1.99×10−30", "6.02 x 10^23" -> (end, power of ten)."""
+    m = _TIMES_TEN.match(text, end)
+    if not m:
+        return None
+    exp = m.group("exp").translate(_SUPERSCRIPTS).replace("−", "-")
+    return m.end(), 10.0 ** int(exp)
+
+
+def _fraction_cores(text: str) -> list[NumberCore]:
+    """Fractions in digits before "of": "1/16 of a US pint", "2/3 of voters"."""
+    out = []
+    for m in _FRACTION_DIGITS.finditer(text):
+        num, den = int(m.group(1)), int(m.group(2))
+        if den and num < den:
+            value = num / den
+            out.append(NumberCore(m.start(), m.end(), value, value, value, 0.01, "fraction", False, m.end()))
+    return out
+
+
 def _glued_to_word(text: str, start: int) -> bool:
     """Digits written against a word ("Su34", "G20", "COVID19") are part of a name, unless the
     word is a currency ("USD10m", "RM23.50")."""
@@ -203,11 +228,14 @@ def _glued_to_word(text: str, start: int) -> bool:
 
 def scan(text: str) -> list[NumberCore]:
     """Every number core in `text`, left to right, non-overlapping."""
-    found: list[NumberCore] = []
+    found: list[NumberCore] = _fraction_cores(text) if "/" in text or "⁄" in text else []
+    taken = [(c.start, c.end) for c in found]
     for m in _DIGITS.finditer(text):
         start, end = m.span()
         if start and text[start - 1].isalpha() and _glued_to_word(text, start):
             continue
+        if taken and any(a <= start < b for a, b in taken):
+            continue                               # inside a fraction or a power of ten already read
         surface = m.group()
         start, sign = _signed_start(text, start)
         value = sign * float(surface.replace(",", ""))
@@ -215,6 +243,12 @@ def scan(text: str) -> list[NumberCore]:
         scaled = _scale_after(text, end)
         if scaled:
             end, multiplier, money_scale = scaled
+        elif text[end:end + 1] in ("×", "x", "*", " "):
+            power = _times_ten(text, end)
+            if power is not None:
+                end, multiplier = power
+                scale_start = end                  # the power is part of the number, not a scale word
+                taken.append((start, end))
         found.append(NumberCore(
             start, end, value * multiplier, value * multiplier, value * multiplier,
             _resolution_of_digits(surface, multiplier), "digits", money_scale, scale_start, multiplier,
