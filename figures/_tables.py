@@ -201,6 +201,11 @@ def model_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def irregular_verbs() -> frozenset[str]:
+    return read_words("irregular_verbs.txt")
+
+
+@lru_cache(maxsize=None)
 def not_concepts() -> frozenset[str]:
     return read_words("not_concepts.txt")
 

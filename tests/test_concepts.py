@@ -27,6 +27,11 @@ def concept_of(text: str, surface: str) -> list[str]:
         ("The benchmark index ended down 1%, while the TA-125 lost 1.1% to end the day.", "1.1%", "TA-125"),
         ("The shares surged on the news and they were up 5pc by noon.", "5pc", "shares"),
         ("Britain can borrow at an interest rate of 1.38pc this week.", "1.38pc", "interest rate"),
+        ("Inflation in the eurozone eased to 2.4% in November, Eurostat said.", "2.4%", "Inflation in the eurozone"),
+        ("BP weighed on the FTSE 100, which closed 0.5% lower at 7,450.", "0.5%", "FTSE 100"),
+        ("The deal, worth 20 million Canadian dollars, covers the forest.", "20 million Canadian dollars", "deal"),
+        ("Ukraine's air force said it shot down 33 out of 47 drones.", "33", "Ukraine's air force"),
+        ("Storm Ciarán brought gusts of up to 104mph to Cornwall.", "up to 104mph", "gusts"),
     ],
 )
 def test_concept_names_what_the_figure_is_about(text: str, surface: str, first: str) -> None:
@@ -59,3 +64,15 @@ def test_a_measure_names_what_follows_it() -> None:
 def test_a_verbless_list_item_falls_back_to_what_the_sentence_is_about() -> None:
     text = "Homes from $750,000 to $1 million stay an average of 70 days; $1 million to $1.25 million, 99 days."
     assert concept_of(text, "99 days") == ["Homes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "later"),
+    [
+        ("Shares in Rolls-Royce climbed 4.1% to 312p on Monday.", "4.1%", "312p"),
+        ("BP weighed on the FTSE 100, which closed 0.5% lower at 7,450.", "0.5%", "7,450"),
+        ("The median price for homes was $3.1 million, down 9.2% year over year.", "$3.1 million", "9.2%"),
+    ],
+)
+def test_a_figure_that_goes_on_from_the_one_before_shares_its_concept(text: str, earlier: str, later: str) -> None:
+    assert concept_of(text, later) == concept_of(text, earlier) != []

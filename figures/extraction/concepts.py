@@ -14,6 +14,8 @@ No parser: these are word-order rules over the sentence's tokens, like the rest 
 
 from __future__ import annotations
 
+import re
+
 from figures import _tables
 from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
 from figures.extraction.tokens import AUX, CLAUSE_BREAK, Sentence, Token, looks_verb, verb_ending_at
@@ -27,6 +29,9 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset({
 })
 _INDEFINITE = frozenset({"most", "some", "many", "all", "both", "few", "several", "none", "half"})
 _NAME_JOINERS = frozenset({"-", "&", "/", "'s", "’s"})
+_INNER_PREPOSITIONS = frozenset({"of", "in", "across"})
+_OF = frozenset({"of"})
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an"})
 _LIST_CUES = frozenset({"up", "down", "by", "at", "to", "+", "-"})
 _MAX_WORDS = 6
 
@@ -44,29 +49,38 @@ def _verb(tokens: list[Token], k: int) -> bool:
     return looks_verb(tok) or verb_ending_at(tokens, k) is not None
 
 
+def _numeric(tok: Token) -> bool:
+    """A number or scale word ("million", "dozen"): part of a figure, not of what it is about."""
+    return tok.low in _tables.number_words() or tok.low in _tables.scales()[0]
+
+
 def _text(sentence: Sentence, words: list[Token]) -> str | None:
     if not words:
         return None
     return sentence.text[words[0].start - sentence.start: words[-1].end - sentence.start]
 
 
-def _phrase_ending_at(tokens: list[Token], k: int) -> list[Token]:
+def _phrase_ending_at(tokens: list[Token], k: int, through: frozenset[str] = _INNER_PREPOSITIONS) -> list[Token]:
     """The noun phrase whose last token is k, read leftwards: "the TA-125", "total value of its business"."""
     words: list[Token] = []
     while k >= 0 and len(words) < _MAX_WORDS:
         tok = tokens[k]
         if tok.text in _NAME_JOINERS and words and k > 0 and tokens[k - 1].is_word:
             words.insert(0, tok)
-        elif tok.low == "of" and words:
+        elif tok.low in through and words:                    # "total value of its business"
             words.insert(0, tok)
-            while k > 0 and tokens[k - 1].low in {"the", "its", "their", "his", "her", "a", "an"}:
-                k -= 1
-        elif tok.is_word and tok.low not in _tables.stopwords() and not _verb(tokens, k):
+        elif tok.is_word and tok.low not in _tables.stopwords() and not _verb(tokens, k) and not _numeric(tok):
             words.insert(0, tok)
+        elif (tok.low in _DETERMINERS and words and k > 1 and tokens[k - 1].low in through
+              and tokens[k - 2].is_word and tokens[k - 2].low not in _tables.stopwords()):
+            pass                                              # "in the" of "Inflation in the eurozone"
+        elif (tok.text.isdigit() and not words and k > 0 and tokens[k - 1].is_word
+              and tokens[k - 1].text[0].isupper()):
+            words.insert(0, tok)                              # "the FTSE 100", "Galaxy Note 20"
         else:
             break
         k -= 1
-    while words and (words[0].low == "of" or words[0].text in _NAME_JOINERS):
+    while words and (words[0].low in _INNER_PREPOSITIONS or words[0].text in _NAME_JOINERS):
         words.pop(0)
     return words
 
@@ -120,13 +134,16 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
     else:
         return None
     while k >= 0 and (tokens[k].low in _BETWEEN_SUBJECT_AND_VERB or tokens[k].low in AUX or _verb(tokens, k)):
-        k -= 1
+        phrasal = verb_ending_at(tokens, k)
+        k = (phrasal[1] if phrasal else k) - 1                # "shot down" as one verb
+    if k > 0 and tokens[k].text == "," and tokens[k - 1].is_word:
+        k -= 1                                            # "The deal, worth $5m": across the apposition
     words = _phrase_ending_at(tokens, k)
     if words or k < 0:
         return _text(sentence, words)
     if tokens[k].low in _RELATIVE:                        # "bank stocks, which were up 2.8%"
         j = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
-        return _text(sentence, _phrase_ending_at(tokens, j)) if j >= 0 else None
+        return _text(sentence, _phrase_ending_at(tokens, j, _OF)) if j >= 0 else None
     if tokens[k].low in SUBJECT_PRONOUNS or tokens[k].low in _INDEFINITE:
         return opening_phrase(sentence)                  # "they were up 5pc": what the sentence is about
     return None
@@ -179,3 +196,21 @@ def usable(phrase: str | None) -> bool:
     """Whether a phrase read loosely (the words left of a figure) can stand as a concept: it holds a
     word that names something ("biggest", "set", "going back", "next year" and "mpg" do not)."""
     return phrase is not None and any(_says_something(w) for w in phrase.replace("-", " ").split())
+
+
+_SAME_THING_GAP = re.compile(r"[ \u00a0]*(?:lower|higher)?[ \u00a0]*(?:to|at|,[ \u00a0]*(?:up|down))[ \u00a0]*")
+
+
+def continues_previous(text: str, previous_end: int, start: int) -> bool:
+    """Whether a figure goes on about what the figure just before it measures: "rose 4.1% to 312p",
+    "closed 0.5% lower at 7,450", "was $3.1 million, down 9.2%"."""
+    return _SAME_THING_GAP.fullmatch(text, previous_end, start) is not None
+
+
+def join(phrases: list[str | None]) -> str | None:
+    """The phrases as one concept, nearest first, without repeats or phrases inside earlier ones."""
+    kept: list[str] = []
+    for phrase in phrases:
+        if phrase and not any(phrase in k for k in kept):
+            kept.append(phrase)
+    return ", ".join(kept) or None

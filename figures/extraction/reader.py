@@ -152,23 +152,23 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
     if unit is not None:                           # "517 rushing yards": a measure after all
         fig.unit, fig.dimension = unit.unit, unit.dimension
         fig.subject = left.subject
-        phrases = [noun.surface, opener or " ".join(left.words)]
+        phrases = [noun.surface, opener, " ".join(left.words)]
     elif fig.dimension == "count":
         fig.noun = noun.surface
         fig.subject = noun.subject or left.subject
-        phrases = [opener or " ".join(left.words)]
+        phrases = [opener, " ".join(left.words)]
     else:
         about = nouns.of_phrase(sentence, fig.end) or nouns.measured_noun(noun.surface)
         fig.subject = nouns.measure_of(sentence, fig.start) or (singular(about.split()[-1]) if about else left.subject
                        or (singular(left.words[-1]) if left.words else None))
-        phrases = [about, opener or " ".join(left.words)]
+        phrases = [about, opener, " ".join(left.words)]
     framing = [concepts.measured_phrase(sentence, fig.start), concepts.beside_phrase(sentence, fig.start),
                concepts.verb_subject(sentence, fig.start)]
     if fig.dimension != "count":
         named = concepts.named_after(sentence, fig.end)
         framing.append(named if concepts.usable(named) else None)
     loose = [c for c in phrases if concepts.usable(c)]
-    fig.concept = ", ".join(dict.fromkeys(c for c in framing + loose if c)) or concepts.opening_phrase(sentence)
+    fig.concept = concepts.join(framing + loose) or concepts.opening_phrase(sentence)
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
 
@@ -197,5 +197,8 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
         sentence, source, places, when = cache[fig.sentence_index]
         fig.source, fig.place, fig.event_date = source, attribution.nearest_place(places, fig.start), when
         _read_context(text, fig, sentence, article_date)
+    for prev, fig in zip(merged, merged[1:]):
+        if prev.sentence_index == fig.sentence_index and concepts.continues_previous(text, prev.end, fig.start):
+            fig.concept = prev.concept or fig.concept
     relations.link(merged, text, [s for s, _ in sentences.spans])
     return [fig.freeze(text) for fig in merged], sentences.spans

@@ -17,7 +17,7 @@ import inflect
 
 from figures import _tables
 
-TOKEN = re.compile(r"[A-Z][A-Za-z]*-\d+\b(?![.,]\d)|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d|[^\s\w]")
+TOKEN = re.compile(r"[A-Z][^\W\d_]*-\d+\b(?![.,]\d)|[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]|[^\W\d_]|[A-Za-z]|\d[\d,.]*\d|\d|[^\s\w]")
 
 
 IRREGULAR_PLURALS = frozenset({
@@ -153,13 +153,15 @@ def verb_ending_at(tokens: list[Token], j: int) -> tuple[str, int] | None:
 def is_content(token: Token) -> bool:
     low = token.low
     return (token.is_word and low not in _tables.stopwords() and low not in verb_forms()[0]
-            and low not in _tables.change_words() and low not in _tables.source_cues())
+            and low not in _tables.change_words() and low not in _tables.source_cues()
+            and low not in _tables.months())
 
 
 def looks_verb(token: Token) -> bool:
     low = token.low
     return (low in verb_forms()[0] or low in _tables.change_words() or low in _tables.source_cues()
-            or low in AUX or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed")))  # not "speed"
+            or low in AUX or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed"))  # not "speed"
+            or low in _tables.irregular_verbs())
 
 
 def join(sentence: Sentence, words: list[Token]) -> str | None:
