@@ -23,7 +23,7 @@ import figures
 from figures.checks.describe import unit_name
 
 # pint's names where NewsQuant's annotation uses another common name
-_NAMES = {"foot_pound": "pound-foot", "oil_barrel": "barrel"}
+_NAMES = {"foot_pound": "pound-foot", "oil_barrel": "barrel", "metric_horsepower": "horsepower"}
 
 
 def english(unit: str) -> str:

@@ -38,20 +38,23 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
         same_sentence_next = nxt is not None and nxt.sentence_index == fig.sentence_index
 
         # "120km (75 miles)", "two million rubles (25,000 euros)"
-        if (prev is not None and prev.sentence_index == fig.sentence_index
+        # "296 hp (224 kW / 300 PS)": a second restatement restates the same original
+        original_index = (i - 1 if prev is None or prev.converts is None else prev.converts)
+        original = drafts[original_index] if prev is not None else None
+        if (prev is not None and original is not None and prev.sentence_index == fig.sentence_index
                 and prev.dimension == fig.dimension and fig.dimension != "count"
-                and prev.unit != fig.unit and prev.converts is None
+                and prev.unit != fig.unit and original.unit != fig.unit
                 and _CONVERSION_GAP.fullmatch(text, prev.end, fig.start)):
-            fig.converts = i - 1
-            if fig.qualifier is Qualifier.EXACT and prev.qualifier is not Qualifier.EXACT:
+            fig.converts = original_index
+            if fig.qualifier is Qualifier.EXACT and original.qualifier is not Qualifier.EXACT:
                 # "just under 296 hp (224 kW)": the restatement carries the original's bound
-                fig.qualifier, fig.strict = prev.qualifier, prev.strict
-                ratio = fig.value / prev.value if prev.value else 1.0
-                fig.low, fig.high = prev.low * ratio, prev.high * ratio
+                fig.qualifier, fig.strict = original.qualifier, original.strict
+                ratio = fig.value / original.value if original.value else 1.0
+                fig.low, fig.high = original.low * ratio, original.high * ratio
             for name in ("subject", "predicate", "source", "noun"):
                 if getattr(fig, name) is None:
-                    setattr(fig, name, getattr(prev, name))
-            fig.concept = prev.concept          # a restatement is about what the original is about
+                    setattr(fig, name, getattr(original, name))
+            fig.concept = original.concept      # a restatement is about what the original is about
             continue
 
         # "39 out of 71", "52 of the 60", "14 drones out of 19", "280 million of the 1.5 billion shekels"
