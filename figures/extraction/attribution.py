@@ -15,7 +15,7 @@ from figures.extraction.tokens import (
 
 
 _PLACE = re.compile(
-    r"\b(?i:in|over|near|across|around|outside|at|on|from|into|off)\s+(?:the\s+)?"
+    r"\b(?:[Ii]n|[Oo]ver|[Nn]ear|[Aa]cross|[Aa]round|[Oo]utside|[Aa]t|[Oo]n|[Ff]rom|[Ii]nto|[Oo]ff)\s+(?:the\s+)?"
     r"(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )
 
@@ -42,6 +42,7 @@ _WEEKDAY = re.compile(r"\b(?:on|last|this|late|early)\s+(?P<w>Monday|Tuesday|Wed
 
 
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_DATE_WORDS = frozenset(_MONTHS) | frozenset(WEEKDAYS) | {"yesterday"}
 
 
 _SPEECH = frozenset({"said", "says", "say", "told", "according"})
@@ -111,6 +112,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def event_date(sentence: Sentence, article_date: dt.date | None) -> dt.date | None:
     """A date the sentence gives ("on March 5", "on Monday"), resolved against the article's date."""
     text = sentence.text
+    if not any(t.low in _DATE_WORDS for t in sentence.tokens):
+        return None                               # no month, weekday or "yesterday": no date to read
     m = _DATE_MD.search(text) or _DATE_DM.search(text)
     if m:
         month = _MONTHS[m.group("m").lower().rstrip(".")]

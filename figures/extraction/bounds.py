@@ -50,6 +50,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return before, after, change_before, change_after, change_object
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=None)
+def _first_words() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in _tables.change_words())
+
+
 def bound_before(text: str, start: int, floor: int) -> Bound | None:
     """The bounding phrase that ends right before `start`, if any."""
     before = _patterns()[0]
@@ -73,10 +81,12 @@ def bound_after(text: str, end: int) -> tuple[Qualifier, int] | None:
 def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """"up" or "down" when the figure is a rise or a fall ("fell 2.5%", "a 3% rise"), else None."""
     _, _, change_before, change_after, change_object = _patterns()
-    m = change_before.search(text, max(floor, start - 40), start) or change_object.search(
-        text, max(floor, start - 50), start)
-    if m:
-        return _tables.change_words()[m.group("c").lower()]
+    window = text[max(floor, start - 50):start].lower()
+    if not _first_words().isdisjoint(_WORD.findall(window)):     # a change word is there at all
+        m = change_before.search(text, max(floor, start - 40), start) or change_object.search(
+            text, max(floor, start - 50), start)
+        if m:
+            return _tables.change_words()[m.group("c").lower()]
     if text[start:start + 1] == "+":
         return "up"                                               # "Dow +0.2%"
     m = change_after.match(text, end)
