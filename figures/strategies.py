@@ -63,7 +63,12 @@ def _group_thousands(n: int) -> str:
 @st.composite
 def _digits(draw: st.DrawFn, max_value: int) -> WrittenNumber:
     n = draw(st.integers(min_value=0, max_value=max_value))
-    style = draw(st.sampled_from(["plain", "grouped", "decimal"]))
+    style = draw(st.sampled_from(["plain", "grouped", "decimal", "scientific"]))
+    if style == "scientific" and n >= 10:
+        digits = str(n).rstrip("0") or "0"
+        power = len(str(n)) - 1
+        mantissa = f"{digits[0]}.{digits[1:]}" if len(digits) > 1 else digits
+        return WrittenNumber(f"{mantissa}×10^{power}", float(n))               # "1.25×10^6"
     if style == "decimal":
         cents = draw(st.integers(min_value=1, max_value=99))
         return WrittenNumber(f"{n:,}.{cents:02d}", n + cents / 100)
@@ -95,7 +100,8 @@ def _words(draw: st.DrawFn) -> WrittenNumber:
 
 def written_numbers(*, max_value: int = 10**9, words: bool = True, scales: bool = True) -> st.SearchStrategy[WrittenNumber]:
     """Numbers written the ways news text writes them: digits with separators and decimals,
-    scale words glued or not ("4.2bn", "12million", "two million"), and number words."""
+    scientific notation ("1.25×10^6"), scale words glued or not ("4.2bn", "12million",
+    "two million"), and number words."""
     if not isinstance(max_value, int) or max_value < 1:
         raise ValueError(f"max_value must be a positive int, not {max_value!r}")
     options = [_digits(max_value)]
@@ -122,6 +128,7 @@ _BOUNDS = (("", "exact"), ("more than ", "lower"), ("at least ", "lower"), ("abo
            ("some ", "approx"), ("up to ", "upper"), ("as many as ", "upper"), ("nearly ", "upper"))
 _CURRENCIES = (("$", "", "USD"), ("€", "", "EUR"), ("£", "", "GBP"), ("", " euros", "EUR"),
                ("", " rubles", "RUB"), ("", " Canadian dollars", "CAD"), ("", " US dollars", "USD"))
+_GLUED_CODES = (("USD", "", "USD"), ("$US", "", "USD"), ("A$", "", "AUD"), ("RM", "", "MYR"), ("EUR", "", "EUR"))
 _UNITS = (("km", "kilometer"), (" miles", "mile"), (" tonnes", "metric_ton"), (" metres", "meter"),
           ("sq kilometres", "kilometer ** 2"), ("%", "percent"), (" per cent", "percent"))
 
@@ -144,6 +151,8 @@ def _figure_phrase(draw: st.DrawFn) -> PlantedFigure:
     elif kind == "currency":
         if number.text.startswith("$"):           # a scaled dollar amount carries its own symbol
             prefix, suffix, unit = "", "", "USD"
+        elif number.text[0].isdigit() and draw(st.booleans()):
+            prefix, suffix, unit = draw(st.sampled_from(_GLUED_CODES))   # "USD10m", "RM23.50"
         else:
             prefix, suffix, unit = draw(st.sampled_from(_CURRENCIES))
         text = f"{bound}{prefix}{number.text}{suffix}"
