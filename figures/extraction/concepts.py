@@ -7,7 +7,10 @@ A concept is a short list of noun phrases, nearest first, each as written:
   and, for a pronoun subject ("they were up 5pc"), the subject the sentence opens with;
 - the item a parenthetical figure stands beside: "RHP John Gant (0.5 WAR)" -> RHP John Gant;
 - in a list with the verb left out ("Unite Group, down 68p", "Burlington by 2.6%"), the name before it;
-- what the figure measures after it and the subject the clause opens with (from `nouns`, `clauses`).
+- what a measure names right after it: "a 5% pay rise";
+- a figure that goes on from the one before ("rose 4.1% to 312p") is about the same thing.
+`reader` adds the clause's opening phrase and the words left of the figure (from `clauses`, `nouns`)
+when they name something (`usable`), and falls back to what the sentence opens with.
 
 No parser: these are word-order rules over the sentence's tokens, like the rest of the package.
 """
@@ -34,8 +37,7 @@ _OF = frozenset({"of"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an"})
 _LIST_CUES = frozenset({"up", "down", "by", "at", "to", "+", "-"})
 _MAX_WORDS = 6
-
-
+_SAME_THING_GAP = re.compile(r"[ \u00a0]*(?:lower|higher)?[ \u00a0]*(?:to|at|,[ \u00a0]*(?:up|down))[ \u00a0]*")
 _NOT_VERBS = frozenset({"all", "also", "later", "then", "reportedly"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s"})
 
@@ -189,7 +191,8 @@ def _says_something(word: str) -> bool:
     low = word.lower()
     table = _tables.suffixes()
     return not (low in _tables.stopwords() or low in _tables.not_concepts() or low.endswith("ing")
-                or low in _tables.number_words() or low in _tables.scales()[0] or word in table.by_exact or low in table.by_folded)
+                or low in _tables.number_words() or low in _tables.scales()[0]
+                or word in table.by_exact or low in table.by_folded)
 
 
 def usable(phrase: str | None) -> bool:
@@ -197,8 +200,6 @@ def usable(phrase: str | None) -> bool:
     word that names something ("biggest", "set", "going back", "next year" and "mpg" do not)."""
     return phrase is not None and any(_says_something(w) for w in phrase.replace("-", " ").split())
 
-
-_SAME_THING_GAP = re.compile(r"[ \u00a0]*(?:lower|higher)?[ \u00a0]*(?:to|at|,[ \u00a0]*(?:up|down))[ \u00a0]*")
 
 
 def continues_previous(text: str, previous_end: int, start: int) -> bool:

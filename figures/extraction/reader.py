@@ -3,7 +3,8 @@
 The pipeline, each step a module of this package:
 numbers (cores) -> units (currency, unit) -> non_figures (drop years, dates, names ...) ->
 ranges -> bounds (qualifier, change) -> nouns (what is counted), clauses (what happened, what the
-clause is about), attribution (source, place, date) -> relations (whole, converts).
+clause is about), concepts (what the figure is said about), attribution (source, place, date) ->
+relations (whole, converts).
 """
 
 from __future__ import annotations
