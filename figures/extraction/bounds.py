@@ -58,9 +58,18 @@ def _first_words() -> frozenset[str]:
     return frozenset(w.split()[0] for w in _tables.change_words())
 
 
+@lru_cache(maxsize=None)
+def _qualifier_words() -> frozenset[str]:
+    return frozenset(w for phrase in _tables.qualifiers() for w in _WORD.findall(phrase.lower()))
+
+
 def bound_before(text: str, start: int, floor: int) -> Bound | None:
     """The bounding phrase that ends right before `start`, if any."""
     before = _patterns()[0]
+    window = text[max(floor, start - 32):start]
+    tail = window.rstrip()
+    if tail[-1:].isalnum() and _qualifier_words().isdisjoint(_WORD.findall(window.lower())[-5:]):
+        return None                               # no bounding word among the last few: skip the pattern
     m = before.search(text, max(floor, start - 32), start)
     if not m:
         return None

@@ -17,7 +17,7 @@ import inflect
 
 from figures import _tables
 
-TOKEN = re.compile(r"[A-Z][^\W\d_]*-\d+\b(?![.,]\d)|[^\W\d_](?:[^\W\d_]|['’\-])*[^\W\d_]|[^\W\d_]|[A-Za-z]|\d[\d,.]*\d|\d|[^\s\w]")
+TOKEN = re.compile(r"[A-Z][^\W\d_]*-\d+\b(?![.,]\d)|[^\W\d_]+(?:['’\-]+[^\W\d_]+)*|\d[\d,.]*\d|\d|[^\s\w]")
 
 
 IRREGULAR_PLURALS = frozenset({
@@ -102,10 +102,8 @@ class Sentence:
 
     @classmethod
     def of(cls, article_text: str, start: int, end: int) -> "Sentence":
-        tokens = []
-        for m in TOKEN.finditer(article_text, start, end):
-            text = m.group()
-            tokens.append(Token(m.start(), m.end(), text, text.lower(), text[0].isalpha()))
+        tokens = [Token(m.start(), m.end(), text, text.lower(), text[0].isalpha())
+                  for m in TOKEN.finditer(article_text, start, end) for text in (m.group(),)]
         return cls(article_text[start:end], start, tokens, [t.start for t in tokens])
 
     def index_at(self, offset: int) -> int:
