@@ -23,7 +23,8 @@ import figures
 from figures.checks.describe import unit_name
 
 # pint's names where NewsQuant's annotation uses another common name
-_NAMES = {"foot_pound": "pound-foot", "oil_barrel": "barrel", "metric_horsepower": "horsepower"}
+_NAMES = {"foot_pound": "pound-foot", "oil_barrel": "barrel", "metric_horsepower": "horsepower",
+          "megabritish_thermal_unit": "mega british thermal unit"}
 
 
 def english(unit: str) -> str:

@@ -138,6 +138,8 @@ def reason_not_figure(
                 return "pronoun"                # "the one", "no one"
             if nxt and nxt.lower() in {"another", "day", "time", "thing", "way", "side"}:
                 return "idiom"                  # "one another", "one day"
+            if text[end:end + 4].lower() == "-off":
+                return "idiom"                  # "a one-off payment"
         return None
     if core.kind != "digits":
         return None

@@ -6,6 +6,7 @@ wounded at 240" -> wounded; "the death toll rose to 45" -> death; "2.5% of GDP" 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from figures import _tables
@@ -41,8 +42,15 @@ class NounPhrase:
     end: int                 # where the phrase ends in the article
 
 
+_COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,})\b(?![-’'])")
+
+
 def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     """The counted noun phrase after a figure that ends at `pos`."""
+    compound = _COMPOUND.match(sentence.text, pos - sentence.start)
+    if compound and compound.group("w").lower() not in _tables.stopwords():
+        word = compound.group("w")               # "a six-cylinder engine", "a 12-member team"
+        return NounPhrase(word, singular(word), False, False, sentence.start + compound.end())
     tokens = sentence.tokens
     i = sentence.index_at(pos)
     partitive = False

@@ -66,7 +66,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
           (?P<half>\bhalf\s+a\s+(?:million|billion|dozen)\b)
           | (?P<a_scale>\ban?\s+(?:hundred|thousand|million|billion|dozen)\b)
           | (?P<vague>\b(?:%(vague)s)\b)
-          | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to)\b))
+          | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b))
           | (?P<words>
               \b(?:%(starters)s)                 # a run starts with a non-scale word
               (?:(?:\s+|-)(?:and\s+)?(?:%(any)s))*  # twenty-five, one hundred and twenty

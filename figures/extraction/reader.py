@@ -93,6 +93,8 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             if after is None or after.dimension != "currency":
                 core = core.without_scale()
         attached = units.unit_after(text, core.end)
+        if attached is None and core.kind == "fraction":
+            attached = units.unit_of_fraction(text, core.end)     # "1/16 of a pint", "half a mile"
         if prefix and attached and attached.dimension != "currency":
             attached = None                        # "$5 m" is five million dollars, not a length
         start = prefix[1] if prefix else core.start

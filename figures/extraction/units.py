@@ -89,6 +89,19 @@ def per_after(text: str, end: int) -> tuple[str, int] | None:
     return None
 
 
+_OF_A = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?(?=[ \u00a0]+)(?:[ \u00a0]+(?:US|U\.S\.|imperial|metric))?")
+
+
+def unit_of_fraction(text: str, end: int) -> Attached | None:
+    """A fraction of one unit is a measure in that unit: "1/16 of a US pint", "half a mile",
+    "a quarter of an hour"."""
+    m = _OF_A.match(text, end)
+    if not m:
+        return None
+    unit = unit_after(text, m.end())
+    return unit if unit is not None and unit.dimension not in ("currency", "percent", "count") else None
+
+
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
 _APPOSITION_AFTER = re.compile(r",")
 
