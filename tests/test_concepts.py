@@ -76,3 +76,17 @@ def test_a_verbless_list_item_falls_back_to_what_the_sentence_is_about() -> None
 )
 def test_a_figure_that_goes_on_from_the_one_before_shares_its_concept(text: str, earlier: str, later: str) -> None:
     assert concept_of(text, later) == concept_of(text, earlier) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Dozens of people were killed Friday in shootings at two mosques.", "Dozens"),
+        ("A third of the population lives in the south.", "A third"),
+        ("They would need to add ten users in Asia for each one they lose.", "ten"),
+    ],
+)
+def test_a_figure_and_a_verb_are_not_what_a_figure_is_about(text: str, surface: str) -> None:
+    for phrase in concept_of(text, surface):
+        assert surface.lower() not in phrase.lower() and phrase.lower() not in surface.lower()
+        assert phrase != "add"

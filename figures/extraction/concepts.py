@@ -215,3 +215,30 @@ def join(phrases: list[str | None]) -> str | None:
         if phrase and not any(phrase in k for k in kept):
             kept.append(phrase)
     return ", ".join(kept) or None
+
+
+_VERB_CONTEXT = frozenset({"to", "would", "will", "can", "could", "may", "might", "should", "must",
+                           "we", "they", "i", "you", "he", "she", "it"})
+
+
+def left_words(sentence: Sentence, pos: int, words: tuple[str, ...]) -> str | None:
+    """The words just left of a figure as a concept, unless what stands before them makes them a
+    verb ("need to add ten users", "it would save $500 million", "they lose")."""
+    if not words:
+        return None
+    tokens = sentence.tokens
+    k = sentence.index_at(pos) - 1
+    while k >= 0 and tokens[k].text != words[-1]:
+        k -= 1
+    first = k - len(words) + 1
+    if first > 0 and tokens[first - 1].low in _VERB_CONTEXT:
+        return None
+    return " ".join(words)
+
+
+def holds_figure(phrase: str, surface: str) -> bool:
+    """Whether a phrase is the figure itself, or part of it ("Dozens of people" for "Dozens",
+    "third" for "A third"): a figure is not what it is about."""
+    def whole_words(inner: str, outer: str) -> bool:
+        return re.search(r"(?<!\w)%s(?!\w)" % re.escape(inner), outer) is not None
+    return whole_words(surface, phrase) or whole_words(phrase, surface)

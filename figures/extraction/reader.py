@@ -155,23 +155,25 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
     if unit is not None:                           # "517 rushing yards": a measure after all
         fig.unit, fig.dimension = unit.unit, unit.dimension
         fig.subject = left.subject
-        phrases = [noun.surface, opener, " ".join(left.words)]
+        phrases = [noun.surface, opener, concepts.left_words(sentence, fig.start, left.words)]
     elif fig.dimension == "count":
         fig.noun = noun.surface
         fig.subject = noun.subject or left.subject
-        phrases = [opener, " ".join(left.words)]
+        phrases = [opener, concepts.left_words(sentence, fig.start, left.words)]
     else:
         about = nouns.of_phrase(sentence, fig.end) or nouns.measured_noun(noun.surface)
         fig.subject = nouns.measure_of(sentence, fig.start) or (singular(about.split()[-1]) if about else left.subject
                        or (singular(left.words[-1]) if left.words else None))
-        phrases = [about, opener, " ".join(left.words)]
+        phrases = [about, opener, concepts.left_words(sentence, fig.start, left.words)]
     framing = [concepts.measured_phrase(sentence, fig.start), concepts.beside_phrase(sentence, fig.start),
                concepts.verb_subject(sentence, fig.start)]
     if fig.dimension != "count":
         named = concepts.named_after(sentence, fig.end)
         framing.append(named if concepts.usable(named) else None)
     loose = [c for c in phrases if concepts.usable(c)]
-    fig.concept = concepts.join(framing + loose) or concepts.opening_phrase(sentence)
+    own = text[fig.start:fig.end]
+    fig.concept = concepts.join([c for c in framing + loose if c and not concepts.holds_figure(c, own)]) \
+        or concepts.opening_phrase(sentence)
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
 
