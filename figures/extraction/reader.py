@@ -172,8 +172,11 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         framing.append(named if concepts.usable(named) else None)
     loose = [c for c in phrases if concepts.usable(c)]
     own = text[fig.start:fig.end]
-    fig.concept = concepts.join([c for c in framing + loose if c and not concepts.holds_figure(c, own)]) \
-        or concepts.opening_phrase(sentence)
+    kept = [c for c in framing + loose if c and not concepts.holds_figure(c, own)]
+    if not kept:                                   # nothing frames it: what the sentence is about
+        opening = concepts.opening_phrase(sentence)
+        kept = [opening] if opening and not concepts.holds_figure(opening, own) else []
+    fig.concept = concepts.join(kept)
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
 
