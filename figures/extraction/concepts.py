@@ -198,7 +198,7 @@ def _says_something(word: str) -> bool:
 def usable(phrase: str | None) -> bool:
     """Whether a phrase read loosely (the words left of a figure) can stand as a concept: it holds a
     word that names something ("biggest", "set", "going back", "next year" and "mpg" do not)."""
-    return phrase is not None and any(_says_something(w) for w in phrase.replace("-", " ").split())
+    return phrase is not None and any(len(w) > 1 and _says_something(w) for w in phrase.replace("-", " ").split())
 
 
 

@@ -175,7 +175,7 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
     kept = [c for c in framing + loose if c and not concepts.holds_figure(c, own)]
     if not kept:                                   # nothing frames it: what the sentence is about
         opening = concepts.opening_phrase(sentence)
-        kept = [opening] if opening and not concepts.holds_figure(opening, own) else []
+        kept = [opening] if concepts.usable(opening) and not concepts.holds_figure(opening, own) else []
     fig.concept = concepts.join(kept)
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
