@@ -26,6 +26,7 @@ def concept_of(text: str, surface: str) -> list[str]:
         ("Pension Credit was set to rise by 10.1 percent next year.", "10.1 percent", "Pension Credit"),
         ("The benchmark index ended down 1%, while the TA-125 lost 1.1% to end the day.", "1.1%", "TA-125"),
         ("The shares surged on the news and they were up 5pc by noon.", "5pc", "shares"),
+        ("The takeover sent the shares surging and they were up 5pc when it closed.", "5pc", "shares"),
         ("Britain can borrow at an interest rate of 1.38pc this week.", "1.38pc", "interest rate"),
         ("Inflation in the eurozone eased to 2.4% in November, Eurostat said.", "2.4%", "Inflation in the eurozone"),
         ("BP weighed on the FTSE 100, which closed 0.5% lower at 7,450.", "0.5%", "FTSE 100"),

@@ -21,7 +21,9 @@ import re
 
 from figures import _tables
 from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
-from figures.extraction.tokens import AUX, CLAUSE_BREAK, Sentence, Token, looks_verb, verb_ending_at
+from figures.extraction.tokens import (
+    AUX, CLAUSE_BREAK, Sentence, Token, is_content, looks_plural, looks_verb, verb_ending_at,
+)
 
 _RELATIVE = frozenset({"which", "that", "who", "whose"})
 _BETWEEN_SUBJECT_AND_VERB = frozenset({
@@ -146,8 +148,12 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
     if tokens[k].low in _RELATIVE:                        # "bank stocks, which were up 2.8%"
         j = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
         return _text(sentence, _phrase_ending_at(tokens, j, _OF)) if j >= 0 else None
+    if tokens[k].low == "they":                           # "sent the shares surging and they were up 5pc"
+        for j in range(k - 1, -1, -1):
+            if tokens[j].is_word and looks_plural(tokens[j].text) and is_content(tokens[j]):
+                return _text(sentence, _phrase_ending_at(tokens, j, _OF))
     if tokens[k].low in SUBJECT_PRONOUNS or tokens[k].low in _INDEFINITE:
-        return opening_phrase(sentence)                  # "they were up 5pc": what the sentence is about
+        return opening_phrase(sentence)                  # "it was up 5pc": what the sentence is about
     return None
 
 
