@@ -32,6 +32,7 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset({
     "must", "did", "does", "do", "marginally", "slightly", "further", "sharply",
     "set", "due", "likely", "expected", "forecast", "poised", "projected", "estimated", "able",
 })
+_NOT_PLURAL = frozenset({"news", "series", "species", "means", "politics", "economics"})
 _INDEFINITE = frozenset({"most", "some", "many", "all", "both", "few", "several", "none", "half"})
 _NAME_JOINERS = frozenset({"-", "&", "/", "'s", "’s"})
 _INNER_PREPOSITIONS = frozenset({"of", "in", "across"})
@@ -149,8 +150,12 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
         j = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
         return _text(sentence, _phrase_ending_at(tokens, j, _OF)) if j >= 0 else None
     if tokens[k].low == "they":                           # "sent the shares surging and they were up 5pc"
+        opening = opening_phrase(sentence)
+        if opening and looks_plural(opening.split()[-1]):
+            return opening
         for j in range(k - 1, -1, -1):
-            if tokens[j].is_word and looks_plural(tokens[j].text) and is_content(tokens[j]):
+            if (tokens[j].is_word and looks_plural(tokens[j].text) and is_content(tokens[j])
+                    and tokens[j].low not in _NOT_PLURAL):
                 return _text(sentence, _phrase_ending_at(tokens, j, _OF))
     if tokens[k].low in SUBJECT_PRONOUNS or tokens[k].low in _INDEFINITE:
         return opening_phrase(sentence)                  # "it was up 5pc": what the sentence is about
