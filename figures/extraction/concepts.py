@@ -250,6 +250,15 @@ def left_words(sentence: Sentence, pos: int, words: tuple[str, ...]) -> str | No
 def holds_figure(phrase: str, surface: str) -> bool:
     """Whether a phrase is the figure itself, or part of it ("Dozens of people" for "Dozens",
     "third" for "A third"): a figure is not what it is about."""
-    def whole_words(inner: str, outer: str) -> bool:
-        return re.search(r"(?<!\w)%s(?!\w)" % re.escape(inner), outer) is not None
-    return whole_words(surface, phrase) or whole_words(phrase, surface)
+    return _as_words(surface, phrase) or _as_words(phrase, surface)
+
+
+def _as_words(inner: str, outer: str) -> bool:
+    """Whether `inner` stands in `outer` as whole words (no pattern compiled per figure)."""
+    i = outer.find(inner)
+    while i >= 0:
+        j = i + len(inner)
+        if (i == 0 or not outer[i - 1].isalnum()) and (j == len(outer) or not outer[j].isalnum()):
+            return True
+        i = outer.find(inner, i + 1)
+    return False
