@@ -18,6 +18,7 @@ No parser: these are word-order rules over the sentence's tokens, like the rest 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from figures import _tables
 from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
@@ -219,7 +220,23 @@ def continues_previous(text: str, previous_end: int, start: int) -> bool:
     return _SAME_THING_GAP.fullmatch(text, previous_end, start) is not None
 
 
-def join(phrases: list[str | None]) -> str | None:
+def concept(sentence: Sentence, start: int, end: int, *, measure: bool, loose: Sequence[str | None]) -> str | None:
+    """The concept of the figure spanning `start`-`end`: the framing phrases found here, then the
+    `loose` ones (the clause opener, the words left of the figure) that name something; none that is
+    the figure itself; failing all, what the sentence opens with."""
+    framing = [measured_phrase(sentence, start), beside_phrase(sentence, start), verb_subject(sentence, start)]
+    if measure:
+        named = named_after(sentence, end)
+        framing.append(named if usable(named) else None)
+    own = sentence.text[start - sentence.start:end - sentence.start]
+    kept = [c for c in framing + [c for c in loose if usable(c)] if c and not holds_figure(c, own)]
+    if not kept:
+        opening = opening_phrase(sentence)
+        kept = [opening] if usable(opening) and opening is not None and not holds_figure(opening, own) else []
+    return join(kept)
+
+
+def join(phrases: Sequence[str | None]) -> str | None:
     """The phrases as one concept, nearest first, without repeats or phrases inside earlier ones."""
     kept: list[str] = []
     for phrase in phrases:

@@ -165,18 +165,7 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         fig.subject = nouns.measure_of(sentence, fig.start) or (singular(about.split()[-1]) if about else left.subject
                        or (singular(left.words[-1]) if left.words else None))
         phrases = [about, opener, concepts.left_words(sentence, fig.start, left.words)]
-    framing = [concepts.measured_phrase(sentence, fig.start), concepts.beside_phrase(sentence, fig.start),
-               concepts.verb_subject(sentence, fig.start)]
-    if fig.dimension != "count":
-        named = concepts.named_after(sentence, fig.end)
-        framing.append(named if concepts.usable(named) else None)
-    loose = [c for c in phrases if concepts.usable(c)]
-    own = text[fig.start:fig.end]
-    kept = [c for c in framing + loose if c and not concepts.holds_figure(c, own)]
-    if not kept:                                   # nothing frames it: what the sentence is about
-        opening = concepts.opening_phrase(sentence)
-        kept = [opening] if concepts.usable(opening) and not concepts.holds_figure(opening, own) else []
-    fig.concept = concepts.join(kept)
+    fig.concept = concepts.concept(sentence, fig.start, fig.end, measure=fig.dimension != "count", loose=phrases)
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
 
 
