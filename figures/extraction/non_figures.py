@@ -48,7 +48,8 @@ _RANK_PREFIX = re.compile(r"\b(?:last|top|bottom)-$", re.IGNORECASE)
 _PRONOUN_ONE = frozenset({"the", "this", "that", "no", "any", "every", "each", "which", "someone",
                           "anyone", "everyone", "little", "only", "last", "next", "first", "same"})
 _ADDRESS = re.compile(
-    r"(?:[-–]\d+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z.]*|\d+(?:st|nd|rd|th))){0,3}[ \u00a0]+(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
+    r"(?:[-–]\d+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z.]*|\d+(?:st|nd|rd|th))){0,3}"     # "16-18 Industrial", "E 71st"
+    r"[ \u00a0]+(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
     r"Boulevard|Blvd|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway)\b\.?"
 )
 

@@ -200,13 +200,12 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 
 
-def _times_ten(text: str, end: int) -> tuple[int, float] | None:
-    """Scientific notation after a number: "1.99×10−30", "6.02 x 10^23" -> (end, power of ten)."""
+def _times_ten(text: str, end: int) -> tuple[int, int] | None:
+    """Scientific notation after a number: "1.99×10−30", "6.02 x 10^23" -> (end, exponent)."""
     m = _TIMES_TEN.match(text, end)
     if not m:
         return None
-    exp = m.group("exp").translate(_SUPERSCRIPTS).replace("−", "-")
-    return m.end(), 10.0 ** int(exp)
+    return m.end(), int(m.group("exp").translate(_SUPERSCRIPTS).replace("−", "-"))
 
 
 def _fraction_cores(text: str) -> list[NumberCore]:
@@ -238,19 +237,23 @@ def scan(text: str) -> list[NumberCore]:
             continue                               # inside a fraction or a power of ten already read
         surface = m.group()
         start, sign = _signed_start(text, start)
-        value = sign * float(surface.replace(",", ""))
+        plain = surface.replace(",", "")
         multiplier, money_scale, scale_start = 1.0, False, end
+        value = sign * float(plain)
         scaled = _scale_after(text, end)
         if scaled:
             end, multiplier, money_scale = scaled
+            value *= multiplier
         elif text[end:end + 1] in ("×", "x", "*", " "):
             power = _times_ten(text, end)
             if power is not None:
-                end, multiplier = power
+                end, exponent = power
+                multiplier = 10.0 ** exponent
+                value = sign * float(f"{plain}e{exponent}")      # exact: 1.99e-30, not 1.99 * 1e-30
                 scale_start = end                  # the power is part of the number, not a scale word
                 taken.append((start, end))
         found.append(NumberCore(
-            start, end, value * multiplier, value * multiplier, value * multiplier,
+            start, end, value, value, value,
             _resolution_of_digits(surface, multiplier), "digits", money_scale, scale_start, multiplier,
         ))
     for m in _word_matches(text):
