@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from figures import _tables
 from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
@@ -199,6 +200,7 @@ def beside_phrase(sentence: Sentence, pos: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _says_something(word: str) -> bool:
     low = word.lower()
     table = _tables.suffixes()

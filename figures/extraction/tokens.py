@@ -156,7 +156,12 @@ def is_content(token: Token) -> bool:
 
 
 def looks_verb(token: Token) -> bool:
-    low = token.low
+    return _verb_like(token.low)
+
+
+@lru_cache(maxsize=65536)
+def _verb_like(low: str) -> bool:
+    """A verb form of the tables, a change or speech word, an auxiliary, or a past form ("-ed", irregular)."""
     return (low in verb_forms()[0] or low in _tables.change_words() or low in _tables.source_cues()
             or low in AUX or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed"))  # not "speed"
             or low in _tables.irregular_verbs())
