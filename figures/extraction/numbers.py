@@ -66,7 +66,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
           (?P<half>\bhalf\s+a\s+(?:million|billion|dozen)\b)
           | (?P<a_scale>\ban?\s+(?:hundred|thousand|million|billion|dozen)\b)
           | (?P<vague>\b(?:%(vague)s)\b)
-          | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b))
+          | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
+                         | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b))      # "between a quarter and a third"
           | (?P<words>
               \b(?:%(starters)s)                 # a run starts with a non-scale word
               (?:(?:\s+|-)(?:and\s+)?(?:%(any)s))*  # twenty-five, one hundred and twenty
@@ -195,7 +196,9 @@ def _signed_start(text: str, start: int) -> tuple[int, float]:
     return m.start(), (1.0 if m.group() == "+" else -1.0)
 
 
-_FRACTION_DIGITS = re.compile(r"(?<![\w.,/⁄])(\d{1,3})[/⁄](\d{1,3})(?![\d/⁄])(?=[ \u00a0]+of\b)")
+_FRACTION_DIGITS = re.compile(
+    r"(?<![\w.,/⁄])(\d{1,3})[/⁄](\d{1,3})(?![\d/⁄])(?=[ \u00a0]+(?:of\b|to[ \u00a0]+\d{1,3}[/⁄]\d))"
+)
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 

@@ -47,6 +47,8 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
                                                   # but a currency sign first ("$5-6bn")
     if opened and opened.group().lower().startswith("from"):
         return a.value != b.value                 # "from $36,040 to $34,935": both ends, either order
+    if a.kind == "fraction" and b.kind == "fraction":
+        return a.value != b.value                 # "a quarter to a fifth": fractions run either way
     return a.value < b.value
 
 
