@@ -185,16 +185,18 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
             merged[-1] = _merge_range(text, merged[-1], fig)
         else:
             merged.append(fig)
-    cache: dict[int, tuple[Sentence, str | None, list[tuple[int, str]], dt.date | None]] = {}
+    cache: dict[int, tuple[Sentence, str | None, list[tuple[int, str | None]], list[tuple[int, str]],
+                           dt.date | None]] = {}
     for fig in merged:
         s_start, s_end = sentences.span(fig.sentence_index)
         _apply_bounds(text, fig, s_start)
         if fig.sentence_index not in cache:
             sentence = Sentence.of(text, s_start, s_end)
-            cache[fig.sentence_index] = (sentence, attribution.source(sentence), attribution.places(sentence),
-                                         attribution.event_date(sentence, article_date))
-        sentence, source, places, when = cache[fig.sentence_index]
-        fig.source, fig.place, fig.event_date = source, attribution.nearest_place(places, fig.start), when
+            cache[fig.sentence_index] = (sentence, attribution.source(sentence), attribution.clause_sources(sentence),
+                                         attribution.places(sentence), attribution.event_date(sentence, article_date))
+        sentence, source, clauses, places, when = cache[fig.sentence_index]
+        fig.source = attribution.source_at(source, clauses, fig.start)
+        fig.place, fig.event_date = attribution.nearest_place(places, fig.start), when
         _read_context(text, fig, sentence, article_date)
     for prev, fig in zip(merged, merged[1:]):
         if prev.sentence_index == fig.sentence_index and concepts.continues_previous(text, prev.end, fig.start):
