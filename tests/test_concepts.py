@@ -91,3 +91,10 @@ def test_a_figure_and_a_verb_are_not_what_a_figure_is_about(text: str, surface: 
     for phrase in concept_of(text, surface):
         assert surface.lower() not in phrase.lower() and phrase.lower() not in surface.lower()
         assert phrase != "add"
+
+
+def test_a_verb_subject_is_not_read_across_a_new_clause() -> None:
+    """", and a 5% pay rise was agreed": the road of the clause before is not what 5% is about."""
+    text = "About 120km of road was closed, and a 5% pay rise was agreed for 1,200 workers."
+    assert "road" not in concept_of(text, "5%")
+    assert "agreed" not in concept_of(text, "1,200")

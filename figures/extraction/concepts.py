@@ -34,6 +34,7 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset({
     "must", "did", "does", "do", "marginally", "slightly", "further", "sharply",
     "set", "due", "likely", "expected", "forecast", "poised", "projected", "estimated", "able",
 })
+_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})
 _NOT_PLURAL = frozenset({"news", "series", "species", "means", "politics", "economics"})
 _INDEFINITE = frozenset({"most", "some", "many", "all", "both", "few", "several", "none", "half"})
 _NAME_JOINERS = frozenset({"-", "&", "/", "'s", "’s"})
@@ -135,6 +136,8 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
     for _ in range(12):
         if k < 0 or tokens[k].text in CLAUSE_BREAK or tokens[k].text in {"(", ")"}:
             return None
+        if tokens[k].low in _CLAUSE_JOINERS and k > 0 and tokens[k - 1].text == ",":
+            return None                                   # ", and a 5% pay rise was agreed": a new clause
         if _verb(tokens, k):
             break
         k -= 1
@@ -205,6 +208,7 @@ def _says_something(word: str) -> bool:
     low = word.lower()
     table = _tables.suffixes()
     return not (low in _tables.stopwords() or low in _tables.not_concepts() or low.endswith("ing")
+                or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed")) or low in _tables.irregular_verbs()
                 or low in _tables.number_words() or low in _tables.scales()[0]
                 or word in table.by_exact or low in table.by_folded)
 
