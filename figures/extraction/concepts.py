@@ -24,7 +24,7 @@ from functools import lru_cache
 from figures import _tables
 from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
 from figures.extraction.tokens import (
-    AUX, CLAUSE_BREAK, Sentence, Token, is_content, looks_plural, looks_verb, verb_ending_at,
+    AUX, CLAUSE_BREAK, Sentence, Token, is_content, looks_plural, looks_verb, past_form, verb_ending_at,
 )
 
 _RELATIVE = frozenset({"which", "that", "who", "whose"})
@@ -208,7 +208,7 @@ def _says_something(word: str) -> bool:
     low = word.lower()
     table = _tables.suffixes()
     return not (low in _tables.stopwords() or low in _tables.not_concepts() or low.endswith("ing")
-                or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed")) or low in _tables.irregular_verbs()
+                or past_form(low)
                 or low in _tables.number_words() or low in _tables.scales()[0]
                 or word in table.by_exact or low in table.by_folded)
 

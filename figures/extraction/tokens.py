@@ -156,15 +156,20 @@ def is_content(token: Token) -> bool:
 
 
 def looks_verb(token: Token) -> bool:
-    return _verb_like(token.low)
+    return verb_like(token.low)
 
 
 @lru_cache(maxsize=65536)
-def _verb_like(low: str) -> bool:
-    """A verb form of the tables, a change or speech word, an auxiliary, or a past form ("-ed", irregular)."""
+def verb_like(low: str) -> bool:
+    """A verb form of the tables, a change or speech word, an auxiliary, or a past form."""
     return (low in verb_forms()[0] or low in _tables.change_words() or low in _tables.source_cues()
-            or low in AUX or (len(low) > 4 and low.endswith("ed") and not low.endswith("eed"))  # not "speed"
-            or low in _tables.irregular_verbs())
+            or low in AUX or past_form(low))
+
+
+def past_form(low: str) -> bool:
+    """A past form: "-ed" ("agreed", "closed"; not "speed", "greed") or irregular ("brought")."""
+    return (len(low) > 4 and low.endswith("ed") and (len(low) > 5 or not low.endswith("eed"))) \
+        or low in _tables.irregular_verbs()
 
 
 def join(sentence: Sentence, words: list[Token]) -> str | None:
