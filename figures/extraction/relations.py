@@ -51,7 +51,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
                 fig.qualifier, fig.strict = original.qualifier, original.strict
                 ratio = fig.value / original.value if original.value else 1.0
                 fig.low, fig.high = original.low * ratio, original.high * ratio
-            for name in ("subject", "predicate", "source", "noun"):
+            for name in ("subject", "predicate", "source", "noun", "per"):
                 if getattr(fig, name) is None:
                     setattr(fig, name, getattr(original, name))
             fig.concept = original.concept      # a restatement is about what the original is about

@@ -69,12 +69,19 @@ def unit_after(text: str, end: int) -> Attached | None:
 _PER_WORD = re.compile(r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*")
 
 
+_PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
+
+
 def per_after(text: str, end: int) -> tuple[str, int] | None:
-    """A rate's denominator right after a figure: "$58 per barrel" -> oil_barrel, "$3,500 a month" -> month.
+    """A rate's denominator right after a figure: "$58 per barrel" -> oil_barrel, "$3,500 a month" -> month,
+    also past a restatement in brackets: "9 billion shekels ($2.4 billion) a year".
 
     Units are read from the unit table ("per square foot" -> square_foot); other nouns only from a
     short list of what news prices things per (share, person, head ...).
     """
+    bracket = _PARENTHESIS.match(text, end)
+    if bracket:
+        end = bracket.end()
     lead = _PER_WORD.match(text, end)
     if not lead or lead.end() == end:
         return None
