@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -184,37 +185,19 @@ def source_cues() -> dict[str, str]:
     return {row["cue"]: row["kind"] for row in read_rows("source_cues.tsv")}
 
 
-@lru_cache(maxsize=None)
-def stopwords() -> frozenset[str]:
-    return read_words("stopwords.txt")
+def _word_list(name: str) -> Callable[[], frozenset[str]]:
+    """An accessor for a one-word-per-line data file, read once."""
+    @lru_cache(maxsize=None)
+    def words() -> frozenset[str]:
+        return read_words(name)
+    words.__doc__ = f"The words of data/{name}."
+    return words
 
 
-@lru_cache(maxsize=None)
-def index_nouns() -> frozenset[str]:
-    return read_words("index_nouns.txt")
-
-
-@lru_cache(maxsize=None)
-def model_words() -> frozenset[str]:
-    """Words that make a number before them part of a model name (case as written)."""
-    return read_words("model_words.txt")
-
-
-@lru_cache(maxsize=None)
-def irregular_verbs() -> frozenset[str]:
-    return read_words("irregular_verbs.txt")
-
-
-@lru_cache(maxsize=None)
-def not_concepts() -> frozenset[str]:
-    return read_words("not_concepts.txt")
-
-
-@lru_cache(maxsize=None)
-def months() -> frozenset[str]:
-    return read_words("months.txt")
-
-
-@lru_cache(maxsize=None)
-def abbreviations() -> frozenset[str]:
-    return read_words("abbreviations.txt")
+stopwords = _word_list("stopwords.txt")
+index_nouns = _word_list("index_nouns.txt")              # "day 500", "Article 5": items, not counts
+model_words = _word_list("model_words.txt")              # "737 Max": a model name, not a figure
+irregular_verbs = _word_list("irregular_verbs.txt")      # past forms the "-ed" test cannot see
+not_concepts = _word_list("not_concepts.txt")            # words that never name what a figure is about
+months = _word_list("months.txt")
+abbreviations = _word_list("abbreviations.txt")

@@ -45,16 +45,17 @@ def test_a_restatement_shares_the_concept_of_what_it_restates() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "surface"),
+    ("text", "surface", "expected"),
     [
-        ("Shares of the firm were trading at more than 180p at one point last year.", "more than 180p"),
-        ("The biggest fallers were down 68p at the close.", "68p"),
+        ("Shares of the firm were trading at more than 180p at one point last year.", "more than 180p",
+         ["Shares of the firm"]),
+        ("The biggest fallers were down 68p at the close.", "68p", ["biggest fallers"]),
     ],
 )
-def test_words_that_name_nothing_are_not_concepts(text: str, surface: str) -> None:
-    """Adverbs, superlatives, time words and -ing forms left of a figure are not what it is about."""
-    for phrase in concept_of(text, surface):
-        assert phrase.lower() not in {"biggest", "trading", "last year", "one point", "point"}
+def test_words_that_name_nothing_are_not_concepts(text: str, surface: str, expected: list[str]) -> None:
+    """Adverbs, superlatives, time words and -ing forms left of a figure ("trading", "last year",
+    "biggest" alone) are not what it is about; the noun phrase is."""
+    assert concept_of(text, surface) == expected
 
 
 def test_a_measure_names_what_follows_it() -> None:
@@ -88,13 +89,13 @@ def test_a_figure_that_goes_on_from_the_one_before_shares_its_concept(text: str,
     ],
 )
 def test_a_figure_and_a_verb_are_not_what_a_figure_is_about(text: str, surface: str) -> None:
-    for phrase in concept_of(text, surface):
-        assert surface.lower() not in phrase.lower() and phrase.lower() not in surface.lower()
-        assert phrase != "add"
+    """The only candidates here are the figure's own words ("Dozens of people", "third") or the verb
+    before it ("add"): the concept stays empty rather than name them."""
+    assert concept_of(text, surface) == []
 
 
 def test_a_verb_subject_is_not_read_across_a_new_clause() -> None:
     """", and a 5% pay rise was agreed": the road of the clause before is not what 5% is about."""
     text = "About 120km of road was closed, and a 5% pay rise was agreed for 1,200 workers."
-    assert "road" not in concept_of(text, "5%")
-    assert "agreed" not in concept_of(text, "1,200")
+    assert concept_of(text, "5%") == ["pay rise"]
+    assert concept_of(text, "1,200") == []                 # not "agreed", a past form standing alone

@@ -9,7 +9,7 @@ import re
 
 from figures import _tables
 from figures.extraction.tokens import (
-    PRONOUNS, WEEKDAYS, Sentence,
+    CLAUSE_JOINERS, PRONOUNS, WEEKDAYS, Sentence,
     join, phrase_back, phrase_forward,
 )
 
@@ -83,9 +83,6 @@ def source(sentence: Sentence) -> str | None:
     return None
 
 
-_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})
-
-
 def clause_sources(sentence: Sentence) -> list[tuple[int, str | None]]:
     """(start offset, source) of each clause that names its own source, in order: in "According to
     regional police, exports fell 2.5%, and the defence ministry put losses at 1,100" the second
@@ -93,7 +90,7 @@ def clause_sources(sentence: Sentence) -> list[tuple[int, str | None]]:
     tokens = sentence.tokens
     breaks = [0]
     for i, tok in enumerate(tokens):
-        if tok.text == ";" or (tok.text == "," and i + 1 < len(tokens) and tokens[i + 1].low in _CLAUSE_JOINERS):
+        if tok.text == ";" or (tok.text == "," and i + 1 < len(tokens) and tokens[i + 1].low in CLAUSE_JOINERS):
             breaks.append(i + 1)
     if len(breaks) == 1:
         return []

@@ -24,7 +24,8 @@ from functools import lru_cache
 from figures import _tables
 from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
 from figures.extraction.tokens import (
-    AUX, CLAUSE_BREAK, Sentence, Token, is_content, looks_plural, looks_verb, past_form, verb_ending_at,
+    AUX, CLAUSE_BREAK, CLAUSE_JOINERS, Sentence, Token, after_brackets, is_content, join, looks_plural, looks_verb,
+    past_form, verb_ending_at,
 )
 
 _RELATIVE = frozenset({"which", "that", "who", "whose"})
@@ -34,7 +35,6 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset({
     "must", "did", "does", "do", "marginally", "slightly", "further", "sharply",
     "set", "due", "likely", "expected", "forecast", "poised", "projected", "estimated", "able",
 })
-_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})
 _NOT_PLURAL = frozenset({"news", "series", "species", "means", "politics", "economics"})
 _INDEFINITE = frozenset({"most", "some", "many", "all", "both", "few", "several", "none", "half"})
 _NAME_JOINERS = frozenset({"-", "&", "/", "'s", "’s"})
@@ -60,12 +60,6 @@ def _verb(tokens: list[Token], k: int) -> bool:
 def _numeric(tok: Token) -> bool:
     """A number or scale word ("million", "dozen"): part of a figure, not of what it is about."""
     return tok.low in _tables.number_words() or tok.low in _tables.scales()[0]
-
-
-def _text(sentence: Sentence, words: list[Token]) -> str | None:
-    if not words:
-        return None
-    return sentence.text[words[0].start - sentence.start: words[-1].end - sentence.start]
 
 
 def _phrase_ending_at(tokens: list[Token], k: int, through: frozenset[str] = _INNER_PREPOSITIONS) -> list[Token]:
@@ -112,7 +106,7 @@ def opening_phrase(sentence: Sentence) -> str | None:
         words.pop()
     if not words or words[0].low in SUBJECT_PRONOUNS:
         return None
-    return _text(sentence, words)
+    return join(sentence, words)
 
 
 def measured_phrase(sentence: Sentence, pos: int) -> str | None:
@@ -126,7 +120,7 @@ def measured_phrase(sentence: Sentence, pos: int) -> str | None:
     words = _phrase_ending_at(tokens, j - 1)
     if not words or all(w.low in _tables.vague_numbers() or w.low in {"total", "number", "one"} for w in words):
         return None
-    return _text(sentence, words)
+    return join(sentence, words)
 
 
 def verb_subject(sentence: Sentence, pos: int) -> str | None:
@@ -136,7 +130,7 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
     for _ in range(12):
         if k < 0 or tokens[k].text in CLAUSE_BREAK or tokens[k].text in {"(", ")"}:
             return None
-        if tokens[k].low in _CLAUSE_JOINERS and k > 0 and tokens[k - 1].text == ",":
+        if tokens[k].low in CLAUSE_JOINERS and k > 0 and tokens[k - 1].text == ",":
             return None                                   # ", and a 5% pay rise was agreed": a new clause
         if _verb(tokens, k):
             break
@@ -150,10 +144,10 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
         k -= 1                                            # "The deal, worth $5m": across the apposition
     words = _phrase_ending_at(tokens, k)
     if words or k < 0:
-        return _text(sentence, words)
+        return join(sentence, words)
     if tokens[k].low in _RELATIVE:                        # "bank stocks, which were up 2.8%"
         j = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
-        return _text(sentence, _phrase_ending_at(tokens, j, _OF)) if j >= 0 else None
+        return join(sentence, _phrase_ending_at(tokens, j, _OF)) if j >= 0 else None
     if tokens[k].low == "they":                           # "sent the shares surging and they were up 5pc"
         opening = opening_phrase(sentence)
         if opening and looks_plural(opening.split()[-1]):
@@ -161,7 +155,7 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
         for j in range(k - 1, -1, -1):
             if (tokens[j].is_word and looks_plural(tokens[j].text) and is_content(tokens[j])
                     and tokens[j].low not in _NOT_PLURAL):
-                return _text(sentence, _phrase_ending_at(tokens, j, _OF))
+                return join(sentence, _phrase_ending_at(tokens, j, _OF))
     if tokens[k].low in SUBJECT_PRONOUNS or tokens[k].low in _INDEFINITE:
         return opening_phrase(sentence)                  # "it was up 5pc": what the sentence is about
     return None
@@ -171,10 +165,7 @@ def named_after(sentence: Sentence, end: int) -> str | None:
     """The thing a measure names right after it: "a 5% pay rise", "an $800 stone pizza oven",
     "a 1.8 billion-mile (2.8bn km) journey"."""
     tokens = sentence.tokens
-    i = sentence.index_at(end)
-    if i < len(tokens) and tokens[i].text == "(":
-        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
-        i = close + 1 if close is not None else i
+    i = after_brackets(tokens, sentence.index_at(end))
     while i < len(tokens) and tokens[i].text in {"-", "–"}:
         i += 1
     words: list[Token] = []
@@ -184,7 +175,7 @@ def named_after(sentence: Sentence, end: int) -> str | None:
             break
         words.append(tok)
         i += 1
-    return _text(sentence, words)
+    return join(sentence, words)
 
 
 def beside_phrase(sentence: Sentence, pos: int) -> str | None:
@@ -193,13 +184,13 @@ def beside_phrase(sentence: Sentence, pos: int) -> str | None:
     tokens = sentence.tokens
     k = sentence.index_at(pos) - 1
     if k >= 0 and tokens[k].text == "(":
-        return _text(sentence, _phrase_ending_at(tokens, k - 1)) if k > 0 else None
+        return join(sentence, _phrase_ending_at(tokens, k - 1)) if k > 0 else None
     if k >= 0 and tokens[k].low in _LIST_CUES:
         k -= 1
     if k >= 0 and tokens[k].text == ",":
         k -= 1
     if k >= 0 and tokens[k].is_word and tokens[k].text[0].isupper():
-        return _text(sentence, _phrase_ending_at(tokens, k))
+        return join(sentence, _phrase_ending_at(tokens, k))
     return None
 
 
@@ -217,7 +208,6 @@ def usable(phrase: str | None) -> bool:
     """Whether a phrase read loosely (the words left of a figure) can stand as a concept: it holds a
     word that names something ("biggest", "set", "going back", "next year" and "mpg" do not)."""
     return phrase is not None and any(len(w) > 1 and _says_something(w) for w in phrase.replace("-", " ").split())
-
 
 
 def continues_previous(text: str, previous_end: int, start: int) -> bool:
@@ -239,10 +229,10 @@ def concept(sentence: Sentence, start: int, end: int, *, measure: bool, loose: S
     if not kept:
         opening = opening_phrase(sentence)
         kept = [opening] if usable(opening) and opening is not None and not holds_figure(opening, own) else []
-    return join(kept)
+    return _joined(kept)
 
 
-def join(phrases: Sequence[str | None]) -> str | None:
+def _joined(phrases: Sequence[str]) -> str | None:
     """The phrases as one concept, nearest first, without repeats or phrases inside earlier ones."""
     kept: list[str] = []
     for phrase in phrases:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from figures import _tables
 from figures.extraction.tokens import (
-    AUX, DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, Sentence, Token, is_content, join, looks_plural, looks_verb, phrase_forward, singular, verb_forms,
+    AUX, DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, Sentence, Token, after_brackets, is_content, join,
+    looks_plural, looks_verb, phrase_forward, singular, verb_forms,
 )
 
 
@@ -159,10 +160,7 @@ _PREDICATE_ADJECTIVES = frozenset({"wide", "long", "deep", "high", "tall", "old"
 def of_phrase(sentence: Sentence, pos: int) -> str | None:
     """The noun phrase after "of"/"in" following a measure ("2.5% of GDP", "$4bn in aid")."""
     tokens = sentence.tokens
-    i = sentence.index_at(pos)
-    if i < len(tokens) and tokens[i].text == "(":      # "20 million Canadian dollars (...) in aid"
-        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
-        i = close + 1 if close is not None else i
+    i = after_brackets(tokens, sentence.index_at(pos))          # "20 million Canadian dollars (...) in aid"
     if i < len(tokens) and tokens[i].low in {"of", "in", "for", "on"}:
         if i + 1 < len(tokens) and tokens[i + 1].low.endswith("ing"):
             return None                                  # "fined ... for criticising": a reason, not a thing

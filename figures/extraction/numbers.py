@@ -247,7 +247,7 @@ def scan(text: str) -> list[NumberCore]:
         if scaled:
             end, multiplier, money_scale = scaled
             value *= multiplier
-        elif text[end:end + 1] in ("×", "x", "*", " "):
+        elif text[end:end + 2].lstrip()[:1] in ("×", "x", "*"):          # "1.99×10−30", "6.02 x 10^23"
             power = _times_ten(text, end)
             if power is not None:
                 end, exponent = power

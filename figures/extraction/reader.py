@@ -41,10 +41,8 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
         return False                              # "increased by $43.6bn to $419.2bn": amount, then level
     if a.dimension != "count" and b.dimension != "count" and a.unit != b.unit:
         return False
-    if a.dimension != "count" and b.dimension == "count" and not (
-            a.dimension == "currency" and not text[a.start].isdigit() and joiner in {"-", "–"}):
-        return False                              # "4.28 percent to 5": a unit is written last, not first,
-                                                  # but a currency sign first ("$5-6bn")
+    if a.dimension != "count" and b.dimension == "count":
+        return False                              # "4.28 percent to 5": a unit is written last, not first
     if opened and opened.group().lower().startswith("from"):
         return a.value != b.value                 # "from $36,040 to $34,935": both ends, either order
     if a.kind == "fraction" and b.kind == "fraction":
@@ -69,13 +67,15 @@ def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
     )
 
 
-def _range_currency(text: str, drafts: list[Draft], start: int) -> tuple[str, int] | None:
-    """The currency of a range's first end, for a second end written without one ("$5-6bn")."""
+def _range_currency(text: str, drafts: list[Draft], start: int, money_scale: bool) -> tuple[str, int] | None:
+    """The currency of a range's first end, for a second end written without one: "$5-6bn", "$5-6",
+    "$2-3m" (and "$2 to 3m": a money-only scale word needs a currency); not "$5 to 7 people"."""
     first = drafts[-1] if drafts else None
     if first is None or first.dimension != "currency" or text[first.start].isdigit():
         return None                               # only a currency written before the first end
     gap = _RANGE_GAP.fullmatch(text, first.end, start)
-    return (first.unit, start) if gap and gap.group("joiner") in {"-", "–", "—", "to"} else None
+    joiners = {"-", "–", "—", "to"} if money_scale else {"-", "–"}
+    return (first.unit, start) if gap and gap.group("joiner") in joiners else None
 
 
 def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
@@ -87,9 +87,8 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             continue
         si = sentences.index_of(core.start)
         s_start, _ = sentences.span(si)
-        prefix = units.currency_before(text, core.start, s_start)
-        if prefix is None and core.money_scale:
-            prefix = _range_currency(text, drafts, core.start)
+        prefix = units.currency_before(text, core.start, s_start) or _range_currency(
+            text, drafts, core.start, core.money_scale)
         if core.money_scale and prefix is None:
             after = units.unit_after(text, core.end)
             if after is None or after.dimension != "currency":

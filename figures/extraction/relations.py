@@ -39,9 +39,9 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
 
         # "120km (75 miles)", "two million rubles (25,000 euros)"
         # "296 hp (224 kW / 300 PS)": a second restatement restates the same original
-        original_index = (i - 1 if prev is None or prev.converts is None else prev.converts)
-        original = drafts[original_index] if prev is not None else None
-        if (prev is not None and original is not None and prev.sentence_index == fig.sentence_index
+        original_index = i - 1 if prev is None or prev.converts is None else prev.converts
+        original = drafts[original_index]
+        if (prev is not None and prev.sentence_index == fig.sentence_index
                 and prev.dimension == fig.dimension and fig.dimension != "count"
                 and prev.unit != fig.unit and original.unit != fig.unit
                 and _CONVERSION_GAP.fullmatch(text, prev.end, fig.start)):

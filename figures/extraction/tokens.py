@@ -52,6 +52,9 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which
 CLAUSE_BREAK = frozenset({";", ":", ".", "!", "?", "—", "–", '"', "“", "”"})
 
 
+CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})    # ", and ..." opens a new clause
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -170,6 +173,15 @@ def past_form(low: str) -> bool:
     """A past form: "-ed" ("agreed", "closed"; not "speed", "greed") or irregular ("brought")."""
     return (len(low) > 4 and low.endswith("ed") and (len(low) > 5 or not low.endswith("eed"))) \
         or low in _tables.irregular_verbs()
+
+
+def after_brackets(tokens: list[Token], i: int) -> int:
+    """The index after a bracketed aside opening at token i ("20 million Canadian dollars (...) in aid"),
+    or i when none opens there (or it does not close within a dozen tokens)."""
+    if i < len(tokens) and tokens[i].text == "(":
+        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
+        return close + 1 if close is not None else i
+    return i
 
 
 def join(sentence: Sentence, words: list[Token]) -> str | None:

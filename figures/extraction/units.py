@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from figures import _tables
+from figures.extraction.tokens import WEEKDAYS
 
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
 _PER = re.compile(
@@ -110,19 +111,15 @@ def unit_of_fraction(text: str, end: int) -> Attached | None:
 
 
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
-_APPOSITION_AFTER = re.compile(r",")
 
 
 def age_after_name(text: str, start: int, end: int, value: float) -> bool:
     """"Maddon, 66, has used the downtime": a bare whole number set off by commas right after a name
     is the person's age, as news style writes it."""
-    if not (1 <= value <= 120 and value == int(value)) or not _APPOSITION_AFTER.match(text, end):
+    if not (1 <= value <= 120 and value == int(value)) or text[end:end + 1] != ",":
         return False
     m = _APPOSITION_BEFORE.search(text, max(0, start - 30), start)
     if not m:
         return False
     name = m.group("name").lower().rstrip(".")
-    return name not in _tables.months() and name not in _WEEKDAYS and name not in _tables.stopwords()
-
-
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    return name not in _tables.months() and name not in WEEKDAYS and name not in _tables.stopwords()
