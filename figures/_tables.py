@@ -201,3 +201,57 @@ irregular_verbs = _word_list("irregular_verbs.txt")      # past forms the "-ed" 
 not_concepts = _word_list("not_concepts.txt")            # words that never name what a figure is about
 months = _word_list("months.txt")
 abbreviations = _word_list("abbreviations.txt")
+countries = _word_list("countries.txt")                  # a place that is a country: national scope
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a counted noun counts (data/kinds.tsv)."""
+
+    kind: str
+    happening: str | None
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def kinds() -> dict[str, Kind]:
+    """Counted nouns (singular, one or two words) -> their class, implied happening and flags."""
+    return {row["noun"]: Kind(row["kind"], row["happening"] or None, _flags(row)) for row in read_rows("kinds.tsv")}
+
+
+@dataclass(frozen=True)
+class Happening:
+    """What happened to what a figure counts (data/happenings.tsv)."""
+
+    happening: str
+    course: str            # fixed, running, revised or event: how its reports behave over time
+    bare: str | None       # the kind a figure with no counted noun counts when this happened to it
+
+    @property
+    def fixed(self) -> bool:
+        return self.course == "fixed"
+
+
+@lru_cache(maxsize=None)
+def happenings() -> dict[str, Happening]:
+    """Predicate lemmas and after-noun words -> the happening they name."""
+    return {row["word"]: Happening(row["happening"], row["course"], row["bare"] or None)
+            for row in read_rows("happenings.tsv")}
+
+
+@lru_cache(maxsize=None)
+def happening_courses() -> dict[str, str]:
+    """Happening class -> its course (fixed, running, revised, event)."""
+    return {h.happening: h.course for h in happenings().values()}
+
+
+@lru_cache(maxsize=None)
+def status_markers() -> dict[str, tuple[str, str]]:
+    """Words that mark a figure as a forecast, an earlier or an updated value -> (status, reach)."""
+    return {row["phrase"]: (row["status"], row["reach"]) for row in read_rows("status_markers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def source_roles() -> dict[str, tuple[str, bool]]:
+    """Words of a source phrase -> (role, generic)."""
+    return {row["word"]: (row["role"], row["generic"] == "1") for row in read_rows("source_roles.tsv")}

@@ -11,7 +11,7 @@
 an explicit `meta`, so Dask never calls it on fake data. Row labels are `"{article}:{n}"`, unique
 as long as article ids are. `check` runs the rules that look within one article per partition,
 gathers the (few) stated currency conversions for the implied-rate rule, and shuffles the figures
-by subject for the agreement rule, since it only ever compares figures of one subject.
+by quantity key for the agreement rule, since it only ever compares figures of one quantity.
 
 Dask is an optional dependency: `pip install 'newsfigures[dask]'`.
 """
@@ -24,7 +24,6 @@ import pandas as pd
 
 import figures
 from figures.checks import FINDING_COLUMNS, to_frame
-from figures.checks.agreement import article_places
 
 __all__ = ["article_status", "check", "extract"]
 
@@ -60,10 +59,11 @@ def _findings_meta() -> pd.DataFrame:
     return pd.DataFrame(to_frame([]))
 
 
-def _with_article_place(part: pd.DataFrame) -> pd.DataFrame:
-    """Figures that have a subject (only those are compared), with their article's usual place."""
-    part = part.assign(article_place=part["article"].map(article_places(part)).astype(object))
-    return part[part["subject"].notna()]
+def _keyed(part: pd.DataFrame) -> pd.DataFrame:
+    """Figures with a quantity key (only those are compared), with the key less its scope: the
+    agreement rule sets a place's count against the count that names no place, so both go together."""
+    part = part[part["quantity"].notna()]
+    return part.assign(quantity_base=part["quantity"].str.split(" @ ").str[0].astype(object))
 
 
 def _money_conversions(part: pd.DataFrame) -> pd.DataFrame:
@@ -87,10 +87,9 @@ def check(figs: Any, **options: Any) -> pd.DataFrame:
     within = figs.map_partitions(_check_partition, ("parts", "conversions"), options, meta=meta)
     conversions = figs.map_partitions(_money_conversions, meta=_empty_figures()).compute()
     rates = figures.check(conversions, rules=("implied_rates",), **options)
-    placed = figs.map_partitions(_with_article_place,
-                                 meta=_empty_figures().assign(article_place=pd.Series(dtype=object)))
-    by_subject = placed.shuffle(on="subject")
-    agreement = by_subject.map_partitions(_check_partition, ("agreement",), options, meta=meta)
+    keyed = figs.map_partitions(_keyed, meta=_empty_figures().assign(quantity_base=pd.Series(dtype=object)))
+    by_quantity = keyed.shuffle(on="quantity_base")
+    agreement = by_quantity.map_partitions(_check_partition, ("agreement",), options, meta=meta)
     parts = [within.compute(), rates, agreement.compute()]
     found = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else meta
     rank = {"contradiction": 0, "warning": 1, "unverified": 2}

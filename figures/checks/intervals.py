@@ -3,8 +3,9 @@
 A figure is read the way statcheck and AggChecker read reported numbers: a value is consistent
 with any true value that rounds to it, so "497.1" allows 497.05 to 497.15. A round number
 ("3,000", "20 million") is read as rounded, but to at most `round_rel` (5%) either way, so that
-"3,000" allows 2,850 to 3,150 and "20 million" 19 to 21 million. "About" and "some" widen that by a relative margin; "more than" and "up to"
-open one side. Everything is computed column-wise, so the cost is linear in the number of figures.
+"3,000" allows 2,850 to 3,150 and "20 million" 19 to 21 million. "About" and "some" widen each end by
+a relative margin of its own size; "more than" and "up to" open one side, and "more than 50" excludes 50
+itself (`strict`, read by `apart`). Everything is computed column-wise, so the cost is linear in the number of figures.
 """
 
 from __future__ import annotations
@@ -53,12 +54,21 @@ def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value") -> tuple[
     exact_count = frame["dimension"].eq("count") & half.le(0.5)
     rounding = rounding.where(~exact_count, 0.0)       # "39 drones" is a count, not a rounded 38.5-39.5
     approx = frame["qualifier"].eq("approx")
-    slack = np.maximum(rounding, np.where(approx, tol.approx_rel * frame["value"].abs(), 0.0))
-    low = frame["low"].astype(float) - slack
-    high = frame["high"].astype(float) + slack
-    extra_low = np.maximum(tol.abs, tol.rel * low.abs())
-    extra_high = np.maximum(tol.abs, tol.rel * high.abs())
+    low = frame["low"].astype(float)
+    high = frame["high"].astype(float)
+    # "about" loosens each end by its own size: "tens of thousands" [10,000, 100,000] becomes
+    # [9,000, 110,000], not a slack taken from the 55,000 midpoint
+    low = low - np.maximum(rounding, np.where(approx, tol.approx_rel * low.abs(), 0.0))
+    high = high + np.maximum(rounding, np.where(approx & np.isfinite(high), tol.approx_rel * high.abs(), 0.0))
+    extra_low = np.maximum(tol.abs, np.where(np.isfinite(low), tol.rel * low.abs(), 0.0))
+    extra_high = np.maximum(tol.abs, np.where(np.isfinite(high), tol.rel * high.abs(), 0.0))
     low = (low - extra_low) * scale
     high = (high + extra_high) * scale
     flipped = scale < 0
     return low.where(~flipped, high), high.where(~flipped, low)
+
+
+def apart(low_a: float, strict_a: bool, high_b: float, strict_b: bool) -> bool:
+    """Whether a figure whose interval starts at `low_a` cannot be the same as one that ends at `high_b`:
+    "more than 50" (strict) against exactly 50 are apart, "at least 50" against 50 are not."""
+    return low_a > high_b or (low_a == high_b and (strict_a or strict_b))

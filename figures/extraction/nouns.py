@@ -43,6 +43,7 @@ class NounPhrase:
     end: int                 # where the phrase ends in the article
 
 
+_CLOSING_QUOTES = frozenset({"”", "’", '"', "'", "»"})
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,})\b(?![-’'])")
 
 
@@ -54,6 +55,8 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
         return NounPhrase(word, singular(word), False, False, sentence.start + compound.end())
     tokens = sentence.tokens
     i = sentence.index_at(pos)
+    if i + 1 < len(tokens) and tokens[i].text in _CLOSING_QUOTES and tokens[i + 1].is_word:
+        i += 1                                   # '"more than 800,000" people': the noun is outside the quote
     partitive = False
     if i < len(tokens) and tokens[i].low == "of":
         if i + 1 < len(tokens) and tokens[i + 1].low in {"them", "which", "whom", "these", "those", "it"}:

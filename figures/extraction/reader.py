@@ -9,11 +9,15 @@ relations (whole, converts).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
 
-from figures.extraction import attribution, bounds, clauses, concepts, non_figures, nouns, numbers, relations, units
+from figures.extraction import (
+    bounds, clauses, concepts, inherit, layout, non_figures, nouns, numbers, quantity, relations, scope, units,
+)
+from figures.extraction.sentence_view import SentenceView
 from figures.extraction.tokens import Sentence, singular
 from figures.extraction.draft import Draft
 from figures.extraction.sentences import SentenceIndex
@@ -142,7 +146,7 @@ def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
         fig.low, fig.high = floor, fig.value
 
 
-def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.date | None) -> None:
+def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.date | None) -> nouns.NounPhrase:
     fig.change = bounds.change_of(text, fig.start, fig.end, sentence.start)
     noun = nouns.noun_after(sentence, fig.end, fig.value)
     per = units.per_after(text, noun.end if fig.dimension == "count" and noun.surface else fig.end)
@@ -168,6 +172,8 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         phrases = [about, opener, concepts.left_words(sentence, fig.start, left.words)]
     fig.concept = concepts.concept(sentence, fig.start, fig.end, measure=fig.dimension != "count", loose=phrases)
     fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
+    fig.left_subject = left.subject
+    return noun
 
 
 def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -184,21 +190,92 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
             merged[-1] = _merge_range(text, merged[-1], fig)
         else:
             merged.append(fig)
-    cache: dict[int, tuple[Sentence, str | None, list[tuple[int, str | None]], list[tuple[int, str]],
-                           dt.date | None]] = {}
+    shape = layout.read(text, sentences.spans, article_date)
+    story_day = _story_day(text, sentences.spans, article_date)
+    views: dict[int, SentenceView] = {}
+    by_sentence: dict[int, list[tuple[Draft, int, int]]] = {}
     for fig in merged:
         s_start, s_end = sentences.span(fig.sentence_index)
         _apply_bounds(text, fig, s_start)
-        if fig.sentence_index not in cache:
-            sentence = Sentence.of(text, s_start, s_end)
-            cache[fig.sentence_index] = (sentence, attribution.source(sentence), attribution.clause_sources(sentence),
-                                         attribution.places(sentence), attribution.event_date(sentence, article_date))
-        sentence, source, clauses, places, when = cache[fig.sentence_index]
-        fig.source = attribution.source_at(source, clauses, fig.start)
-        fig.place, fig.event_date = attribution.nearest_place(places, fig.start), when
-        _read_context(text, fig, sentence, article_date)
+        view = views.get(fig.sentence_index)
+        if view is None:
+            view = views[fig.sentence_index] = SentenceView.of(
+                text, s_start, s_end, shape.events[fig.sentence_index], shape.bases[fig.sentence_index])
+        noun = _read_context(text, fig, view.sentence, article_date)
+        first, stop = view.token_span(fig.start, fig.end)
+        fig.noun_words = tuple(noun.surface.split()) if noun.surface else ()
+        fig.noun_stop = view.sentence.index_at(noun.end) if noun.surface else stop
+        fig.source = view.source_of(first, fig.noun_stop)
+        by_sentence.setdefault(fig.sentence_index, []).append((fig, first, stop))
+    for index, members in by_sentence.items():
+        view = views[index]
+        previous = views.get(index - 1)
+        if previous is not None and view.opens_with_pronoun() and not view.times:
+            view = dataclasses.replace(view, carried=previous.period_phrase())
+        _read_quantities(view, members, shape.running, article_date, story_day)
     for prev, fig in zip(merged, merged[1:]):
         if prev.sentence_index == fig.sentence_index and concepts.continues_previous(text, prev.end, fig.start):
             fig.concept = prev.concept or fig.concept
     relations.link(merged, text, [s for s, _ in sentences.spans])
+    inherit.settle(merged, text)
     return [fig.freeze(text) for fig in merged], sentences.spans
+
+
+_STORY_DAY_REACH = 7      # days before the article's date that its lead may set its story in
+
+
+def _story_day(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) -> dt.date | None:
+    """The day the lead sentence sets the story on ("... gathered across Germany again on Sunday"),
+    which the article's undated figures are about; None when the lead names no such day."""
+    if article_date is None or not spans:
+        return None
+    start, end = spans[0]
+    lead = Sentence.of(text, start, end)
+    for when in scope.times(lead, article_date):
+        if when.period == "day" and when.day is not None and not when.as_of and not when.timed \
+                and 0 < (article_date - when.day).days <= _STORY_DAY_REACH:
+            return when.day
+    return None
+
+
+def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], running: bool,
+                     article_date: dt.date | None, story_day: dt.date | None) -> None:
+    """Place, event, day and quantity parts of the figures of one sentence, in order."""
+    spans = [(first, stop) for _, first, stop in members]
+    timed = [view.timed(first) for first, _ in spans]
+    statuses = quantity.statuses(view.markers, view.clauses, spans, timed)
+    ends = len(view.sentence.tokens)
+    for k, (fig, first, stop) in enumerate(members):
+        nxt = spans[k + 1][0] if k + 1 < len(spans) else ends
+        block = ends if nxt == ends or _of_whole(view, stop, nxt) else nxt
+        tokens = view.sentence.tokens
+        place = scope.pick(view.places, view.clauses, first, stop, block, tokens)
+        event = scope.pick(view.events, view.clauses, first, stop, block, tokens)
+        fig.place = place.name if place is not None else None
+        event_key = event.key if event is not None else view.heading_event
+        fig.scope = event_key or (place.key if place is not None else "")
+        when = view.when(first, stop, block)
+        if when is not None:
+            fig.event_date, fig.period = when.day, when.period
+        elif view.base != article_date:
+            fig.event_date = view.base                   # a live page's entry stamp dates its figures
+        elif view.carried is not None:
+            fig.event_date, fig.period = view.carried.day, view.carried.period
+        elif story_day is not None:
+            fig.event_date = story_day                   # the day the lead sets the story on
+        reading = quantity.read(view.sentence, view.clauses, first, stop, list(fig.noun_words), fig.noun_stop,
+                                fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings)
+        fig.kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
+        fig.happening, fig.fixed = reading.happening, reading.fixed
+        fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
+        fig.status = "update" if running and statuses[k] == "report" else statuses[k]
+        if when is not None and when.as_of and when.day and article_date and when.day < article_date \
+                and fig.status in {"report", "update"}:
+            fig.status = "earlier"                       # "the toll as of September 10 was 2,000"
+        fig.clause_contrast = view.contrast(first)
+
+
+def _of_whole(view: SentenceView, stop: int, next_first: int) -> bool:
+    """"39 out of 71 drones over Kyiv": the place after the whole is the part's too."""
+    between = [t.low for t in view.sentence.tokens[stop:next_first]]
+    return between in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"])

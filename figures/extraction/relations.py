@@ -14,7 +14,10 @@ from figures.extraction.draft import Draft
 from figures.model import Qualifier
 
 _OF_WHOLE = re.compile(r"\s*(?:out\s+of|of)\s+(?:(?:the|its|their|all|a\s+total\s+of)\s+)?", re.IGNORECASE)
-_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|with)\s*$", re.IGNORECASE)
+_INCLUDING = re.compile(r"[\s,(–—-]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|with)\s+$",
+                        re.IGNORECASE)
+_BREAKDOWN = re.compile(r"[ \u00a0]*[–—-][ \u00a0]*(?:with[ \u00a0]+|of[ \u00a0]+which[ \u00a0]+|including[ \u00a0]+)?$",
+                        re.IGNORECASE)
 _SENTENCE_OF = re.compile(r"\s*[\"“]?\s*(?:Of|Out\s+of)\s+(?:the\s+)?$")
 _CONTINUES = re.compile(r"(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?)\s*$",
                         re.IGNORECASE)
@@ -80,10 +83,23 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
             _link_whole(fig, target, drafts)
             continue
 
-        # "killed 12 people, including three children"
+        # "killed 12 people, including three children": only the noun phrase of the whole stands between
         if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
-                and _INCLUDING.search(text, prev.end, fig.start)):
+                and _INCLUDING.fullmatch(text, max(prev.end, prev.noun_end), fig.start)):
             _link_whole(fig, i - 1 if prev.whole is None else prev.whole, drafts)
+            continue
+
+        # "neutralised 245 drones – 128 shot down and 117 jammed": a breakdown after a dash
+        if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
+                and prev.whole is None and _BREAKDOWN.fullmatch(text, max(prev.end, prev.noun_end), fig.start)):
+            _link_whole(fig, i - 1, drafts)
+            fig.breakdown = True
+            continue
+        if (prev is not None and prev.breakdown and prev.whole is not None
+                and prev.sentence_index == fig.sentence_index and _JOINED.search(text, prev.end, fig.start)
+                and not re.search(r"[.;:]", text[prev.end:fig.start])):
+            _link_whole(fig, prev.whole, drafts)          # "... and 117 were thwarted"
+            fig.breakdown = True
             continue
 
         # "Of 60 missiles, 48 were intercepted."

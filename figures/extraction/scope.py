@@ -1,0 +1,440 @@
+"""Where and when a figure holds: the place and the named event its clause ties it to, and the day
+or period it is about.
+
+A place is taken only where the text gives one for the figure's own clause: "12 people were killed
+in Kyiv", "91 over the Moscow region", "an attack on Kyiv ... injuring six". Adjectives are not places
+("Russian drones"), and a place named in another clause of the sentence belongs to that clause. A
+country, "across the country" and "nationwide" give national scope: a national total, compared with
+figures that name no place. A named fire, storm or quake ("the Palisades fire", "Storm Daniel") is
+an event scope, read from the clause or from a heading line above it.
+
+A figure's day is the date phrase of its own clause ("on Saturday", "on 10 September"), the one a
+report verb governs winning ("the toll issued on Saturday" over "the quake that struck on Friday");
+else a date the sentence gives; else the entry stamp of a live page, else the article's date. A
+weekend, a month or a year is a period, not a day ("over the weekend", "in July", "in 2021"): figures
+about different periods are different quantities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from figures import _tables
+from figures.extraction.clauses import Clause, clause_at
+from figures.extraction.tokens import WEEKDAYS, Sentence, Token, looks_verb
+
+_LOCATIVE = frozenset({"in", "over", "near", "across", "around", "outside", "inside", "at", "into",
+                       "throughout", "within", "toward", "towards", "approached", "approaching", "targeting",
+                       "targeted"})
+_PLACE_SETS = frozenset({"regions", "provinces", "oblasts", "districts", "cities", "towns", "countries", "states",
+                         "locations", "areas", "prefectures", "counties"})
+_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "raid", "raids",
+                           "bombardment", "offensive", "shelling"})
+_AREA_NOUNS = frozenset({"city", "town", "village", "region", "province", "state", "county", "district",
+                         "oblast", "port", "municipality", "prefecture", "governorate", "capital", "area"})
+_SUFFIXES = {"region": "region", "oblast": "region", "province": "region", "governorate": "region",
+             "prefecture": "region", "county": "county", "district": "district", "state": "state",
+             "area": "", "city": "", "metropolitan": ""}
+_NATIONAL_NOUNS = frozenset({"country", "nation"})
+_NATIONAL_WORDS = frozenset({"nationwide", "countrywide"})
+_EVENT_NOUNS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})    # "the Palisades fire"
+_NAMED_AFTER = frozenset({"storm", "hurricane", "cyclone", "typhoon"})     # "Storm Daniel"
+_PERIOD_WORDS = {"morning": 0, "afternoon": 0, "evening": 0, "night": 0}
+_REPORT_WORDS = frozenset({"said", "says", "reported", "reports", "issued", "announced", "confirmed",
+                           "told", "released", "published", "according", "stated", "estimated", "updated"})
+_SPANS = frozenset({"days", "weeks", "months", "years", "hours"})
+_TODAY = frozenset({"today", "tonight", "overnight"})
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place or event phrase: token span [first, stop), as written, and its comparison key."""
+
+    first: int
+    stop: int
+    name: str
+    key: str          # "" for national scope
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A time phrase: token span, the day or period start it names (None: not resolvable), and its kind."""
+
+    first: int
+    stop: int
+    day: dt.date | None
+    period: str       # "day", "weekend", "week", "month", "year"
+    report: bool      # governed by a report word: "the toll issued on Saturday"
+    timed: bool = False  # a clock time: "as of 3:20 a.m.", "by 2 pm"
+    as_of: bool = False  # "as of September 10": the count stood so then
+
+
+@lru_cache(maxsize=None)
+def _countries() -> frozenset[str]:
+    return _tables.countries()
+
+
+def _bare(low: str) -> str:
+    return low[:-2] if low.endswith(("'s", "’s")) else low
+
+
+def _is_name(tok: Token) -> bool:
+    low = _bare(tok.low)
+    return (tok.is_word and tok.text[0].isupper() and low not in _tables.stopwords()
+            and low not in _tables.months() and low not in WEEKDAYS)
+
+
+def place_key(name: str) -> str:
+    """"the Moscow Oblast" and "Moscow region" -> "moscow region"; "the city of Derna" -> "derna";
+    "across the country" -> "" (national, of no named country: as if no place were named)."""
+    words = [_bare(w) for w in name.lower().replace("’", "'").split() if w not in {"the", "of"}]
+    if words and words[-1] in _SUFFIXES:
+        suffix = _SUFFIXES[words[-1]]
+        words = words[:-1] + ([suffix] if suffix else [])
+    key = " ".join(words)
+    return "" if key in _countries() else key
+
+
+_REGION_NOUNS = frozenset({"oblast", "region", "province", "county", "district", "governorate", "prefecture"})
+
+
+def _name_run(tokens: list[Token], i: int) -> int:
+    """Index after a run of name tokens starting at i ("Pacific Palisades", "Moscow Oblast")."""
+    j = i
+    while j < len(tokens) and (_is_name(tokens[j]) or (j > i and tokens[j].low in _REGION_NOUNS)):
+        j += 1
+    return j
+
+
+def _place_after(tokens: list[Token], i: int) -> Anchor | None:
+    """The place a locative preposition at token i introduces, if it names one."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].low == "the":
+        j += 1
+    if j < len(tokens) and tokens[j].low in _NATIONAL_NOUNS:
+        return Anchor(i, j + 1, tokens[j].text, "")                  # "across the country"
+    k = j
+    while k < len(tokens) and k - j < 4 and tokens[k].is_word and tokens[k].low not in _AREA_NOUNS \
+            and (tokens[k].text[0].islower() or (_is_name(tokens[k]) and not _is_name_start(tokens, k))):
+        k += 1                                                       # "the eastern Libyan city of"
+    if k < len(tokens) and tokens[k].low in _AREA_NOUNS:
+        if k + 2 < len(tokens) and tokens[k + 1].low == "of" and _is_name(tokens[k + 2]):
+            stop = _name_run(tokens, k + 2)
+            return _anchor(tokens, i, k + 2, stop)
+        if tokens[k].low == "capital" and k == j:
+            return Anchor(i, k + 1, "the capital", "capital")
+        names = [m for m in range(j, k) if _is_name(tokens[m])]
+        if tokens[k].low == "area" and names:
+            return _anchor(tokens, i, names[0], k)                   # "in the Pacific Palisades area"
+        return None
+    if j < len(tokens) and _is_name(tokens[j]):
+        stop = _name_run(tokens, j)
+        owner = [k for k in range(j, stop - 1) if tokens[k].low.endswith(("'s", "’s"))]
+        if owner:
+            j = owner[-1] + 1                                        # "in Russia's Kursk region"
+        return _anchor(tokens, i, j, stop)
+    return None
+
+
+def _is_name_start(tokens: list[Token], k: int) -> bool:
+    """A name that is the place itself, not a demonym before an area noun ("German city of")."""
+    stop = _name_run(tokens, k)
+    return not (stop < len(tokens) and tokens[stop].low in _AREA_NOUNS and tokens[stop].text[0].islower())
+
+
+def _anchor(tokens: list[Token], first: int, name_first: int, stop: int) -> Anchor | None:
+    if stop + 1 <= len(tokens) and stop < len(tokens) and tokens[stop].low in _SUFFIXES and tokens[stop].is_word:
+        stop += 1                                                    # "the Moscow region"
+    name = " ".join(t.text for t in tokens[name_first:stop])
+    if not name or tokens[stop - 1].low in _EVENT_NOUNS:
+        return None                                                  # "in the Palisades fire": an event
+    return Anchor(first, stop, name, place_key(name))
+
+
+def places(sentence: Sentence) -> tuple[Anchor, ...]:
+    """Every place phrase of the sentence, in order."""
+    tokens = sentence.tokens
+    found: list[Anchor] = []
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        if low in _LOCATIVE and tok.is_word:
+            anchor = _place_after(tokens, i)
+        elif low == "on" and i > 0 and tokens[i - 1].low in _ATTACK_NOUNS:
+            anchor = _place_after(tokens, i)                         # "an attack on Kyiv"
+        elif low in _NATIONAL_WORDS:
+            anchor = Anchor(i, i + 1, tok.text, "")
+        elif low == "on" and i + 1 < len(tokens) and _is_name(tokens[i + 1]) and tokens[i + 1].low.endswith(("'s", "’s")):
+            anchor = _anchor(tokens, i, i + 1, i + 2)                 # "On Berlin's Reichstag esplanade"
+        elif low in _PLACE_SETS and i >= 2 and tokens[i - 2].low in _LOCATIVE and (
+                tokens[i - 1].text[:1].isdigit() or tokens[i - 1].low in _tables.number_words()):
+            anchor = Anchor(i - 2, i + 1, f"{tokens[i - 1].text} {tok.text}", f"{tokens[i - 1].low} {low}")
+        elif low in {"city", "town", "village"} and i + 2 < len(tokens) and tokens[i + 1].low == "of" \
+                and _is_name(tokens[i + 2]):
+            anchor = _anchor(tokens, i, i + 2, _name_run(tokens, i + 2))   # "approached the city of Moscow"
+        else:
+            continue
+        if anchor is not None and (not found or anchor.first >= found[-1].stop):
+            found.append(anchor)
+    return tuple(found)
+
+
+def events(sentence: Sentence) -> tuple[Anchor, ...]:
+    """Named events of the sentence: "the Palisades fire", "Eaton Fire", "Storm Daniel"."""
+    tokens = sentence.tokens
+    found: list[Anchor] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if _is_name(tok) and tok.low not in _EVENT_NOUNS:
+            stop = _name_run(tokens, i)
+            while stop > i and tokens[stop - 1].low in _EVENT_NOUNS:
+                stop -= 1
+            named = i > 0 and any(tokens[m].low == "the" for m in range(max(0, i - 3), i))
+            if stop < len(tokens) and tokens[stop].low in _EVENT_NOUNS and stop > i and (named or i == 0):
+                name = " ".join(t.text for t in tokens[i:stop + 1])
+                found.append(Anchor(i, stop + 1, name, _event_key(tokens[i:stop], tokens[stop])))
+                i = stop + 1
+                continue
+            i = max(stop, i + 1)
+            continue
+        if tok.low in _NAMED_AFTER and i + 1 < len(tokens) and _is_name(tokens[i + 1]):
+            stop = _name_run(tokens, i + 1)
+            name = " ".join(t.text for t in tokens[i:stop])
+            found.append(Anchor(i, stop, name, name.lower()))
+            i = stop
+            continue
+        i += 1
+    return tuple(found)
+
+
+def _event_key(name: list[Token], noun: Token) -> str:
+    kind = {"fires": "fire", "blaze": "fire", "wildfire": "fire"}.get(noun.low, noun.low)
+    return " ".join(t.low for t in name) + " " + kind
+
+
+def heading_event(line: str) -> str | None:
+    """The event a short heading line names ("Palisades fire", "Eaton Fire:"), if it is one."""
+    words = line.strip().strip("#*-:• ").rstrip(":").split()
+    if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
+        return None
+    text = " ".join(words)
+    sentence = Sentence.of(text, 0, len(text))
+    found = events(sentence)
+    return found[0].key if found and found[0].first == 0 and found[0].stop == len(sentence.tokens) else None
+
+
+# -- time -------------------------------------------------------------------------------------------
+
+_MONTH_INDEX = {name: i + 1 for i, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"))}
+_MONTH_INDEX.update({name[:3]: i for name, i in list(_MONTH_INDEX.items())})
+_MONTH_INDEX["sept"] = 9
+
+
+def _month(tok: Token) -> int | None:
+    if tok.low == "may" and tok.text == "may":
+        return None                                      # the modal verb, not the month
+    return _MONTH_INDEX.get(tok.low) if tok.is_word else None
+
+
+def _int(tok: Token, lo: int, hi: int) -> int | None:
+    text = tok.text
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if lo <= value <= hi else None
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_month_day(month: int, day: int, year: int | None, base: dt.date | None) -> dt.date | None:
+    if year is not None:
+        return _safe(year, month, day)
+    if base is None:
+        return None
+    found = _safe(base.year, month, day)
+    if found and found > base + dt.timedelta(days=31):
+        found = _safe(base.year - 1, month, day)
+    return found
+
+
+def weekday_before(base: dt.date, weekday: int) -> dt.date:
+    """The latest date on or before `base` that falls on `weekday` (0 = Monday)."""
+    return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def _weekend_of(base: dt.date) -> dt.date:
+    """The Saturday of the weekend a text means by "the weekend": the one in progress or just past."""
+    return weekday_before(base, 5)
+
+
+def _report_bound(tokens: list[Token], i: int) -> bool:
+    for k in range(max(0, i - 3), i):
+        if tokens[k].low in _REPORT_WORDS or (tokens[k].low == "as" and k + 1 < len(tokens) and tokens[k + 1].low == "of"):
+            return True
+    return False
+
+
+def _as_of(tokens: list[Token], i: int) -> bool:
+    return i >= 2 and tokens[i - 2].low == "as" and tokens[i - 1].low == "of"
+
+
+def _clock(tokens: list[Token], i: int) -> int | None:
+    """Index after a clock time at token i ("10 pm", "3:20 a.m.", "08:13"), or None."""
+    tok = tokens[i]
+    if not tok.text[:1].isdigit():
+        return None
+    j = i + 1
+    if j + 1 < len(tokens) and tokens[j].text == ":" and tokens[j + 1].text.isdigit():
+        j += 2
+        colon = True
+    else:
+        colon = False
+    if j < len(tokens) and tokens[j].low in {"am", "pm", "a", "p", "gmt", "utc"}:
+        k = j + 1
+        if tokens[j].low in {"a", "p"} and k + 1 < len(tokens) and tokens[k].text == "." and tokens[k + 1].low == "m":
+            k += 2
+            if k < len(tokens) and tokens[k].text == ".":
+                k += 1
+        return k
+    return j if colon else None
+
+
+def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
+    """Every time phrase of the sentence, resolved against `base` (the day the text is written on)."""
+    tokens = sentence.tokens
+    found: list[When] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        low = tok.low
+        month = _month(tok)
+        if month is not None:
+            # "March 11", "March 11, 2025", "Sept. 10"; or "in July" (a month)
+            j = i + 1
+            if j < n and tokens[j].text == ".":
+                j += 1
+            day = _int(tokens[j], 1, 31) if j < n else None
+            if day is not None:
+                k = j + 1
+                if k < n and tokens[k].low in {"st", "nd", "rd", "th"}:
+                    k += 1
+                year = None
+                if k + 1 < n and tokens[k].text == "," and _int(tokens[k + 1], 1000, 2999):
+                    year, k = int(tokens[k + 1].text), k + 2
+                elif k < n and _int(tokens[k], 1000, 2999):
+                    year, k = int(tokens[k].text), k + 1
+                found.append(When(i, k, _resolve_month_day(month, day, year, base), "day", _report_bound(tokens, i),
+                                  as_of=_as_of(tokens, i)))
+                i = k
+                continue
+            if i > 0 and tokens[i - 1].low in {"in", "during", "for", "since"} and tokens[i - 1].low != "since":
+                year = _int(tokens[j], 1000, 2999) if j < n else None
+                y = year or (base.year if base else None)
+                start = _safe(y, month, 1) if y else None
+                if start and base and not year and start > base:
+                    start = _safe(y - 1, month, 1)
+                found.append(When(i - 1, j + (1 if year else 0), start, "month", False))
+            i += 1
+            continue
+        day_of_month = _int(tok, 1, 31)
+        if day_of_month is not None and i + 1 < n and (m := _month(tokens[i + 1])) is not None:
+            k = i + 2                                              # "10 September", "10 September 2023"
+            year = _int(tokens[k], 1000, 2999) if k < n else None
+            if year:
+                k += 1
+            found.append(When(i, k, _resolve_month_day(m, day_of_month, year, base), "day", _report_bound(tokens, i)))
+            i = k
+            continue
+        if low in WEEKDAYS and tok.is_word:
+            if i + 1 < n and tokens[i + 1].low in {"'s", "’s"}:
+                i += 2                                             # "Friday's earthquake": the event's day
+                continue
+            k = i + 1
+            if k < n and tokens[k].low in _PERIOD_WORDS:
+                k += 1
+            day = weekday_before(base, WEEKDAYS.index(low)) if base else None
+            if i > 0 and tokens[i - 1].low == "last" and day == base:
+                day = day - dt.timedelta(days=7) if day else None
+            if i > 0 and tokens[i - 1].low in {"since", "until", "till", "from", "next", "by"}:
+                i = k
+                continue
+            found.append(When(i, k, day, "day", _report_bound(tokens, i)))
+            i = k
+            continue
+        if low == "yesterday":
+            found.append(When(i, i + 1, base - dt.timedelta(days=1) if base else None, "day", _report_bound(tokens, i)))
+        elif low in _TODAY or (low == "this" and i + 1 < n and tokens[i + 1].low in _PERIOD_WORDS):
+            found.append(When(i, i + 1, base, "day", _report_bound(tokens, i)))
+        elif low == "weekend" and i > 0 and tokens[i - 1].low in {"the", "this", "last"}:
+            start = _weekend_of(base) if base else None
+            found.append(When(i - 1, i + 1, start, "weekend", False))
+        elif low == "week" and i > 0 and tokens[i - 1].low in {"last", "past", "this"}:
+            found.append(When(i - 1, i + 1, None, "week", False))
+        elif low in _SPANS and i >= 2 and tokens[i - 2].low in {"these", "past", "last", "first", "those", "next"} and (
+                tokens[i - 1].text[:1].isdigit() or tokens[i - 1].low in _tables.number_words()):
+            found.append(When(i - 2, i + 1, None, "span", False))     # "in just these two days": a total over days
+        elif (year := _int(tok, 1000, 2999)) is not None and i > 0 and tokens[i - 1].low in {"in", "of", "during"}:
+            found.append(When(i - 1, i + 1, dt.date(year, 1, 1), "year", False))
+        elif tok.text[:1].isdigit() and (stop := _clock(tokens, i)) is not None:
+            found.append(When(i, stop, None, "day", _report_bound(tokens, i), timed=True))
+            i = stop
+            continue
+        i += 1
+    return tuple(found)
+
+
+_BEFORE_REACH = 10       # tokens an anchor may stand before the figure it belongs to
+_SUBORDINATORS = frozenset({"after", "before", "as", "when", "since", "until", "hours", "days", "because"})
+
+
+_PART_CUES = frozenset({"mostly", "mainly", "largely", "chiefly", "primarily", "especially", "particularly",
+                        "including", "notably", "half"})
+
+
+def _elsewhere(tokens: list[Token], stop: int, first: int) -> bool:
+    """Whether the words between a figure and a later place hand the place to something else: another
+    verb ("killed 800 and damaged buildings in X"), or a part ("died, mostly in X")."""
+    for k in range(stop, first):
+        low = tokens[k].low
+        if low in _PART_CUES:
+            return True
+        if low in {"and", "or", "but"} and k + 1 < first and looks_verb(tokens[k + 1]):
+            return True
+    return False
+
+
+def pick(anchors: tuple, clauses: tuple[Clause, ...], first: int, stop: int, block: int,
+         tokens: list[Token] | None = None) -> object | None:
+    """The anchor that belongs to the figure at tokens [first, stop): the nearest in its clause after
+    it (not past `block`, where the next figure of the clause starts), else the nearest before it in
+    its clause, if close and not across "hours after", "as", "when" (another happening's time)."""
+    if not anchors:
+        return None
+    clause = clauses[clause_at(clauses, first)]
+    after = [a for a in anchors if stop <= a.first < clause.stop and a.first <= block
+             and not (tokens is not None and _elsewhere(tokens, stop, a.first))]
+    before = [a for a in anchors if clause.first <= a.first and a.stop <= first and first - a.stop <= _BEFORE_REACH]
+    near = before[-1] if before else None
+    if near is not None and tokens is not None and any(t.low in _SUBORDINATORS for t in tokens[near.stop:first]):
+        near = None
+    if after:
+        apart = tokens is not None and any(t.text == "," for t in tokens[stop:after[0].first])
+        if not (apart and near is not None):
+            return after[0]                      # "12 killed in Kyiv"; not "1,100 in X, a figure lower than in Y"
+    return near
+
+
+def in_clause(anchors: tuple, clauses: tuple[Clause, ...], first: int) -> tuple:
+    """The anchors that stand in the clause holding token `first`."""
+    clause = clauses[clause_at(clauses, first)]
+    return tuple(a for a in anchors if clause.first <= a.first < clause.stop)
