@@ -166,7 +166,7 @@ def reason_not_figure(
     if nxt is not None and nxt.lower() in {"zip", "postcode"}:
         return "postcode"                       # the 90049 ZIP Code
     if nxt in _tables.model_words() and not has_unit and not has_currency:
-        return "name"                           # two new 737 Max jets, the 11 Pro Max
+        return "name"                           # a fleet of 737 Max jets, the 14 Pro Max
     if _LINE_START.search(text, max(0, start - 8), start) and _LIST_MARK.match(text, end) and not has_unit:
         return "list number"
     if _is_month(prev) or (_is_month(nxt) and not has_unit and not has_currency):

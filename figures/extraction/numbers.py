@@ -1,7 +1,7 @@
 """Find the numbers in a text, with their spans, values and the precision they are written to.
 
 A "number core" is the numeric part of a figure only: "4.2bn" in "$4.2bn", "two million" in
-"two million rubles", "tens of thousands" in "tens of thousands of people". Currencies, units,
+"two million rubles", "tens of thousands" in "tens of thousands of homes". Currencies, units,
 bounds and ranges are attached around cores by `figures.extraction.figures_in`.
 
 Number words are found here (so that their offsets are known) and valued by text2num, which
@@ -212,7 +212,7 @@ def _times_ten(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _fraction_cores(text: str) -> list[NumberCore]:
-    """Fractions in digits before "of": "1/16 of a US pint", "2/3 of voters"."""
+    """Fractions in digits before "of": "1/8 of a US gallon", "3/5 of members"."""
     out = []
     for m in _FRACTION_DIGITS.finditer(text):
         num, den = int(m.group(1)), int(m.group(2))
