@@ -210,6 +210,33 @@ def predicate_groups() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def change_nouns() -> dict[str, str]:
+    """Nouns after a figure that make it a change ("a 3% rise"): word -> "up" or "down"."""
+    return {row["word"]: row["change"] for row in read_rows("change_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def word_classes() -> dict[str, frozenset[str]]:
+    """Closed word classes (data/word_classes.tsv): class -> its words."""
+    classes: dict[str, set[str]] = {}
+    for row in read_rows("word_classes.tsv"):
+        classes.setdefault(row["class"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class of data/word_classes.tsv; an unknown class name is an error, not empty."""
+    return word_classes()[name]
+
+
+@lru_cache(maxsize=None)
+def weekdays() -> tuple[str, ...]:
+    """Weekday names, lower case, Monday first (the order of `datetime.date.weekday`)."""
+    return tuple(line.strip() for line in _read_text("weekdays.txt").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
 def source_cues() -> dict[str, str]:
     """Cues that introduce who states a figure: cue -> "before" or "verb"."""
     return {row["cue"]: row["kind"] for row in read_rows("source_cues.tsv")}

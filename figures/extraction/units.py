@@ -16,16 +16,8 @@ _SEPARATOR = re.compile(r"[ \u00a0]?-?")
 _PER = re.compile(
     r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
 )
-_PER_NOUNS = frozenset({
-    "barrel", "share", "year", "month", "week", "day", "hour", "person", "head", "capita", "tonne",
-    "ton", "kilogram", "kg", "litre", "liter", "gallon", "ounce", "megawatt-hour", "mwh", "kwh",
-    "unit", "night", "household", "employee", "worker", "student", "patient", "vehicle", "car",
-    "metre", "meter", "km", "mile", "annum", "game", "season", "seat", "square", "bbl",
-})
-
-
 _TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b")
-_PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _PER_NOUNS)
+_PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
 
 
 @dataclass(slots=True)
