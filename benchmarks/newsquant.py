@@ -50,7 +50,7 @@ def quantity(row) -> dict:  # type: ignore[no-untyped-def]
     vague = row.qualifier == "approx" and row.low < row.high     # "millions of": NewsQuant's "=" range
     if row.change and row.qualifier != "approx":
         q["change"] = row.change
-    else:                       # one label for both: "up about 19 per cent" is annotated "~"
+    else:                       # one label for both: "up about 7 per cent" is annotated "~"
         q["change"] = "=" if vague else _BOUND[row.qualifier]
     q["concept"] = row.concept
     return q

@@ -40,8 +40,28 @@ def _flags(row: dict[str, str]) -> frozenset[str]:
 
 
 def alternation(words: list[str]) -> str:
-    """A regex alternation of `words`, longest first so that the longest surface wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of `words`, the longest that fits first.
+
+    Written as a trie ("k(?:m(?:/h)?|g)" rather than "km/h|km|kg"): Python's `re` tries the branches
+    of a flat alternation one by one, and the unit and currency tables hold over a thousand forms,
+    so a flat alternation tried at every number would cost more than all the rest of the reading.
+    Optional tails are greedy, so a longer form is tried before the shorter one it extends.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
 
 
 @dataclass(frozen=True)
@@ -70,27 +90,37 @@ def _suffix_pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?:%s)(?![A-Za-z0-9])" % alternation(aliases), flags)
 
 
+#: Unit tables, hand-written first: the first table to list a surface form decides what it means.
+UNIT_TABLES = ("units.tsv", "units_pint.tsv")
+#: Currency tables: hand-written symbols and bare names, then CLDR's names and codes.
+CURRENCY_TABLES = ("currencies.tsv", "currency_names.tsv")
+
+
+def _currency_rows() -> list[dict[str, str]]:
+    return [row for name in CURRENCY_TABLES for row in read_rows(name)]
+
+
 @lru_cache(maxsize=None)
 def suffixes() -> Suffixes:
     """Units and post-position currency names, matched right after a number."""
     exact: dict[str, UnitEntry] = {}
     folded: dict[str, UnitEntry] = {}
-    for row in read_rows("units.tsv"):
-        flags = _flags(row)
-        entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags)
+
+    def add(alias: str, entry: UnitEntry, flags: frozenset[str]) -> None:
         if "cs" in flags:
-            exact[row["alias"]] = entry
+            exact.setdefault(alias, entry)
         else:
-            folded[row["alias"].lower()] = entry
-    for row in read_rows("currencies.tsv"):
-        if row["position"] not in ("post", "both"):
-            continue
-        flags = _flags(row)
-        entry = UnitEntry(row["alias"], row["code"], "currency", False, "glued" in flags)
-        if "cs" in flags:
-            exact[row["alias"]] = entry
-        else:
-            folded[row["alias"].lower()] = entry
+            folded.setdefault(alias.lower(), entry)
+
+    for row in _currency_rows():
+        if row["position"] in ("post", "both"):
+            flags = _flags(row)
+            add(row["alias"], UnitEntry(row["alias"], row["code"], "currency", False, "glued" in flags), flags)
+    for name in UNIT_TABLES:
+        for row in read_rows(name):
+            flags = _flags(row)
+            entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags)
+            add(row["alias"], entry, flags)
     return Suffixes(
         exact=_suffix_pattern(list(exact), 0),
         folded=_suffix_pattern(list(folded), re.IGNORECASE),
@@ -103,9 +133,9 @@ def suffixes() -> Suffixes:
 def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
     """A pattern matching a currency written before a number, anchored at the end of a slice."""
     codes: dict[str, str] = {}
-    for row in read_rows("currencies.tsv"):
+    for row in _currency_rows():
         if row["position"] in ("pre", "both"):
-            codes[row["alias"]] = row["code"]
+            codes.setdefault(row["alias"], row["code"])
     words = [a for a in codes if a.replace(".", "").isalpha()]      # codes and names: "USD 5", "Rs. 5"
     symbols = [a for a in codes if a not in words]                   # "$", "US$", "$US", "HK $"
     pattern = re.compile(r"(?<![A-Za-z])(?:%s)[ \u00a0]?$" % alternation(symbols + words))
@@ -116,7 +146,7 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
 def glued_currency_prefix() -> re.Pattern[str]:
     """A currency written against the digits and ending in a letter ("USD10m", "RM23.50", "$US5m"):
     the only case where digits right after a letter start a number."""
-    aliases = [row["alias"] for row in read_rows("currencies.tsv")
+    aliases = [row["alias"] for row in _currency_rows()
                if row["position"] in ("pre", "both") and row["alias"][-1].isalpha()]
     return re.compile(r"(?<![A-Za-z])(?:%s)$" % alternation(aliases))
 
@@ -177,6 +207,33 @@ def verbs() -> dict[str, tuple[str, str]]:
 def predicate_groups() -> dict[str, str]:
     """Lemma -> the group of lemmas that name the same happening."""
     return {lemma: group for lemma, group in verbs().values()}
+
+
+@lru_cache(maxsize=None)
+def change_nouns() -> dict[str, str]:
+    """Nouns after a figure that make it a change ("a 3% rise"): word -> "up" or "down"."""
+    return {row["word"]: row["change"] for row in read_rows("change_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def word_classes() -> dict[str, frozenset[str]]:
+    """Closed word classes (data/word_classes.tsv): class -> its words."""
+    classes: dict[str, set[str]] = {}
+    for row in read_rows("word_classes.tsv"):
+        classes.setdefault(row["class"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class of data/word_classes.tsv; an unknown class name is an error, not empty."""
+    return word_classes()[name]
+
+
+@lru_cache(maxsize=None)
+def weekdays() -> tuple[str, ...]:
+    """Weekday names, lower case, Monday first (the order of `datetime.date.weekday`)."""
+    return tuple(line.strip() for line in _read_text("weekdays.txt").splitlines()
+                 if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=None)

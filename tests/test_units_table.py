@@ -7,20 +7,20 @@ import pytest
 from figures import _tables
 from figures.normalise import PLAIN_UNITS, physical, registry
 
-UNITS = sorted({row["unit"] for row in _tables.read_rows("units.tsv")})
+UNITS = sorted({row["unit"] for name in _tables.UNIT_TABLES for row in _tables.read_rows(name)})
 
 
 @pytest.mark.parametrize("unit", UNITS)
 def test_every_unit_in_the_table_is_understood(unit: str) -> None:
-    """Each unit name in data/units.tsv is a project unit or parses in pint."""
+    """Each unit name in the unit tables is a project unit or parses in pint."""
     if unit in PLAIN_UNITS:
         return
     registry().Quantity(1.0, unit)
 
 
 def test_every_currency_code_is_three_upper_case_letters() -> None:
-    """currencies.tsv maps every alias to an ISO-4217-shaped code."""
-    for row in _tables.read_rows("currencies.tsv"):
+    """The currency tables map every alias to an ISO-4217-shaped code."""
+    for row in _tables._currency_rows():
         assert len(row["code"]) == 3 and row["code"].isupper(), row
 
 

@@ -36,11 +36,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         % (_tables.alternation(list(changes)), _tables.alternation(list(quals))),
         re.IGNORECASE,
     )
-    change_after = re.compile(
-        r"[ \u00a0]+(?P<c>rise|increase|drop|fall|decline|gain|jump|cut|growth|decrease|reduction|"
-        r"hike|surge|slump|plunge|loss|contraction|improvement|boost|upgrade|downgrade)\b",
-        re.IGNORECASE,
-    )
+    change_after = re.compile(r"[ \u00a0]+(?P<c>%s)\b" % _tables.alternation(list(_tables.change_nouns())),
+                              re.IGNORECASE)
     verbs = [w for w in changes if " " not in w and w not in {"up", "down"}]   # "cut costs by 10%"
     change_object = re.compile(
         r"(?:^|(?<=\s))(?P<c>%s)[ \u00a0]+(?:[a-z][\w'’-]*[ \u00a0]+){1,3}by[ \u00a0]+(?:(?:%s)[ \u00a0]+)?$"
@@ -118,7 +115,5 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         return "up"                                               # "Dow +0.2%"
     m = change_after.match(text, end)
     if m:
-        word = m.group("c").lower()
-        return "down" if word in {"drop", "fall", "decline", "cut", "decrease", "reduction",
-                                  "slump", "plunge", "loss", "contraction", "downgrade"} else "up"
+        return _tables.change_nouns()[m.group("c").lower()]
     return None

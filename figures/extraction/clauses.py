@@ -1,7 +1,7 @@
 """The clause around a figure: what happened to what it counts, and what the clause is about.
 
-"downed 39 out of 71 drones" -> down; "12 people were killed" -> kill; "The September crude
-contract was up 19 cents" -> the clause is about "September crude contract".
+"downed 39 out of 71 drones" -> down; "12 people were killed" -> kill; "The March copper
+contract was up 12 cents" -> the clause is about "March copper contract".
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ _LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "for", "after", "since", "d
 
 
 def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
-    """Skip an opening adverbial ("In the last three months", "On Monday,") to where the subject starts."""
+    """Skip an opening adverbial ("In the past two weeks", "On Monday,") to where the subject starts."""
     for k in range(i + 1, min(end, i + 10)):
         if tokens[k].text == ",":
             return k + 1
@@ -79,7 +79,7 @@ def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
 
 def introduction_end(tokens: list[Token], i: int, end: int) -> int:
     """Skip an introductory phrase closed by a comma ("Alternatively,", "Two years later,",
-    "To land the catch,", "In the last three months the OCS ...") if it holds no verb and
+    "To win the bid,", "In the past two weeks the board ...") if it holds no verb and
     does not hold the figure itself."""
     for k in range(i, min(end, i + 8)):
         if tokens[k].text in {",", ":"}:
@@ -105,8 +105,8 @@ def _verb_by_position(tokens: list[Token], k: int, end: int) -> bool:
 def clause_subject(sentence: Sentence, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`: what the clause is about.
 
-    "The September crude contract was up 19 cents" -> "September crude contract";
-    "Meanwhile, exports to China dropped 7%" -> "exports to China". A pronoun subject gives None.
+    "The March copper contract was up 12 cents" -> "March copper contract";
+    "Meanwhile, sales to Brazil slipped 6%" -> "sales to Brazil". A pronoun subject gives None.
     """
     tokens = sentence.tokens
     end = sentence.index_at(pos)

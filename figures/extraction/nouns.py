@@ -63,7 +63,7 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
             return NounPhrase(None, None, True, True, tokens[i + 1].end)
         j = i + 1
         while j < len(tokens) and (tokens[j].low in DETERMINERS or (partitive and tokens[j].low == "most")):
-            partitive = True                    # "one of the most spectacular catches"
+            partitive = True                    # "one of the most famous bridges"
             j += 1
         if j < len(tokens) and tokens[j].text[0].isdigit():
             return NounPhrase(None, None, False, False, pos)   # "39 of 71": a whole follows
@@ -144,7 +144,7 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
     if not chunk:
         return LeftPhrase((), None)
     if any(tokens[k].text[0].isdigit() for k in (j, j - 1) if k >= 0):
-        return LeftPhrase((), None)     # "9.4 per cent to $84": those words belong to the earlier figure
+        return LeftPhrase((), None)     # "6.1 per cent to $57": those words belong to the earlier figure
     words = tuple(t.text for t in chunk)
     if not linked:
         return LeftPhrase(words, None)

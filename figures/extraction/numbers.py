@@ -1,7 +1,7 @@
 """Find the numbers in a text, with their spans, values and the precision they are written to.
 
 A "number core" is the numeric part of a figure only: "4.2bn" in "$4.2bn", "two million" in
-"two million rubles", "tens of thousands" in "tens of thousands of people". Currencies, units,
+"two million rubles", "tens of thousands" in "tens of thousands of homes". Currencies, units,
 bounds and ranges are attached around cores by `figures.extraction.figures_in`.
 
 Number words are found here (so that their offsets are known) and valued by text2num, which
@@ -92,11 +92,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return scale_exact, scale_folded
 
 
-_WORD_HINT = re.compile(
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|scores|half|third|"
-    r"quarter|fifth|tenth|zero"
-)
+@lru_cache(maxsize=None)
+def _word_hint() -> re.Pattern[str]:
+    """Any number word, scale, vague plural or fraction as a substring ("teen" in "thirteen"): a
+    cheap test that skips the word pattern in most sentences."""
+    stems = set(_tables.number_words()) | {"dozen", "scores", "half", "third", "quarter", "fifth", "tenth"}
+    stems |= {w.split()[-1].split("-")[-1] for w in _tables.fractions()}
+    return re.compile(_tables.alternation(sorted(stems)))
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -104,14 +106,14 @@ _ANY_DIGIT = re.compile(r"\d")
 
 def may_hold_numbers(text: str) -> bool:
     """A cheap test that rules out most text with no number in digits or words."""
-    return _ANY_DIGIT.search(text) is not None or _WORD_HINT.search(text.lower()) is not None
+    return _ANY_DIGIT.search(text) is not None or _word_hint().search(text.lower()) is not None
 
 
 def _word_matches(text: str) -> list[re.Match[str]]:
     lowered = text.lower()
     if len(lowered) != len(text):
         return list(_word_pattern(True).finditer(text))
-    if _WORD_HINT.search(lowered) is None:
+    if _word_hint().search(lowered) is None:
         return []
     return list(_word_pattern(False).finditer(lowered))
 
@@ -212,7 +214,7 @@ def _times_ten(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _fraction_cores(text: str) -> list[NumberCore]:
-    """Fractions in digits before "of": "1/16 of a US pint", "2/3 of voters"."""
+    """Fractions in digits before "of": "1/8 of a US gallon", "3/5 of members"."""
     out = []
     for m in _FRACTION_DIGITS.finditer(text):
         num, den = int(m.group(1)), int(m.group(2))

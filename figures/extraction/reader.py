@@ -99,7 +99,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
                 core = core.without_scale()
         attached = units.unit_after(text, core.end)
         if attached is None and core.kind == "fraction":
-            attached = units.unit_of_fraction(text, core.end)     # "1/16 of a pint", "half a mile"
+            attached = units.unit_of_fraction(text, core.end)     # "1/8 of a gallon", "half a mile"
         if prefix and attached and attached.dimension != "currency":
             attached = None                        # "$5 m" is five million dollars, not a length
         start = prefix[1] if prefix else core.start
@@ -109,7 +109,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         elif attached:
             unit, dimension = attached.unit, attached.dimension
         elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):
-            unit, dimension = "year", "age"        # "Maddon, 66, has ..."
+            unit, dimension = "year", "age"        # "Keller, 71, spent ..."
         else:
             unit, dimension = "count", "count"
         bound = bounds.bound_before(text, start, s_start)

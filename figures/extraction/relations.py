@@ -41,7 +41,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
         same_sentence_next = nxt is not None and nxt.sentence_index == fig.sentence_index
 
         # "120km (75 miles)", "two million rubles (25,000 euros)"
-        # "296 hp (224 kW / 300 PS)": a second restatement restates the same original
+        # "250 hp (186 kW / 253 PS)": a second restatement restates the same original
         original_index = i - 1 if prev is None or prev.converts is None else prev.converts
         original = drafts[original_index]
         if (prev is not None and prev.sentence_index == fig.sentence_index
@@ -50,7 +50,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
                 and _CONVERSION_GAP.fullmatch(text, prev.end, fig.start)):
             fig.converts = original_index
             if fig.qualifier is Qualifier.EXACT and original.qualifier is not Qualifier.EXACT:
-                # "just under 296 hp (224 kW)": the restatement carries the original's bound
+                # "just under 250 hp (186 kW)": the restatement carries the original's bound
                 fig.qualifier, fig.strict = original.qualifier, original.strict
                 ratio = fig.value / original.value if original.value else 1.0
                 fig.low, fig.high = original.low * ratio, original.high * ratio
@@ -60,7 +60,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
             fig.concept = original.concept      # a restatement is about what the original is about
             continue
 
-        # "39 out of 71", "52 of the 60", "14 drones out of 19", "280 million of the 1.5 billion shekels"
+        # "39 out of 71", "52 of the 60", "14 drones out of 19", "310 million of the 2.2 billion rand"
         if (same_sentence_next and nxt is not None
                 and (nxt.dimension == fig.dimension or fig.dimension == "count")
                 and (_OF_WHOLE.fullmatch(text, fig.end, nxt.start)

@@ -24,7 +24,7 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
-_LAST_WORD = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$")   # not "312p." nor "$5m."
+_LAST_WORD = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$")   # not "415p." nor "$5m."
 
 
 @lru_cache(maxsize=None)

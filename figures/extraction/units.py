@@ -16,16 +16,8 @@ _SEPARATOR = re.compile(r"[ \u00a0]?-?")
 _PER = re.compile(
     r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
 )
-_PER_NOUNS = frozenset({
-    "barrel", "share", "year", "month", "week", "day", "hour", "person", "head", "capita", "tonne",
-    "ton", "kilogram", "kg", "litre", "liter", "gallon", "ounce", "megawatt-hour", "mwh", "kwh",
-    "unit", "night", "household", "employee", "worker", "student", "patient", "vehicle", "car",
-    "metre", "meter", "km", "mile", "annum", "game", "season", "seat", "square", "bbl",
-})
-
-
 _TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b")
-_PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _PER_NOUNS)
+_PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
 
 
 @dataclass(slots=True)
@@ -74,8 +66,8 @@ _PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 
 
 def per_after(text: str, end: int) -> tuple[str, int] | None:
-    """A rate's denominator right after a figure: "$58 per barrel" -> oil_barrel, "$3,500 a month" -> month,
-    also past a restatement in brackets: "9 billion shekels ($2.4 billion) a year".
+    """A rate's denominator right after a figure: "$74 per barrel" -> oil_barrel, "$2,800 a month" -> month,
+    also past a restatement in brackets: "6 billion shekels ($1.7 billion) a year".
 
     Units are read from the unit table ("per square foot" -> square_foot); other nouns only from a
     short list of what news prices things per (share, person, head ...).
@@ -89,7 +81,7 @@ def per_after(text: str, end: int) -> tuple[str, int] | None:
     unit = unit_after(text, lead.end())
     if unit is not None and unit.dimension not in ("currency", "percent"):
         if _TIME_AGO.match(text, unit.end):
-            return None                                  # "$6.78bn a year earlier" is a date, not a rate
+            return None                                  # "$3.15bn a year earlier" is a date, not a rate
         return unit.unit, unit.end
     m = _PER.match(text, end)
     if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS and not _TIME_AGO.match(text, m.end()):
@@ -101,7 +93,7 @@ _OF_A = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?(?=[ \u00a0]+)(?:[ \u00a0]+(?
 
 
 def unit_of_fraction(text: str, end: int) -> Attached | None:
-    """A fraction of one unit is a measure in that unit: "1/16 of a US pint", "half a mile",
+    """A fraction of one unit is a measure in that unit: "1/8 of a US gallon", "half a mile",
     "a quarter of an hour"."""
     m = _OF_A.match(text, end)
     if not m:
@@ -114,7 +106,7 @@ _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
 
 
 def age_after_name(text: str, start: int, end: int, value: float) -> bool:
-    """"Maddon, 66, has used the downtime": a bare whole number set off by commas right after a name
+    """"Keller, 71, spent the winter ...": a bare whole number set off by commas right after a name
     is the person's age, as news style writes it."""
     if not (1 <= value <= 120 and value == int(value)) or text[end:end + 1] != ",":
         return False

@@ -1,0 +1,170 @@
+"""Write the generated vocabulary tables of `figures/data/` from their well-kept sources.
+
+    python figures/data/generate.py          # needs pint, inflect and Babel installed
+
+- `units_pint.tsv`: the surface forms of the units listed in `pint_units.tsv` (names, British and
+  American spellings, plurals, symbols, square and cubic forms), taken from pint's registry so that
+  the spelling of a unit is pint's and not a hand list's.
+- `currency_names.tsv`: English currency names, singular and plural, current and historic, from
+  the Unicode CLDR data that Babel ships (locales en, en_GB, en_IN, en_AU), mapped to ISO 4217 codes.
+
+The runtime never imports pint's definitions file, Babel or this script: it reads the TSV files
+through `figures._tables`. `tests/test_vocabulary.py` runs `build()` again when the sources are
+installed and checks that the committed tables are what it writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+#: CLDR English locales whose spellings news copy uses ("Russian ruble", "Russian rouble").
+LOCALES = ("en", "en_GB", "en_IN", "en_AU")
+
+#: ISO codes that are also upper-case English words ("TOP 10", "ALL 5"): never read as a code.
+#: (and codes that are more often a company, a radio network or a record id: "AMD", "NPR", "CVE").
+CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
+                        "RON", "NPR", "CVE"})
+
+#: Words that name a power of a length before or after it ("square metres", "km squared").
+POWERS = {
+    2: ("area", ("square {name}", "sq {sym}", "sq. {sym}", "sq {name}", "{sym}2", "{sym}²", "{sym}^2",
+                 "{name} squared", "{sym} squared")),
+    3: ("volume", ("cubic {name}", "cu {sym}", "cu. {sym}", "cubic {sym}", "{sym}3", "{sym}³", "{sym}^3",
+                   "{name} cubed", "{sym} cubed")),
+}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in (HERE / name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _tsv(header: str, fields: list[str], rows: list[tuple[str, ...]]) -> str:
+    out = [header.rstrip("\n"), "\t".join(fields)]
+    out += ["\t".join(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def _plural(engine, name: str) -> str:  # type: ignore[no-untyped-def]
+    """Plural of a unit name, inflecting its head word: "nautical mile" -> "nautical miles"."""
+    words = name.split(" ")
+    if words[0] == "degree":                      # "degrees Celsius"
+        return " ".join(["degrees"] + words[1:])
+    head = words[-1]
+    if head[-1] in "sz" or head in {"horsepower", "celsius", "fahrenheit"} or engine.singular_noun(head):
+        return name                               # already plural ("feet", "inches") or invariable
+    return " ".join(words[:-1] + [engine.plural_noun(head)])
+
+
+def _is_word(alias: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]{4,}(?: [a-zA-Z]+)*", alias))
+
+
+def unit_rows() -> list[tuple[str, ...]]:
+    """(alias, unit, dimension, flags) rows for every unit of pint_units.tsv."""
+    import inflect
+    import pint
+
+    registry = pint.UnitRegistry()
+    engine = inflect.engine()
+    out: dict[str, tuple[str, ...]] = {}
+
+    def add(alias: str, unit: str, dimension: str, flags: str) -> None:
+        key = alias if "cs" in flags else alias.lower()
+        out.setdefault(key, (alias, unit, dimension, flags))
+
+    for row in _rows("pint_units.tsv"):
+        unit, dimension, forms = row["unit"], row["dimension"], set(row["forms"].split(","))
+        (prefix_name, base, _), = registry.parse_unit_name(unit)
+        prefix, definition = registry._prefixes[prefix_name], registry._units[base]
+        bases = [definition.name] + [a for a in definition.aliases if _is_word(a) and not a.startswith(("arc", "octet"))]
+        names = [prefix_name + b.replace("_", " ") for b in bases]
+        symbols = []
+        if "symbol" in forms and definition.symbol:
+            symbols.append((prefix.symbol or "") + definition.symbol)
+        if "aliases" in forms:                            # short aliases: "L" for litre, "hr", "yr"
+            symbols += [(prefix.symbol or "") + a for a in definition.aliases
+                        if "_" not in a and not _is_word(a) and len(a) <= 3]
+        if "names" in forms:
+            name_flags = "cs" if "lower" in forms else ""      # "cups", never "World Cups"
+            for name in names:
+                add(name, unit, dimension, name_flags)
+                add(_plural(engine, name), unit, dimension, name_flags)
+        sym_flags = "cs" + (",word" if "word" in forms else "")
+        for sym in symbols:
+            add(sym, unit, dimension, sym_flags)
+        if "powers" in forms:
+            for power, (dim, patterns) in POWERS.items():
+                target = f"{unit} ** {power}"
+                for name in names:
+                    for spelled in (name, _plural(engine, name)):
+                        for pattern in patterns:
+                            if "{name}" in pattern:
+                                add(pattern.format(name=spelled), target, dim, "")
+                for sym in symbols[:1]:
+                    for pattern in patterns:
+                        if "{sym}" in pattern:
+                            alias = pattern.format(sym=sym)
+                            add(alias, target, dim, "" if " " in alias and alias.split()[0] in ("sq", "sq.", "cu", "cu.", "cubic") else "cs")
+    return sorted(out.values(), key=lambda r: (r[1], r[0].lower()))
+
+
+def currency_rows() -> list[tuple[str, ...]]:
+    """(alias, code, position, flags) rows: CLDR English names (singular and plural) of every currency."""
+    import babel.core
+    from babel import Locale
+
+    current = {code for entries in babel.core.get_global("territory_currencies").values()
+               for code, _start, end, tender in entries if end is None and tender}
+    claims: dict[str, set[str]] = {}
+    for loc in LOCALES:
+        locale = Locale.parse(loc)
+        plurals = locale._data["currency_names_plural"]
+        for code, name in locale.currencies.items():
+            if code.startswith("X") or "(" in name:          # metals, funds, test codes; dated names
+                continue
+            forms = {name} | set(dict(plurals.get(code, {})).values())
+            for form in forms:
+                if "(" not in form and not form.startswith(("troy", "special")):
+                    claims.setdefault(form.lower(), set()).add(code)
+    rows = []
+    for alias, codes in sorted(claims.items()):
+        live = codes & current
+        chosen = live if live else codes
+        if len(chosen) == 1:                                # an ambiguous name goes to no code
+            rows.append((alias, next(iter(chosen)), "post", ""))
+    for code in sorted(current):
+        if code not in CODE_WORDS:
+            rows.append((code, code, "both", "cs"))
+    return rows
+
+
+UNITS_HEADER = (
+    "# GENERATED by figures/data/generate.py from pint's registry and pint_units.tsv: do not edit by hand.\n"
+    "# alias: surface form; unit: pint unit expression; dimension; flags as in units.tsv (cs, word)."
+)
+CURRENCY_HEADER = (
+    "# GENERATED by figures/data/generate.py from the CLDR data Babel ships (English locales): do not edit.\n"
+    "# alias: currency name (matched case-insensitively) or ISO 4217 code (cs); code: ISO 4217;\n"
+    "# position: post = after the number (\"310 million Norwegian kroner\"), both = either side (\"NOK 5\").\n"
+    "# Names shared by two current currencies are left out; bare names (\"dollars\") are in currencies.tsv."
+)
+
+
+def build() -> dict[str, str]:
+    """File name -> the text this generator writes for it."""
+    return {
+        "units_pint.tsv": _tsv(UNITS_HEADER, ["alias", "unit", "dimension", "flags"], unit_rows()),
+        "currency_names.tsv": _tsv(CURRENCY_HEADER, ["alias", "code", "position", "flags"], currency_rows()),
+    }
+
+
+if __name__ == "__main__":
+    for file_name, text in build().items():
+        (HERE / file_name).write_text(text, encoding="utf-8")
+        print(f"wrote {file_name}: {text.count(chr(10)) - 5} rows")
