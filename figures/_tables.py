@@ -258,7 +258,8 @@ irregular_verbs = _word_list("irregular_verbs.txt")      # past forms the "-ed" 
 not_concepts = _word_list("not_concepts.txt")            # words that never name what a figure is about
 months = _word_list("months.txt")
 abbreviations = _word_list("abbreviations.txt")
-countries = _word_list("countries.txt")                  # a place that is a country: national scope
+countries = _word_list("countries.txt")
+institution_words = _word_list("institution_words.txt")  # "Interior", "Ministry": names no story                  # a place that is a country: national scope
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ class Mention:
     scope: str = ""              # the place or named event the text ties it to; "" for none or national
     status: str = "report"       # report, forecast, earlier (marked as superseded) or update
     period: str = "day"          # what `event_date` names: a day, weekend, week, month or year
+    weekday: int | None = None   # the weekday of the day it is about (0 = Monday), kept when no date is known
 
     @property
     def quantity(self) -> str | None:
@@ -123,6 +124,7 @@ FIGURE_COLUMNS: dict[str, str] = {
     "scope": "object",
     "status": "object",
     "period": "object",
+    "weekday": "object",
     "quantity": "object",
     "base_value": "float64",
     "base_unit": "object",

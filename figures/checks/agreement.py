@@ -15,10 +15,10 @@ real coverage shows that a disagreement means an error, not another scope:
 - within one article, only figures the text sets against each other: in one sentence ("Organisers
   said 40,000 marched, though police counted 9,000", the `against` column), rival counters
   anywhere in it (police or authorities against organisers or unions), and a floor the article
-  states ("at least 820 died") that a later figure of the same day falls below. Other pairs in one
+  states ("at least 90 died") that a later figure of the same day falls below. Other pairs in one
   article are taken to be different scopes the words did not name (two fires, two days, a record
   and the previous record);
-- a count tied to a place ("20 injured in the Moscow region") is a part of the count that names no
+- a count tied to a place ("30 hurt in the Odesa region") is a part of the count that names no
   place, not its rival: it conflicts only by exceeding it;
 - never: figures marked as forecasts; figures marked as earlier ("previously", "an earlier toll of",
   "as of September 10"), except rival counters; changes; restatements in other units; figures of
@@ -65,10 +65,11 @@ class _Figure:
     high: float
     strict_low: bool
     strict_high: bool
-    lower: bool                 # a floor: "at least 820"
+    lower: bool                 # a floor: "at least 90"
     day: pd.Timestamp | None    # the day (or period start) it is about; None when no date is known
+    weekday: int | None         # its weekday, known from the text even when the day is not
     period: str
-    status: str
+    status: str                 # report, update (marked in its own words), live (its article is), earlier ...
     role: str | None
     name: str | None            # the source's own words, when they name someone in particular
     against: str | None
@@ -154,13 +155,21 @@ def _figures(rows: pd.DataFrame) -> list[_Figure]:
             label=label, article=r["article"], sentence=int(r["sentence_index"]), low=float(r["_low"]),
             high=float(r["_high"]), strict_low=strict and r["qualifier"] == "lower",
             strict_high=strict and r["qualifier"] == "upper", lower=r["qualifier"] == "lower",
-            day=None if pd.isna(day) else pd.Timestamp(day), period=str(r["period"]), status=str(r["status"]),
+            day=None if pd.isna(day) else pd.Timestamp(day),
+            weekday=_weekday(r, day), period=str(r["period"]), status=str(r["status"]),
             role=role, name=name, against=r["against"] if isinstance(r["against"], str) else None,
             scoped=bool(r["scope"]), placed=isinstance(r["place"], str),
             course=_COURSE.get(r["happening"], "event") if r["happening"] != "population" or r["scope"] else "event",
             order=order,
         ))
     return out
+
+
+def _weekday(row: pd.Series, day: object) -> int | None:
+    named = row.get("weekday")
+    if isinstance(named, (int, np.integer)) and not isinstance(named, bool):
+        return int(named)
+    return None if day is None or pd.isna(day) else pd.Timestamp(day).weekday()
 
 
 def _within_article(a: _Figure, b: _Figure) -> str | None:
@@ -174,8 +183,9 @@ def _within_article(a: _Figure, b: _Figure) -> str | None:
     if a.sentence == b.sentence or a.day != b.day or a.period != b.period:
         return None
     floor, other = (a, b) if a.lower else (b, a)
-    if floor.lower and floor.sentence < other.sentence and apart(floor.low, floor.strict_low, other.high, other.strict_high):
-        return CONTRADICTION                     # "at least 820 died" ... "the quake killed 632"
+    if floor.lower and other.status == "update" and floor.sentence < other.sentence \
+            and apart(floor.low, floor.strict_low, other.high, other.strict_high):
+        return CONTRADICTION                     # "at least 90 died" ... "the storm killed 70"
     return None
 
 
@@ -191,17 +201,32 @@ def _across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -
     course = a.course
     if course == "fixed":
         return CONTRADICTION
-    if a.day is None or b.day is None:
-        return WARNING if a.period == "day" and course == "running" else None
-    if a.day == b.day:
-        if "update" in (a.status, b.status) and course != "event":
+    same = _same_day(a, b)
+    if same is None:                             # a date is missing and no weekday settles it
+        if course == "running":
+            return WARNING if a.period == "day" else None
+        return CONTRADICTION if rivals or a.period != "day" else WARNING
+    if same:
+        if {"update", "live"} & {a.status, b.status} and course != "event":
             return WARNING
         if _same_source(a, b) and not rivals and course != "event":
             return WARNING                       # one source's count of the day, revised
         return CONTRADICTION
     if a.period != "day" or course != "running":
         return None                              # another day's crowd or attack, another period: another event
+    if a.day is None or b.day is None:
+        return WARNING                           # another weekday of a running count
     return WARNING if abs((a.day - b.day).days) <= tol.running_days else None
+
+
+def _same_day(a: _Figure, b: _Figure) -> bool | None:
+    """Whether two figures are about one day: by their dates; where one has no date, by the weekday
+    the text names for it ("on Saturday" in one story is that story's Saturday); None when unknown."""
+    if a.day is not None and b.day is not None:
+        return a.day == b.day
+    if a.period == "day" and a.weekday is not None and b.weekday is not None:
+        return a.weekday == b.weekday
+    return None
 
 
 def _severity(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -> str | None:
@@ -211,7 +236,7 @@ def _severity(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -> str |
 
 
 class _Topics:
-    """The names each article's figure sentences mention ("Kyiv", "Sobyanin", "Air India"), read only
+    """The names each article's figure sentences mention ("Lviv", "Petrenko", "Coastal Air"), read only
     for the articles whose figures conflict: two reports that name no place for a figure, or give no
     date, are taken to be about one story only when they share a name."""
 
@@ -226,7 +251,7 @@ class _Topics:
         return self._names[article]
 
     def shared(self, a: object, b: object) -> bool:
-        return bool(self.names(a) & self.names(b))
+        return len(self.names(a) & self.names(b)) >= _SHARED_NAMES
 
 
 @lru_cache(maxsize=65536)
@@ -240,15 +265,16 @@ def _names_in(sentence: str) -> frozenset[str]:
         if k == 0 or len(word) < 3 or not word[:1].isupper() or not word.isalpha():
             continue
         low = word.lower()
-        if low in _tables.stopwords() or low in _tables.months() or low in _WEEKDAY_NAMES or low in _COMMON_CAPS:
+        if low in _tables.stopwords() or low in _tables.months() or low in _WEEKDAY_NAMES \
+                or low in _tables.institution_words() or low in _COMMON_CAPS:
             continue
         out.add(low)
     return frozenset(out)
 
 
 _WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_COMMON_CAPS = frozenset({"the", "police", "president", "minister", "ministry", "government", "officials",
-                          "reuters", "afp", "associated", "press", "news", "agency"})
+_COMMON_CAPS = frozenset({"the", "reuters", "afp", "associated", "dpa", "tass", "telegram", "x"})
+_SHARED_NAMES = 1         # names two reports must share to be taken as one story
 
 
 def _conflicting_pairs(figs: list[_Figure], tol: Tolerances, topics: _Topics, part_whole: bool = False
@@ -272,6 +298,19 @@ def _conflicting_pairs(figs: list[_Figure], tol: Tolerances, topics: _Topics, pa
                 yield a, b, severity
 
 
+def _regional(cand: pd.DataFrame) -> pd.DataFrame:
+    """Figures that may be a place's part of a count that names no place: the parts tied to a place
+    (not a set of places such as "10 regions"), and the wholes, which name no place at all and are the
+    largest figure of their quantity in their own article (an article's total is its largest count)."""
+    scoped = cand["scope"].ne("") & ~cand["scope"].str.match(r"^\S+ (?:regions|provinces|cities|towns|districts|"
+                                                               r"oblasts|countries|states|areas|locations)$")
+    largest = cand["_low"] >= cand.groupby(["article", "_base"])["_low"].transform("max")
+    whole = cand["scope"].eq("") & cand["place"].isna() & largest
+    both = cand[scoped | whole]
+    mixed = both.groupby("_base")["scope"].transform(lambda s: (s != "").any() and (s == "").any())
+    return both[mixed]
+
+
 def _clashing_groups(cand: pd.DataFrame, key: str) -> pd.DataFrame:
     grouped = cand.groupby(key, sort=False)
     clash = grouped["_low"].transform("max") > grouped["_high"].transform("min")
@@ -285,35 +324,49 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     cand = _candidates(frame, tol)
     if len(cand) < 2:
         return []
-    found: list[tuple[str, str, list[tuple[_Figure, _Figure]]]] = []
     topics = _Topics(frame)
-    for key, rows in _clashing_groups(cand, "quantity").groupby("quantity", sort=True):
-        pairs = list(_conflicting_pairs(_figures(rows), tol, topics))
-        for severity in (CONTRADICTION, WARNING):
-            chosen = [(a, b) for a, b, s in pairs if s == severity]
-            if chosen:
-                found.append(("agree", severity, chosen))
-    regional = cand[cand.groupby("_base")["scope"].transform(lambda s: (s != "").any() and (s == "").any())]
-    for key, rows in _clashing_groups(regional, "_base").groupby("_base", sort=True) if len(regional) else ():
-        pairs = list(_conflicting_pairs(_figures(rows), tol, topics, part_whole=True))
-        for severity in (CONTRADICTION, WARNING):
-            chosen = [(a, b) for a, b, s in pairs if s == severity]
-            if chosen:
-                found.append(("part", severity, chosen))
+    found: dict[tuple[str, str], list[tuple[_Figure, _Figure]]] = {}
+    for _, rows in _clashing_groups(cand, "quantity").groupby("quantity", sort=True):
+        for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics):
+            found.setdefault(("agree", severity), []).append((a, b))
+    regional = _regional(cand)
+    for _, rows in _clashing_groups(regional, "_base").groupby("_base", sort=True) if len(regional) else ():
+        for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics, part_whole=True):
+            rule = "agree" if _rivals(a, b) else "part"        # rival counters of one event, not a part
+            found.setdefault((rule, severity), []).append((a, b))
     if not found:
         return []
-    needed = sorted({f.label for _, _, pairs in found for pair in pairs for f in pair})
+    needed = sorted({f.label for pairs in found.values() for pair in pairs for f in pair})
     rows = frame.loc[needed, _ROW_FIELDS].to_dict("index")
     findings = []
     reported: set[frozenset[str]] = set()
-    for rule, severity, pairs in found:
-        if severity == WARNING:
-            pairs = [(a, b) for a, b in pairs if frozenset((a.label, b.label)) not in reported]
-            if not pairs:
-                continue
+    for (rule, severity) in sorted(found, key=lambda k: (k[1] != CONTRADICTION, k[0])):
+        pairs = [(a, b) for a, b in found[(rule, severity)] if frozenset((a.label, b.label)) not in reported]
         reported |= {frozenset((a.label, b.label)) for a, b in pairs}
-        findings.append(_finding(rows, rule, severity, pairs, tol))
+        for component in _components(pairs):
+            findings.append(_finding(rows, rule, severity, component, tol))
     return findings
+
+
+def _components(pairs: list[tuple[_Figure, _Figure]]) -> list[list[tuple[_Figure, _Figure]]]:
+    """The pairs split into groups that share a figure or an article: one finding per story, not one
+    per quantity key (a key may hold two stories' figures)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[root(a.label)] = root(b.label)
+        parent[root(f"article:{a.article}")] = root(a.label)
+        parent[root(f"article:{b.article}")] = root(b.label)
+    groups: dict[str, list[tuple[_Figure, _Figure]]] = {}
+    for a, b in pairs:
+        groups.setdefault(root(a.label), []).append((a, b))
+    return list(groups.values())
 
 
 def _finding(rows: dict, rule: str, severity: str, pairs: list[tuple[_Figure, _Figure]], tol: Tolerances) -> Finding:

@@ -104,7 +104,7 @@ def why_changed(high, low) -> str:  # type: ignore[no-untyped-def]
     dates = {when(high), when(low)}
     if None in dates:
         return "one of them carries no date, so it may be a running total or a correction"
-    if "update" in (high.get("status"), low.get("status")):
+    if {"update", "live"} & {high.get("status"), low.get("status")}:
         return "one is marked as an update of a running count"
     if len(dates) > 1:
         return "dated apart, it may be a running total or a correction"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from figures import _tables
 from figures.extraction.clauses import CONTRAST_JOINERS
-from figures.extraction.tokens import CLAUSE_JOINERS, PRONOUNS, Sentence, Token, join, phrase_back, phrase_forward
+from figures.extraction.tokens import AUX, CLAUSE_JOINERS, PRONOUNS, Sentence, Token, join, phrase_back, phrase_forward
 
 _SPEECH = frozenset({"said", "says", "say", "told"})
 _NOT_SOURCE_WORDS = CLAUSE_JOINERS | CONTRAST_JOINERS | frozenset({"as", "when", "after", "that"})
@@ -18,7 +18,18 @@ _NOT_SOURCE_WORDS = CLAUSE_JOINERS | CONTRAST_JOINERS | frozenset({"as", "when",
 
 def _claimant(tokens: list[Token], i: int) -> list[Token]:
     """The noun phrase before a reporting verb at token i, without a leading joiner ("although X")."""
-    before = phrase_back(tokens, i - 1)
+    j = i - 1
+    while j >= 0 and tokens[j].low in AUX:
+        j -= 1                                    # "Organisers have said": the subject is before the auxiliary
+    before = phrase_back(tokens, j)
+    while before:                                 # "Organisers of the march have said": read on past "of the"
+        k = tokens.index(before[0]) if before[0] in tokens else -1
+        if k >= 3 and tokens[k - 1].low == "the" and tokens[k - 2].low == "of":
+            head = phrase_back(tokens, k - 3)
+            if head:
+                before = head + tokens[k - 2:k] + before
+                continue
+        break
     while before and before[0].low in _NOT_SOURCE_WORDS:
         before = before[1:]
     return before

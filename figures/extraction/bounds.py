@@ -77,7 +77,7 @@ def bound_before(text: str, start: int, floor: int) -> Bound | None:
     phrase = m.group("q") or m.group("s")
     key = re.sub(r"\s+", " ", phrase.lower())
     if key == "up to" and _MOVED_UP.search(text, max(floor, m.start() - 16), m.start()):
-        return None                               # "the toll has gone up to 2,497": a level, not a ceiling
+        return None                               # "the toll has gone up to 418": a level, not a ceiling
     qualifier, strict = _tables.qualifiers()[key]
     return Bound(Qualifier(qualifier), strict, m.start())
 
@@ -95,7 +95,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 
 
 def _phrasal_particle(text: str, at: int, word: str, floor: int) -> bool:
-    """"shot down 337 drones": "down" is part of a verb of the verb table, not a fall."""
+    """"shot down 40 drones": "down" is part of a verb of the verb table, not a fall."""
     if word.lower() not in {"up", "down"}:
         return False
     before = _WORD_BEFORE.search(text, max(floor, at - 20), at)

@@ -46,6 +46,7 @@ class Draft:
     scope: str = ""                # the place or event it is tied to ("" = none or national),
     status: str = "report"         # report, forecast, earlier or update,
     period: str = "day"            # and whether its date is a day, weekend, week, month or year
+    weekday: int | None = None     # the weekday its text names, kept when no date can be resolved
     inherit: bool = False          # its kind comes from the figure before it ("18 others")
     coordinated: bool = False      # its happening comes from the verb before an "and"
     meta: bool = False             # "a figure of 100,000": it counts what the text has been counting
@@ -65,4 +66,5 @@ class Draft:
             source=self.source, place=self.place, event_date=self.event_date,
             whole=self.whole, converts=self.converts, against=self.against, kind=self.kind, happening=self.happening,
             scope=self.scope, status=self.status, period=self.period,
+            weekday=self.weekday if self.weekday is not None else (self.event_date.weekday() if self.event_date else None),
         )

@@ -1,7 +1,7 @@
 """What a figure takes from the figures around it when its own words leave a quantity part open.
 
 - A restatement ("72 kilometres (45 miles)") measures what the original measures.
-- "Two people were killed and 18 others injured": "others" are people. A bare figure ("and 18 were
+- "Four people died and 11 others were hurt": "others" are people. A bare figure ("and 18 were
   injured") counts what the figure before it in the sentence counts.
 - "fired 14 missiles and 250 drones": 250 shares the verb written before the "and".
 - A figure set against the one before it ("Organisers said 40,000 marched, though police counted
@@ -70,7 +70,7 @@ def settle(drafts: list[Draft], text: str) -> None:
             original = drafts[fig.converts]
             fig.kind, fig.happening, fig.fixed = original.kind, original.happening, original.fixed
             fig.scope, fig.status = original.scope, original.status
-            fig.event_date, fig.period = original.event_date, original.period
+            fig.event_date, fig.period, fig.weekday = original.event_date, original.period, original.weekday
             continue
         if fig.whole is not None and fig.whole == i + 1 and drafts[i + 1].sentence_index == fig.sentence_index:
             drafts[i + 1].happening = None                       # "downed 39 out of 71": 71 is the total
@@ -86,6 +86,10 @@ def settle(drafts: list[Draft], text: str) -> None:
                 fig.kind = donor.kind
                 if fig.happening is None and (fig.meta or rival or fig.coordinated):
                     fig.happening, fig.fixed = donor.happening, donor.fixed
+        if fig.happening is None and fig.meta and fig.kind is not None:
+            donor = _donor(drafts, i, _META_REACH, need_happening=True)
+            if donor is not None and donor.kind == fig.kind:
+                fig.happening, fig.fixed = donor.happening, donor.fixed   # "a total of 300 people ..."
         if fig.happening is None and fig.coordinated and same is not None and same.kind is not None:
             fig.happening, fig.fixed = same.happening, same.fixed
     for i, fig in enumerate(drafts):
@@ -97,4 +101,4 @@ def settle(drafts: list[Draft], text: str) -> None:
         if fig.kind is None or (whole.kind is not None and fig.noun_words == () and whole.sentence_index == fig.sentence_index):
             fig.kind = whole.kind                    # "39 out of 71 Russian drones": the part counts drones too
         if fig.happening is None and whole.happening is not None:
-            fig.happening = whole.happening          # "1,604 of them in Al Haouz": of the 2,862 dead
+            fig.happening = whole.happening          # "300 of them in the north": of the 900 dead

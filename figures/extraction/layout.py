@@ -1,7 +1,7 @@
 """The shape of an article around its sentences: heading lines, live-page entry stamps, and the words
 that mark the whole article as a running report. Read once per article.
 
-- A short heading line that names an event ("Palisades fire", "Eaton Fire:") scopes the lines under
+- A short heading line that names an event ("Ridge fire", "Canyon Fire:") scopes the lines under
   it, up to the next heading, so that a page listing two fires side by side keeps them apart.
 - A line opening with a weekday or a clock time ("- Friday, 4:50 p.m.: ...", "08:13") starts an
   entry of a live page; the figures in it are dated by the stamp, not by the page.

@@ -31,11 +31,11 @@ _BETWEEN_NOUN_AND_VERB = AUX | frozenset({"now", "also", "already", "reportedly"
                                           "being", "who", "that", "which", "had"})
 _REPORTED_TO = frozenset({"reported", "said", "believed", "thought", "feared", "known", "confirmed",
                           "estimated", "presumed", "understood"})
-_BEFORE_FIGURE = frozenset({"another", "a", "an", "the", "total", "of", "further", "more", "than", "at",
+_BEFORE_FIGURE = frozenset({"perhaps", "possibly", "probably", "maybe", "reportedly", "allegedly", "another", "a", "an", "the", "total", "of", "further", "more", "than", "at",
                             "least", "some", "about", "around", "nearly", "almost", "over", "up", "to",
                             "as", "many", "much", "just", "only", "roughly", "approximately", "estimated",
                             "an", "least", "exceeding", "than", "all"})
-_AFTER_WORDS = ("out on the streets", "on the streets", "on the street", "on board", "aboard", "onboard", "dead",
+_AFTER_WORDS = ("out on the streets", "on the streets", "on the street", "in attendance", "on board", "aboard", "onboard", "dead",
                 "missing", "injured", "wounded", "contained")
 _AFTER_FIRST = frozenset(w.split()[0] for w in _AFTER_WORDS)
 _OTHERS = frozenset({"other", "others", "more"})
@@ -47,13 +47,14 @@ _META = frozenset({"figure", "estimate", "number", "count", "tally", "total"})
 _REACH_WORDS = {"before": 3, "near": 6}       # how many words a "before"/"near" marker may stand ahead
 _COLLECTIVE = frozenset({"strike", "attack", "barrage", "swarm", "wave", "salvo", "group", "batch", "fleet",
                          "total", "massive", "large", "combined", "record"})
-#: Words that may stand between a count's name and the figure: "the death toll has gone up to 2,497".
+#: Words that may stand between a count's name and the figure: "the death toll has climbed to 418".
 _LINKING_TO_FIGURE = AUX | frozenset({"rose", "risen", "rises", "climbed", "climbs", "soared", "reached",
                                       "reaches", "stood", "stands", "gone", "went", "jumped", "surpassed",
                                       "surpasses", "exceeded", "exceeds", "topped", "hit", "put", "estimated",
                                       "estimating", "passed", "increased", "now", "up", "to", "at", "of"})
 _META_REACH = 6            # words between a count's name and its figure ("a crowd of 50,000")
 _META_REACH_LINKED = 20    # ... when a linking verb stands right before the figure ("the toll ... rose to 45")
+_NEAR = 4                  # words from another figure within which a happening word is that figure's
 _STATUS_RANK = {"other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
 
 
@@ -68,6 +69,7 @@ class Reading:
     inherit: bool             # "18 others", or a bare figure: its kind comes from the figure before it
     coordinated: bool         # "fired 14 missiles and 250 drones": 250 shares the verb before "and"
     meta: bool                # "police estimated a figure of 100,000": it counts what the text counts
+    verb: str | None = None   # the lemma of the verb that says what happened, when one does
 
 
 _SHARE = "share"
@@ -75,7 +77,7 @@ _SHARES = frozenset({"percent", "fraction", "ratio"})
 
 
 def _names_scope(kind: str, tokens: list[Token], clause: Clause) -> bool:
-    """Whether a measure's subject is only the name of its place or event ("of the Palisades Fire")."""
+    """Whether a measure's subject is only the name of its place or event ("of the Ridge Fire")."""
     return any(t.text[:1].isupper() and kind in {t.low, singular(t.low)} for t in tokens[clause.first:clause.stop])
 
 
@@ -83,7 +85,7 @@ _NOUN_MARKERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "hi
 
 
 def _verb_token(tokens: list[Token], k: int) -> bool:
-    """Whether token k can be a verb: not a name ("the Eaton Fire"), not a noun after a determiner
+    """Whether token k can be a verb: not a name ("the Canyon Fire"), not a noun after a determiner
     ("the fire was 18% contained")."""
     tok = tokens[k]
     if k > 0 and tok.text[:1].isupper():
@@ -117,6 +119,10 @@ def _mods(words: list[str], head_words: int) -> str | None:
     return " ".join(kept) or None
 
 
+def _adverb(tok: Token) -> bool:
+    return tok.is_word and len(tok.low) > 4 and tok.low.endswith("ly") and tok.text[:1].islower()
+
+
 def _skip_aside(tokens: list[Token], k: int, stop: int) -> int:
     """Past ", including three children," after a noun, to where its verb may stand."""
     if k < stop and tokens[k].text == "," and k + 1 < stop and tokens[k + 1].low in {"including", "among", "mostly"}:
@@ -127,7 +133,7 @@ def _skip_aside(tokens: list[Token], k: int, stop: int) -> int:
 
 
 def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
-    """The happening word after a counted noun: "were killed", "are now reported to have died",
+    """The happening word after a counted noun: "were killed", "are now said to have drowned",
     "18 others injured", "242 on board", "nine people on the ground are dead"."""
     k = _skip_aside(tokens, k, stop)
     if k < stop and tokens[k].low in {"in", "on", "at", "over", "from"} and tokens[k].is_word:
@@ -137,7 +143,7 @@ def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
         if m < stop and tokens[m].low in AUX:
             k = m                                 # "23 people on the ground are dead"
     seen = 0
-    while k < stop and seen < 6 and (tokens[k].low in _BETWEEN_NOUN_AND_VERB or (
+    while k < stop and seen < 6 and (tokens[k].low in _BETWEEN_NOUN_AND_VERB or _adverb(tokens[k]) or (
             tokens[k].low in _REPORTED_TO and k + 1 < stop
             and (tokens[k + 1].low == "to" or tokens[k + 1].low in _AFTER_FIRST or verb_at(tokens, k + 1)))):
         k += 1
@@ -169,13 +175,14 @@ def _casualty(tokens: list[Token], k: int, stop: int, lemma: str) -> str:
 
 
 def _verb_before(tokens: list[Token], first: int, floor: int) -> tuple[str | None, bool]:
-    """The verb just before a figure ("killed 632", "shot down another 126", "injuring six"), and
+    """The verb just before a figure ("killed 58", "shot down another 14", "wounding nine"), and
     whether an "and" or a comma stood between (the figure is then coordinated with the one before)."""
     j = first - 1
+    crossed = False                               # a verb-like word stands between ("and said one person")
     while j >= floor and first - j <= 5:
         tok = tokens[j]
         if tok.low in _COMBINE or tok.text == ",":
-            return None, True
+            return None, not crossed
         found = verb_ending_at(tokens, j)
         if found is not None and not _verb_token(tokens, found[1]):
             found = None
@@ -186,17 +193,19 @@ def _verb_before(tokens: list[Token], first: int, floor: int) -> tuple[str | Non
                 if back is not None and _casualty(tokens, start - 1, first, back[0]) == "casualty":
                     return "casualty", False
             return lemma, False
+        if tok.is_word and verb_like(tok.low):
+            crossed = True
         if tok.is_word and is_content(tok) and tok.low not in _BEFORE_FIGURE and not (
                 tok.low in _COLLECTIVE and tokens[min(j + 1, first - 1)].low in {"of", "strike", "attack"}):
-            return None, False                    # ("intercepted a massive strike of 337 drones" reads on)
+            return None, False                    # ("stopped a large wave of 40 drones" reads on)
         j -= 1
     return None, False
 
 
 def _meta_before(tokens: list[Token], first: int, floor: int) -> tuple[str | None, bool]:
     """What a figure counts when the words before it name the count: "the death toll rose to 45",
-    "put the crowd at 20,000", "the toll in the quake that struck on Friday has gone up to 2,497",
-    "the number of killed and injured ... surpassed 3,000", "a figure of 100,000" (a meta noun)."""
+    "put the crowd at 20,000", "the toll from the storm that hit on Monday has now climbed to 418",
+    "the number of dead and wounded ... passed 700", "a figure of 100,000" (a meta noun)."""
     k = first - 1
     while k >= floor and tokens[k].low in _LINKING_TO_FIGURE:
         k -= 1
@@ -206,7 +215,7 @@ def _meta_before(tokens: list[Token], first: int, floor: int) -> tuple[str | Non
         if low in _CROWD_NOUNS:
             return "crowd", False
         if low in {"deaths", "death"} and j + 1 < first and tokens[j + 1].low == "of":
-            return "death", False                 # "confirmed the deaths of 241 people"
+            return "death", False                 # "reported the deaths of 64 miners"
         if low in {"toll", "tolls"}:
             before = tokens[j - 1].low if j - 1 >= floor else ""
             return ("injured" if before in {"injury", "injured"} else "death"), False
@@ -217,16 +226,16 @@ def _meta_before(tokens: list[Token], first: int, floor: int) -> tuple[str | Non
                 return "casualty", False
             counted = singular(words[0])
             if counted in _tables.kinds():
-                return counted, False             # "the number of deaths in Derna exceeded 5,300"
+                return counted, False             # "the number of deaths in Lakeport passed 900"
         if low in _META:
             return None, True
     return None, False
 
 
-def sentence_happenings(sentence: Sentence) -> frozenset[str]:
-    """Every happening class a verb or after-noun phrase of the sentence names."""
+def sentence_happenings(sentence: Sentence) -> tuple[tuple[int, str], ...]:
+    """(token index, happening class) of every verb or after-noun phrase of the sentence that names one."""
     tokens = sentence.tokens
-    found = set()
+    found = []
     for k in range(len(tokens)):
         if not tokens[k].is_word:
             continue
@@ -236,17 +245,20 @@ def sentence_happenings(sentence: Sentence) -> frozenset[str]:
             word = hit[0] if hit else None
         entry = _happening(word)
         if entry is not None:
-            found.add(entry.happening)
-    return frozenset(found)
+            found.append((k, entry.happening))
+    return tuple(found)
 
 
 def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int, noun_words: list[str],
          noun_stop: int, left_subject: str | None, dimension: str, subject: str | None,
-         around: Callable[[], frozenset[str]] = frozenset) -> Reading:
+         around: Callable[[], tuple[tuple[int, str], ...]] = tuple,
+         others: tuple[tuple[int, int], ...] = ()) -> Reading:
     """The quantity parts of the figure at tokens [first, stop) whose counted noun (if any) is
-    `noun_words` ending before token `noun_stop`. `around` holds the happenings the sentence names
-    anywhere: when it names only one, a person count whose own words name none takes it ("brought
-    175,000 people, according to the ministry, and 250,000, according to the union, out on the streets")."""
+    `noun_words` ending before token `noun_stop`. `around` gives the happenings the sentence names and
+    where; `others` the token spans of the sentence's other figures. A person count whose own words
+    name no happening takes the only one the sentence names away from its other figures ("brought
+    90,000 people, says the ministry, and 150,000, says the union, out on the streets"; "many took
+    part, with an estimate of 90,000")."""
     """The quantity parts of the figure at tokens [first, stop) whose counted noun (if any) is
     `noun_words` ending before token `noun_stop`."""
     tokens = sentence.tokens
@@ -254,7 +266,9 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     kind_entry, head = _kind_of(noun_words)
     inherit = bool(noun_words) and noun_words[-1].lower() in _OTHERS
     counted = dimension == "count"
-    meta_word, meta = _meta_before(tokens, first, clause.first) if not noun_words else (None, False)
+    meta_word, meta = _meta_before(tokens, first, clause.first)
+    if noun_words:
+        meta_word = None                          # the noun says what is counted; "a total of" still marks meta
     if counted and kind_entry is None and not noun_words and meta_word is not None:
         kind_entry = _tables.kinds().get(meta_word)
         head = meta_word
@@ -284,6 +298,8 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     before, coordinated = _verb_before(tokens, first, clause.first)
     if meta_word == "casualty":
         before = "casualty"
+    elif _governed_by_death(tokens, first):
+        before, after = "die", None                 # "reported the deaths of 64 miners on board"
     word = before if _happening(before) is not None else after
     if _happening(word) is None:
         word = after if _happening(after) is not None else None
@@ -297,8 +313,10 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         entry = _tables.kinds().get(named) if named else None
         if entry is not None and entry.happening and (kind_entry is None or kind_entry.kind == entry.kind):
             found = _happening(entry.happening) or _tables.Happening(entry.happening, "event", None)
-    if found is None and counted and (kind_entry is None or kind_entry.kind == "person") and len(named := around()) == 1:
-        only = next(iter(named))
+    free = {h for k, h in around() if not any(a - _NEAR <= k < b + _NEAR for a, b in others)} \
+        if found is None and counted else set()
+    if found is None and counted and (kind_entry is None or kind_entry.kind == "person") and len(free) == 1:
+        only = next(iter(free))
         found = next((h for h in _tables.happenings().values() if h.happening == only and h.bare == "person"), None)
     happening = found.happening if found else None
     if happening == "destroy" and kind_entry is not None and "projectile" in kind_entry.flags:
@@ -307,10 +325,17 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
             and not noun_words:
         kind = found.bare                                  # "30 died", "40,000 marched": people
     if dimension in _SHARES and (kind is None or _names_scope(kind, tokens, clause)) and happening:
-        kind = _SHARE                                      # "11% of the Palisades Fire was contained"
+        kind = _SHARE                                      # "40% of the Ridge Fire is contained"
     bare = counted and not noun_words and kind is None
+    verb = word if word and word != "casualty" else (before or after)
     return Reading(kind=kind, mods=mods, happening=happening, fixed=bool(found and found.fixed),
-                   inherit=inherit or bare, coordinated=coordinated and happening is None, meta=meta)
+                   inherit=inherit or bare, coordinated=coordinated and happening is None, meta=meta,
+                   verb=verb if verb and verb not in _AFTER_WORDS else None)
+
+
+def _governed_by_death(tokens: list[Token], first: int) -> bool:
+    """"the deaths of N ...": what the figure counts died, whatever follows it."""
+    return first >= 2 and tokens[first - 1].low == "of" and tokens[first - 2].low in {"deaths", "death", "bodies"}
 
 
 _POPULATION = (("population", "of"), ("community", "of"), ("city", "of"), ("town", "of"), ("village", "of"),
@@ -318,7 +343,7 @@ _POPULATION = (("population", "of"), ("community", "of"), ("city", "of"), ("town
 
 
 def _population(tokens: list[Token], first: int, floor: int) -> bool:
-    """"a population of about 89,000", "Derna, a community of 125,000", "home to 2 million": how many
+    """"a population of some 40,000", "Lakeport, a town of 12,000", "home to 2 million": how many
     live there, a fact of the place."""
     j = first - 1
     return j - 1 >= floor and (tokens[j - 1].low, tokens[j].low) in _POPULATION

@@ -225,7 +225,7 @@ _STORY_DAY_REACH = 7      # days before the article's date that its lead may set
 
 
 def _story_day(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) -> dt.date | None:
-    """The day the lead sentence sets the story on ("... gathered across Germany again on Sunday"),
+    """The day the lead sentence sets the story on ("... marched through the capital on Sunday"),
     which the article's undated figures are about; None when the lead names no such day."""
     if article_date is None or not spans:
         return None
@@ -256,7 +256,7 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
         fig.scope = event_key or (place.key if place is not None else "")
         when = view.when(first, stop, block)
         if when is not None:
-            fig.event_date, fig.period = when.day, when.period
+            fig.event_date, fig.period, fig.weekday = when.day, when.period, when.weekday
         elif view.base != article_date:
             fig.event_date = view.base                   # a live page's entry stamp dates its figures
         elif view.carried is not None:
@@ -264,14 +264,17 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
         elif story_day is not None:
             fig.event_date = story_day                   # the day the lead sets the story on
         reading = quantity.read(view.sentence, view.clauses, first, stop, list(fig.noun_words), fig.noun_stop,
-                                fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings)
+                                fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings,
+                                tuple((a, max(b, m.noun_stop)) for j, ((a, b), (m, _, _)) in enumerate(zip(spans, members))
+                                      if j != k))
         fig.kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
+        fig.predicate = reading.verb
         fig.happening, fig.fixed = reading.happening, reading.fixed
         fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
-        fig.status = "update" if running and statuses[k] == "report" else statuses[k]
+        fig.status = "live" if running and statuses[k] == "report" else statuses[k]
         if when is not None and when.as_of and when.day and article_date and when.day < article_date \
-                and fig.status in {"report", "update"}:
-            fig.status = "earlier"                       # "the toll as of September 10 was 2,000"
+                and fig.status in {"report", "update", "live"}:
+            fig.status = "earlier"                       # "the toll as of 3 May stood at 140"
         fig.clause_contrast = view.contrast(first)
 
 

@@ -89,7 +89,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
             _link_whole(fig, i - 1 if prev.whole is None else prev.whole, drafts)
             continue
 
-        # "neutralised 245 drones – 128 shot down and 117 jammed": a breakdown after a dash
+        # "stopped 60 drones – 41 shot down and 19 jammed": a breakdown after a dash
         if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
                 and prev.whole is None and _BREAKDOWN.fullmatch(text, max(prev.end, prev.noun_end), fig.start)):
             _link_whole(fig, i - 1, drafts)
@@ -98,7 +98,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
         if (prev is not None and prev.breakdown and prev.whole is not None
                 and prev.sentence_index == fig.sentence_index and _JOINED.search(text, prev.end, fig.start)
                 and not re.search(r"[.;:]", text[prev.end:fig.start])):
-            _link_whole(fig, prev.whole, drafts)          # "... and 117 were thwarted"
+            _link_whole(fig, prev.whole, drafts)          # "... and 19 were jammed"
             fig.breakdown = True
             continue
 

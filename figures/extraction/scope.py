@@ -2,10 +2,11 @@
 or period it is about.
 
 A place is taken only where the text gives one for the figure's own clause: "12 people were killed
-in Kyiv", "91 over the Moscow region", "an attack on Kyiv ... injuring six". Adjectives are not places
+in Lviv", "40 over the Odesa region". The target of an attack ("a strike on Kharkiv") is not where its
+dead or wounded are counted, so it gives no place. Adjectives are not places
 ("Russian drones"), and a place named in another clause of the sentence belongs to that clause. A
 country, "across the country" and "nationwide" give national scope: a national total, compared with
-figures that name no place. A named fire, storm or quake ("the Palisades fire", "Storm Daniel") is
+figures that name no place. A named fire, storm or quake ("the Ridge fire", "Storm Agnes") is
 an event scope, read from the clause or from a heading line above it.
 
 A figure's day is the date phrase of its own clause ("on Saturday", "on 10 September"), the one a
@@ -39,7 +40,7 @@ _SUFFIXES = {"region": "region", "oblast": "region", "province": "region", "gove
              "area": "", "city": "", "metropolitan": ""}
 _NATIONAL_NOUNS = frozenset({"country", "nation"})
 _NATIONAL_WORDS = frozenset({"nationwide", "countrywide"})
-_EVENT_NOUNS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})    # "the Palisades fire"
+_EVENT_NOUNS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})    # "the Ridge fire"
 _NAMED_AFTER = frozenset({"storm", "hurricane", "cyclone", "typhoon"})     # "Storm Daniel"
 _PERIOD_WORDS = {"morning": 0, "afternoon": 0, "evening": 0, "night": 0}
 _REPORT_WORDS = frozenset({"said", "says", "reported", "reports", "issued", "announced", "confirmed",
@@ -69,6 +70,7 @@ class When:
     report: bool      # governed by a report word: "the toll issued on Saturday"
     timed: bool = False  # a clock time: "as of 3:20 a.m.", "by 2 pm"
     as_of: bool = False  # "as of September 10": the count stood so then
+    weekday: int | None = None  # the weekday named (0 = Monday), known even when the day is not
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +89,7 @@ def _is_name(tok: Token) -> bool:
 
 
 def place_key(name: str) -> str:
-    """"the Moscow Oblast" and "Moscow region" -> "moscow region"; "the city of Derna" -> "derna";
+    """"the Odesa Oblast" and "Odesa region" -> "odesa region"; "the city of Lakeport" -> "lakeport";
     "across the country" -> "" (national, of no named country: as if no place were named)."""
     words = [_bare(w) for w in name.lower().replace("’", "'").split() if w not in {"the", "of"}]
     if words and words[-1] in _SUFFIXES:
@@ -101,9 +103,12 @@ _REGION_NOUNS = frozenset({"oblast", "region", "province", "county", "district",
 
 
 def _name_run(tokens: list[Token], i: int) -> int:
-    """Index after a run of name tokens starting at i ("Pacific Palisades", "Moscow Oblast")."""
+    """Index after a run of name tokens starting at i ("Ocean Heights", "Odesa Oblast"), one space
+    apart: a headline's last word and the next line's first are not one name."""
     j = i
     while j < len(tokens) and (_is_name(tokens[j]) or (j > i and tokens[j].low in _REGION_NOUNS)):
+        if j > i and tokens[j].start - tokens[j - 1].end != 1:
+            break
         j += 1
     return j
 
@@ -127,13 +132,13 @@ def _place_after(tokens: list[Token], i: int) -> Anchor | None:
             return Anchor(i, k + 1, "the capital", "capital")
         names = [m for m in range(j, k) if _is_name(tokens[m])]
         if tokens[k].low == "area" and names:
-            return _anchor(tokens, i, names[0], k)                   # "in the Pacific Palisades area"
+            return _anchor(tokens, i, names[0], k)                   # "in the Ocean Heights area"
         return None
     if j < len(tokens) and _is_name(tokens[j]):
         stop = _name_run(tokens, j)
         owner = [k for k in range(j, stop - 1) if tokens[k].low.endswith(("'s", "’s"))]
         if owner:
-            j = owner[-1] + 1                                        # "in Russia's Kursk region"
+            j = owner[-1] + 1                                        # "in Ukraine's Odesa region"
         return _anchor(tokens, i, j, stop)
     return None
 
@@ -146,10 +151,10 @@ def _is_name_start(tokens: list[Token], k: int) -> bool:
 
 def _anchor(tokens: list[Token], first: int, name_first: int, stop: int) -> Anchor | None:
     if stop + 1 <= len(tokens) and stop < len(tokens) and tokens[stop].low in _SUFFIXES and tokens[stop].is_word:
-        stop += 1                                                    # "the Moscow region"
+        stop += 1                                                    # "the Odesa region"
     name = " ".join(t.text for t in tokens[name_first:stop])
     if not name or tokens[stop - 1].low in _EVENT_NOUNS:
-        return None                                                  # "in the Palisades fire": an event
+        return None                                                  # "in the Ridge fire": an event
     return Anchor(first, stop, name, place_key(name))
 
 
@@ -161,18 +166,16 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
         low = tok.low
         if low in _LOCATIVE and tok.is_word:
             anchor = _place_after(tokens, i)
-        elif low == "on" and i > 0 and tokens[i - 1].low in _ATTACK_NOUNS:
-            anchor = _place_after(tokens, i)                         # "an attack on Kyiv"
         elif low in _NATIONAL_WORDS:
             anchor = Anchor(i, i + 1, tok.text, "")
         elif low == "on" and i + 1 < len(tokens) and _is_name(tokens[i + 1]) and tokens[i + 1].low.endswith(("'s", "’s")):
-            anchor = _anchor(tokens, i, i + 1, i + 2)                 # "On Berlin's Reichstag esplanade"
+            anchor = _anchor(tokens, i, i + 1, i + 2)                 # "On Lisbon's main square"
         elif low in _PLACE_SETS and i >= 2 and tokens[i - 2].low in _LOCATIVE and (
                 tokens[i - 1].text[:1].isdigit() or tokens[i - 1].low in _tables.number_words()):
             anchor = Anchor(i - 2, i + 1, f"{tokens[i - 1].text} {tok.text}", f"{tokens[i - 1].low} {low}")
         elif low in {"city", "town", "village"} and i + 2 < len(tokens) and tokens[i + 1].low == "of" \
                 and _is_name(tokens[i + 2]):
-            anchor = _anchor(tokens, i, i + 2, _name_run(tokens, i + 2))   # "approached the city of Moscow"
+            anchor = _anchor(tokens, i, i + 2, _name_run(tokens, i + 2))   # "approached the city of Lviv"
         else:
             continue
         if anchor is not None and (not found or anchor.first >= found[-1].stop):
@@ -181,7 +184,7 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
 
 
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
-    """Named events of the sentence: "the Palisades fire", "Eaton Fire", "Storm Daniel"."""
+    """Named events of the sentence: "the Ridge fire", "Canyon Fire", "Storm Agnes"."""
     tokens = sentence.tokens
     found: list[Anchor] = []
     i = 0
@@ -215,7 +218,7 @@ def _event_key(name: list[Token], noun: Token) -> str:
 
 
 def heading_event(line: str) -> str | None:
-    """The event a short heading line names ("Palisades fire", "Eaton Fire:"), if it is one."""
+    """The event a short heading line names ("Ridge fire", "Canyon Fire:"), if it is one."""
     words = line.strip().strip("#*-:• ").rstrip(":").split()
     if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
         return None
@@ -368,7 +371,7 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
             if i > 0 and tokens[i - 1].low in {"since", "until", "till", "from", "next", "by"}:
                 i = k
                 continue
-            found.append(When(i, k, day, "day", _report_bound(tokens, i)))
+            found.append(When(i, k, day, "day", _report_bound(tokens, i), weekday=WEEKDAYS.index(low)))
             i = k
             continue
         if low == "yesterday":

@@ -30,8 +30,8 @@ class SentenceView:
     carried: scope.When | None = None        # a year or past date a pronoun-led sentence carries on
 
     @functools.cached_property
-    def happenings(self) -> frozenset[str]:
-        """The happenings the sentence's words name anywhere ("... out on the streets")."""
+    def happenings(self) -> tuple[tuple[int, str], ...]:
+        """Where the sentence's words name a happening, and which ("... out on the streets")."""
         return quantity.sentence_happenings(self.sentence)
 
     @classmethod
@@ -85,12 +85,12 @@ class SentenceView:
         return others[0] if len(others) == 1 and others[0].period == "day" else None
 
     def opens_with_pronoun(self) -> bool:
-        """"It killed at least 12,000 people": the sentence goes on about the one before."""
+        """"It left about 3,000 dead": the sentence goes on about the one before."""
         tokens = self.sentence.tokens
         return bool(tokens) and tokens[0].low in _PRONOUN_OPENERS
 
     def period_phrase(self) -> scope.When | None:
-        """A year or an explicit date this sentence sets its story in ("hit Agadir in 1960")."""
+        """A year or an explicit date this sentence sets its story in ("struck the coast in 1953")."""
         found = [w for w in self.times if w.period == "year" or (w.period == "day" and w.day and not w.report
                                                                and self.base and w.day < self.base)]
         return found[-1] if found else None
