@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -19,30 +20,53 @@ from figures.errors import ArticleError, InputError
 from figures.model import Article
 
 
-def parse_date(value: Any) -> dt.date | None:
-    """An article date from an ISO string, date, datetime or Timestamp; None when absent.
+#: The article dates a frame can hold: pandas' `datetime64[ns]` range (1677-09-22 to 2262-04-11).
+FIRST_DAY, LAST_DAY = pd.Timestamp.min.date() + dt.timedelta(days=1), pd.Timestamp.max.date()
 
-    Raises ValueError with the offending value when it cannot be read as a date.
+
+def parse_date(value: Any) -> dt.date | None:
+    """An article date from an ISO string, date, datetime, Timestamp or YYYYMMDD number; None when absent.
+
+    Raises ValueError with the offending value when it cannot be read as a date, or when it lies
+    outside the dates a frame can hold (`FIRST_DAY` to `LAST_DAY`).
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    if _is_missing(value):
         return None
+    if isinstance(value, bool):
+        raise ValueError(f"date {value!r} is not a date")
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and not value.strip():
-        return None
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"date {value!r} is not a date") from exc
-    if stamp is pd.NaT:
-        return None
-    return stamp.date()
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        if isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, numbers.Integral):
+            # 20230501, as a spreadsheet or a numeric column writes it; never nanoseconds since 1970
+            if not 10_000_000 <= int(value) <= 99_991_231:
+                raise ValueError(f"date {value!r} is a number, not a date (write it as 2023-05-01 or 20230501)")
+            value = str(int(value))
+        elif isinstance(value, numbers.Real):
+            raise ValueError(f"date {value!r} is a number, not a date (write it as 2023-05-01 or 20230501)")
+        try:
+            stamp = pd.Timestamp(value)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise ValueError(f"date {value!r} is not a date") from exc
+        if stamp is pd.NaT:
+            return None
+        day = stamp.date()
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"date {day.isoformat()} lies outside the dates a frame can hold "
+                         f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+    return day
+
+
+#: What an article's note adds when its date could not be read: the figures are read all the same.
+UNDATED = "; read without a date"
 
 
 def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT or value is pd.NA
 
 
 def _one(article_id: Any, text: Any, date: Any, outlet: Any) -> Article | ArticleError:
@@ -57,7 +81,7 @@ def _one(article_id: Any, text: Any, date: Any, outlet: Any) -> Article | Articl
         when = parse_date(date)
     except ValueError as exc:
         # The figures are still worth having; only what needs the date (rates) becomes unverifiable.
-        return Article(article_id, text, None, outlet, f"{exc}; read without a date")
+        return Article(article_id, text, None, outlet, f"{exc}{UNDATED}")
     return Article(article_id, text, when, outlet)
 
 
@@ -70,6 +94,10 @@ def iter_articles(articles: Any) -> Iterator[Article | ArticleError]:
         if "text" not in articles.columns:
             raise InputError("the articles frame needs a 'text' column; it has: "
                              + ", ".join(map(str, articles.columns)))
+        doubled = sorted({str(c) for c in articles.columns[articles.columns.duplicated()]}
+                         & {"text", "id", "date", "source"})
+        if doubled:
+            raise InputError(f"the articles frame has more than one {doubled[0]!r} column; keep one")
         ids = articles["id"] if "id" in articles.columns else range(len(articles))
         dates = articles["date"] if "date" in articles.columns else [None] * len(articles)
         outlets = articles["source"] if "source" in articles.columns else [None] * len(articles)

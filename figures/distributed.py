@@ -34,7 +34,6 @@ def _empty_figures() -> pd.DataFrame:
 
 def _extract_partition(part: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
     frame = pd.DataFrame(figures.extract(part, errors="ignore", **options))
-    frame.attrs = {}
     return frame
 
 
@@ -45,7 +44,6 @@ def _status_partition(part: pd.DataFrame, options: dict[str, Any]) -> pd.DataFra
 def extract(articles: Any, **options: Any) -> Any:
     """Figures of a Dask DataFrame of articles, as a lazy Dask DataFrame (options as `figures.extract`)."""
     meta = _empty_figures()
-    meta.attrs = {}
     return articles.map_partitions(_extract_partition, options, meta=meta)
 
 

@@ -131,7 +131,7 @@ FIGURE_COLUMNS: dict[str, str] = {
     "base_note": "object",
 }
 
-#: Columns of the per-article status table kept in `frame.attrs["articles"]`.
+#: Columns of the per-article status table `figures.article_status` returns.
 ARTICLE_COLUMNS: dict[str, str] = {
     "article": "object",
     "status": "object",     # "ok" or "error"
@@ -140,12 +140,63 @@ ARTICLE_COLUMNS: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class ArticleStatus:
+    """Every input article of one `extract` call: id, "ok"/"error", figure count, reason (or None).
+
+    Immutable, and carried by reference: a figures frame keeps it beside its data, never in
+    `frame.attrs`, which pandas deep-copies on every row access and derived frame.
+    """
+
+    article: tuple[object, ...]
+    status: tuple[str, ...]
+    figures: tuple[int, ...]
+    reason: tuple[str | None, ...]
+
+    def __deepcopy__(self, memo: dict[int, object]) -> ArticleStatus:
+        return self
+
+    def __copy__(self) -> ArticleStatus:
+        return self
+
+    def __len__(self) -> int:
+        return len(self.article)
+
+    @classmethod
+    def merge(cls, parts: list[ArticleStatus]) -> ArticleStatus:
+        """The statuses of several `extract` calls, in order (each taken once)."""
+        unique = list({id(p): p for p in parts}.values())
+        if len(unique) == 1:
+            return unique[0]
+        return cls(*(tuple(v for p in unique for v in getattr(p, name)) for name in ARTICLE_COLUMNS))
+
+    def frame(self) -> pd.DataFrame:
+        """The statuses as a frame with `ARTICLE_COLUMNS`."""
+        return pd.DataFrame({name: pd.Series(getattr(self, name), dtype=dtype)
+                             for name, dtype in ARTICLE_COLUMNS.items()})
+
+
 class FiguresFrame(pd.DataFrame):
-    """The frame `figures.extract` returns: a DataFrame that shows its figures highlighted in notebooks."""
+    """The frame `figures.extract` returns: a DataFrame that shows its figures highlighted in notebooks.
+
+    It carries the `ArticleStatus` of the articles it was read from (`figures.article_status`) by
+    reference through slicing, copying and `pd.concat` (which merges the statuses of its parts).
+    """
+
+    _metadata = ["_articles"]
 
     @property
     def _constructor(self) -> type[FiguresFrame]:
         return FiguresFrame
+
+    def __finalize__(self, other: object, method: str | None = None, **kwargs: object) -> FiguresFrame:
+        super().__finalize__(other, method=method, **kwargs)
+        if method == "concat" and hasattr(other, "input_objs"):
+            found = [obj._articles for obj in other.input_objs
+                     if isinstance(getattr(obj, "_articles", None), ArticleStatus)]
+            if found:
+                object.__setattr__(self, "_articles", ArticleStatus.merge(found))
+        return self
 
     def _repr_html_(self) -> str | None:
         if not {"sentence", "surface"} <= set(self.columns):

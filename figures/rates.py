@@ -11,14 +11,17 @@ Rates are expressed as units of a currency per one euro, as the ECB quotes them.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from numbers import Integral
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
 
-from figures.errors import RatesError
+from figures.errors import RatesError, SettingsError, SettingsTypeError, plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +104,13 @@ class TableRates:
         except (ValueError, TypeError) as exc:
             raise RatesError(f"rates table has a date that cannot be read: {exc}") from exc
         frame["per_eur"] = pd.to_numeric(frame["per_eur"], errors="coerce")
-        bad = frame["per_eur"].isna() | (frame["per_eur"] <= 0)
+        bad = ~np.isfinite(frame["per_eur"].astype(float)) | (frame["per_eur"] <= 0)
         if bad.any():
-            raise RatesError(f"rates table has {int(bad.sum())} rate(s) that are not positive numbers")
+            first = table.loc[bad[bad].index[0]]
+            raise RatesError(f"rates table has {plural(int(bad.sum()), 'rate')} that are not positive finite "
+                             f"numbers, the first {first['per_eur']!r} for {first['currency']} on {first['date']}")
+        if not frame["currency"].map(lambda c: isinstance(c, str) and len(c) == 3 and c.isalpha()).all():
+            raise RatesError("rates table has a currency that is not a three-letter ISO code")
         self._series: dict[str, tuple[list[dt.date], list[float]]] = {}
         for code, rows in frame.sort_values("date").groupby("currency"):
             self._series[str(code).upper()] = (list(rows["date"]), list(rows["per_eur"].astype(float)))
@@ -138,12 +145,28 @@ class ChainedRates:
 
 
 def as_rate_source(rates: RateSource | pd.DataFrame | None) -> RateSource:
-    """The rate source to use: ECB by default; a user frame is tried before the ECB."""
+    """The rate source to use: ECB by default; a user frame is tried before the ECB.
+
+    Anything else (a file name, a dict, a list) is refused here, before any figure is read.
+    """
     if rates is None:
         return ECBRates()
     if isinstance(rates, pd.DataFrame):
         return ChainedRates(TableRates(rates), ECBRates())
+    if not callable(getattr(rates, "lookup", None)):
+        hint = " (read the file first: rates=pd.read_csv(path))" if isinstance(rates, (str, os.PathLike)) else ""
+        raise SettingsTypeError("rates must be None, a frame with columns date, currency, per_eur, or a rate "
+                                f"source with a lookup method; got {type(rates).__name__}{hint}")
     return rates
+
+
+def check_rate_settings(base_currency: object, max_age_days: object) -> None:
+    """Refuse a base currency that is not an ISO code, or a rate age that is not a whole number of days."""
+    if not isinstance(base_currency, str) or not (len(base_currency) == 3 and base_currency.isalpha()
+                                                  and base_currency.isupper()):
+        raise SettingsError(f"base_currency must be a three-letter ISO code such as 'EUR', not {base_currency!r}")
+    if isinstance(max_age_days, bool) or not isinstance(max_age_days, Integral) or max_age_days < 0:
+        raise SettingsError(f"max_rate_age_days must be a whole number of days, 0 or more, not {max_age_days!r}")
 
 
 #: Minor units written as their own currency: pence are quoted as GBX by markets.

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from figures.articles import iter_articles
-from figures.errors import ArticleError, FiguresWarning
+from figures.articles import FIRST_DAY, LAST_DAY, UNDATED, iter_articles
+from figures.errors import ArticleError, FiguresWarning, InputError, SettingsError, plural
 from figures.extraction.reader import read_with_sentences
-from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article, FiguresFrame
+from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article, ArticleStatus, FiguresFrame
 from figures.normalise import to_base
-from figures.rates import RateSource, as_rate_source
+from figures.rates import RateSource, as_rate_source, check_rate_settings
 
 __all__ = ["article_status", "extract", "figure_label"]
 
@@ -23,27 +24,36 @@ def figure_label(article: object, n: int) -> str:
     return f"{article}:{n}"
 
 
+def _stamp(day: dt.date | None) -> pd.Timestamp:
+    """A date as a nanosecond Timestamp; NaT when absent or outside the range pandas can hold."""
+    return pd.Timestamp(day) if day is not None and FIRST_DAY <= day <= LAST_DAY else pd.NaT
+
+
 def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Article, rates: RateSource,
-                  base_currency: str, max_rate_age_days: int) -> int:
-    """Append one row tuple (in `FIGURE_COLUMNS` order) per figure of `article`; return how many.
+                  base_currency: str, max_rate_age_days: int) -> tuple[int, str | None]:
+    """Append one row tuple (in `FIGURE_COLUMNS` order) per figure of `article`; return how many,
+    and a note on anything that was left out (a date in the text that no frame can hold).
 
     All or nothing: if reading fails part-way, nothing of the article is appended.
     """
     mentions, spans = read_with_sentences(article.text, article.date)
     if not mentions:
-        return 0
-    date = pd.Timestamp(article.date) if article.date else pd.NaT
+        return 0, None
+    date = _stamp(article.date)
+    unheld: list[str] = []
     mine: list[tuple[Any, ...]] = []
     for m in mentions:
         s_start, s_end = spans[m.sentence_index]
         base_value, base_unit, note = to_base(m.value, m.unit, m.dimension, m.event_date or article.date,
                                               rates, base_currency, max_rate_age_days)
+        event = _stamp(m.event_date)
+        if m.event_date is not None and event is pd.NaT:
+            unheld.append(m.event_date.isoformat())
         mine.append((
             article.id, article.outlet, date, m.start, m.end, m.surface,
             article.text[s_start:s_end].strip(), m.sentence_index, m.value, m.low, m.high,
             m.qualifier.value, m.strict, m.resolution, m.change, m.unit, m.dimension, m.per, m.noun,
-            m.subject, m.predicate, m.concept, m.source, m.place,
-            pd.Timestamp(m.event_date) if m.event_date else pd.NaT,
+            m.subject, m.predicate, m.concept, m.source, m.place, event,
             figure_label(article.id, m.whole) if m.whole is not None else None,
             figure_label(article.id, m.converts) if m.converts is not None else None,
             figure_label(article.id, m.against) if m.against is not None else None,
@@ -52,10 +62,14 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
         ))
     rows.extend(mine)
     labels.extend(figure_label(article.id, n) for n in range(len(mine)))
-    return len(mine)
+    note = None
+    if unheld:
+        note = (f"date(s) {', '.join(dict.fromkeys(unheld))} in the text lie outside the dates a frame can "
+                f"hold ({FIRST_DAY} to {LAST_DAY}); those figures keep no event date")
+    return len(mine), note
 
 
-def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> pd.DataFrame:
+def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> FiguresFrame:
     columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
     data = {}
     for (name, dtype), values in zip(FIGURE_COLUMNS.items(), columns):
@@ -68,6 +82,27 @@ def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> pd.DataFrame:
     frame = FiguresFrame(data)
     frame.index = pd.Index(labels, dtype=object, name="figure")
     return frame
+
+
+def _check_settings(errors: object, progress: object) -> None:
+    if errors not in ("warn", "raise", "ignore"):
+        raise SettingsError(f"errors must be 'warn', 'raise' or 'ignore', not {errors!r}")
+    if progress not in (True, False, None):
+        raise SettingsError(f"progress must be True, False or None, not {progress!r}")
+
+
+class _Statuses:
+    """The status columns of one `extract` call, filled article by article."""
+
+    def __init__(self) -> None:
+        self.columns: tuple[list[Any], ...] = tuple([] for _ in ARTICLE_COLUMNS)
+
+    def add(self, article: object, status: str, figures: int, reason: str | None) -> None:
+        for column, value in zip(self.columns, (article, status, figures, reason)):
+            column.append(value)
+
+    def freeze(self) -> ArticleStatus:
+        return ArticleStatus(*(tuple(column) for column in self.columns))
 
 
 def extract(
@@ -85,20 +120,21 @@ def extract(
     DataFrame with a `text` column and optional `id`, `date`, `source` columns.
     `rates`: a rate source or a frame (`date`, `currency`, `per_eur`) tried before the ECB history.
     `max_rate_age_days`: how far before a figure's date a rate may be quoted and still be used.
-    `errors`: "warn" (default) reports unreadable articles in a `FiguresWarning` and in
-    `frame.attrs["articles"]`; "raise" raises the first `ArticleError`; "ignore" only records them.
+    `errors`: "warn" (default) reports unreadable articles and dates in a `FiguresWarning` and in
+    `article_status(frame)`; "raise" raises the first `ArticleError` (an article that is not text, an
+    unreadable date, or one that the reader fails on); "ignore" only records them.
     `progress`: a progress bar on standard error (tqdm); None shows it only on a terminal.
 
     Returns a frame indexed by figure label (`"{article}:{n}"`) with the columns of
-    `figures.model.FIGURE_COLUMNS`; `frame.attrs["articles"]` lists every input article with its
-    status (read it as a frame with `article_status(frame)`), so none is ever dropped silently.
+    `figures.model.FIGURE_COLUMNS`. It carries the status of every input article (read it with
+    `article_status(frame)`), so none is ever dropped silently.
     """
-    if errors not in ("warn", "raise", "ignore"):
-        raise ValueError(f"errors must be 'warn', 'raise' or 'ignore', not {errors!r}")
+    _check_settings(errors, progress)
+    check_rate_settings(base_currency, max_rate_age_days)
     source = as_rate_source(rates)
     rows: list[tuple[Any, ...]] = []
     labels: list[str] = []
-    status: dict[str, list[Any]] = {name: [] for name in ARTICLE_COLUMNS}
+    status = _Statuses()
     failures: list[ArticleError] = []
     items = iter_articles(articles)
     if progress or progress is None:
@@ -111,41 +147,42 @@ def extract(
             if errors == "raise":
                 raise item
             failures.append(item)
-            for name, value in zip(ARTICLE_COLUMNS, (item.article, "error", 0, item.reason)):
-                status[name].append(value)
+            status.add(item.article, "error", 0, item.reason)
             continue
+        if item.note and errors == "raise":
+            raise ArticleError(item.id, item.note.removesuffix(UNDATED))
         try:
-            count = _article_rows(rows, labels, item, source, base_currency, max_rate_age_days)
+            count, note = _article_rows(rows, labels, item, source, base_currency, max_rate_age_days)
         except Exception as exc:  # a bug on one article must not sink the batch; it is reported
-            if errors == "raise":
-                raise ArticleError(item.id, f"could not be read: {exc!r}") from exc
             failure = ArticleError(item.id, f"could not be read: {exc!r}")
+            if errors == "raise":
+                raise failure from exc
             failures.append(failure)
-            for name, value in zip(ARTICLE_COLUMNS, (item.id, "error", 0, failure.reason)):
-                status[name].append(value)
+            status.add(item.id, "error", 0, failure.reason)
             continue
-        for name, value in zip(ARTICLE_COLUMNS, (item.id, "ok", count, item.note)):
-            status[name].append(value)
-        if item.note:
-            failures.append(ArticleError(item.id, item.note))
+        reason = "; ".join(n for n in (item.note, note) if n) or None
+        status.add(item.id, "ok", count, reason)
+        if reason:
+            failures.append(ArticleError(item.id, reason))
     frame = _frame(rows, labels)
-    # plain records, not a frame: pandas compares and copies attrs on every concat and copy
-    frame.attrs["articles"] = [dict(zip(status, values)) for values in zip(*status.values())]
+    object.__setattr__(frame, "_articles", status.freeze())
     if failures and errors == "warn":
         warnings.warn(
-            f"{len(failures)} article(s) could not be read in full: "
+            f"{plural(len(failures), 'article')} could not be read in full: "
             + "; ".join(str(f) for f in failures[:5]) + ("; ..." if len(failures) > 5 else ""),
             FiguresWarning, stacklevel=2,
         )
     return frame
 
 
-
-
 def article_status(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every input article of an `extract` result: article, status ("ok"/"error"), figures, reason."""
-    records = frame.attrs.get("articles")
-    if records is None:
-        raise ValueError("this frame carries no article status: it did not come from figures.extract "
-                         "(or an operation dropped its attrs)")
-    return pd.DataFrame(records, columns=list(ARTICLE_COLUMNS)).astype(ARTICLE_COLUMNS)
+    """Every input article of an `extract` result: article, status ("ok"/"error"), figures, reason.
+
+    The status travels with the frame through slicing, copies and `pd.concat` of extract results;
+    a frame rebuilt from its values (`pd.DataFrame(frame)`, read back from a file) has none.
+    """
+    found = getattr(frame, "_articles", None)
+    if not isinstance(found, ArticleStatus):
+        raise InputError("this frame carries no article status: it did not come from figures.extract, or it "
+                         "was rebuilt from its values (pd.DataFrame(frame), or read back from a file)")
+    return found.frame()

@@ -18,14 +18,25 @@ _INCLUDING = re.compile(r"[\s,(–—-]*(?:including|among\s+them|among\s+whom|o
                         re.IGNORECASE)
 _BREAKDOWN = re.compile(r"[ \u00a0]*[–—-][ \u00a0]*(?:with[ \u00a0]+|of[ \u00a0]+which[ \u00a0]+|including[ \u00a0]+)?$",
                         re.IGNORECASE)
-_SENTENCE_OF = re.compile(r"\s*[\"“]?\s*(?:Of|Out\s+of)\s+(?:the\s+)?$")
+_SENTENCE_OF = re.compile(r"\s*(?:[\"“]\s*)?(?:Of|Out\s+of)\s+(?:the\s+)?$")
 _CONTINUES = re.compile(r"(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?)\s*$",
                         re.IGNORECASE)
 _JOINED = re.compile(r"(?:\b(?:while|and|whereas|but)|[,;])\s*(?:another\s+)?$", re.IGNORECASE)
+# Up to three words, then "(", ", or", "or" or "/". No two white-space runs touch, so a long gap
+# of spaces is read once, not once per way of splitting it.
 _CONVERSION_GAP = re.compile(
-    r"(?:\s+[A-Za-z-]+){0,3}\s*(?:\(|,?\s+or\s+|\s*/\s*)\s*$"
+    r"""(?:\s+[A-Za-z-]+){0,3}     # up to three words: "12 metres long (39 feet)"
+        (?:\s*\(                   # "("
+          |\s*,\s+or\s             # ", or "
+          |\s+or\s                 # " or "
+          |\s*/)                   # "/"
+        \s*$""",
+    re.VERBOSE,
 )
 _LOOKBACK_SENTENCES = 3
+#: How many figures back a later "10 of the drones" looks for its whole: a window, so that an
+#: article listing thousands of figures costs linear time.
+_LOOKBACK_FIGURES = 64
 
 
 def _link_whole(part: Draft, whole_index: int, drafts: list[Draft]) -> None:
@@ -35,6 +46,9 @@ def _link_whole(part: Draft, whole_index: int, drafts: list[Draft]) -> None:
 
 def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
     """Set `whole` and `converts` on the drafts of one article, in place."""
+    first_in_sentence: dict[int, int] = {}
+    for i, fig in enumerate(drafts):
+        first_in_sentence.setdefault(fig.sentence_index, i)
     for i, fig in enumerate(drafts):
         prev = drafts[i - 1] if i else None
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
@@ -102,10 +116,10 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
             fig.breakdown = True
             continue
 
-        # "Of 60 missiles, 48 were intercepted."
-        opener = next((k for k in range(i - 1, -1, -1)
-                       if drafts[k].sentence_index == fig.sentence_index
-                       and _SENTENCE_OF.fullmatch(text, sentence_start, drafts[k].start)), None)
+        # "Of 60 missiles, 48 were intercepted.": only the sentence's first figure can follow its
+        # opening words, so that is the one candidate
+        first = first_in_sentence[fig.sentence_index]
+        opener = first if first < i and _SENTENCE_OF.fullmatch(text, sentence_start, drafts[first].start) else None
         if opener is not None and (fig.subject is None or fig.subject == drafts[opener].subject):
             _link_whole(fig, opener, drafts)
             continue
@@ -132,7 +146,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
 def _earlier_whole(drafts: list[Draft], i: int, accept) -> int | None:  # type: ignore[no-untyped-def]
     fig = drafts[i]
     fallback = None
-    for k in range(i - 1, -1, -1):
+    for k in range(i - 1, max(i - 1 - _LOOKBACK_FIGURES, -1), -1):
         cand = drafts[k]
         if fig.sentence_index - cand.sentence_index > _LOOKBACK_SENTENCES:
             break

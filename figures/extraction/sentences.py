@@ -20,11 +20,17 @@ _BOUNDARY = re.compile(
     r"""
       (?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])   # end punctuation, space, capital next
     | \n\s*\n                                      # blank line between paragraphs
-    | (?<=[^\s])\s*\n(?=\s*(?:[-*•]|\d+[.)])\s)    # a list item starts on the next line
+    | (?<=[^\s])\s*\n(?=[^\S\n]*(?:[-*•]|\d+[.)])\s)  # a list item starts on the next line
     """,
+    # The list-item branch takes white space up to its last line break, then looks past spaces on
+    # that line only: the same boundaries as looking past any white space, read once (a run of
+    # blank CRLF lines cost quadratic time when the look-ahead re-read it from every line break).
     re.VERBOSE,
 )
 _LAST_WORD = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$")   # not "415p." nor "$5m."
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_CLOSERS = frozenset("\"'”’)]")
+_INK = re.compile(r"\S")
 
 
 @lru_cache(maxsize=None)
@@ -38,16 +44,30 @@ def split(text: str) -> list[tuple[int, int]]:
     start = 0
     abbreviations = _abbreviations()
     for m in _BOUNDARY.finditer(text):
-        before = text[start:m.start()]
-        last = _LAST_WORD.search(before)
+        last = _last_word(text, start, m.start())
         if last and (last.group(1).lower() in abbreviations or len(last.group(1)) == 1):
             continue  # "Mr. Smith", "U.S. officials", "J. Smith"
-        if text[start:m.start()].strip():
+        if _INK.search(text, start, m.start()):
             spans.append((start, m.start()))
         start = m.end()
-    if text[start:].strip():
+    if _INK.search(text, start):
         spans.append((start, len(text)))
     return spans or [(0, len(text))]
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`_LAST_WORD` searched in `text[start:end]`, reading only its last word.
+
+    Searching the whole slice re-read a growing prefix at every skipped boundary ("U.S. " repeated
+    cost quadratic time). A match can only begin in the run of letters and dots that ends the slice
+    (before closing quotes, and before a final line break, where `$` also matches).
+    """
+    i = end - 1 if end > start and text[end - 1] == "\n" else end
+    while i > start and text[i - 1] in _CLOSERS:
+        i -= 1
+    while i > start and text[i - 1] in _WORD_CHARS:
+        i -= 1
+    return _LAST_WORD.search(text, i, end)
 
 
 class SentenceIndex:
