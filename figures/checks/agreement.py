@@ -182,10 +182,10 @@ def _within_article(a: _Figure, b: _Figure) -> str | None:
         return CONTRADICTION
     if a.sentence == b.sentence or a.day != b.day or a.period != b.period:
         return None
-    floor, other = (a, b) if a.lower else (b, a)
-    if floor.lower and other.status == "update" and floor.sentence < other.sentence \
-            and apart(floor.low, floor.strict_low, other.high, other.strict_high):
-        return CONTRADICTION                     # "at least 90 died" ... "the storm killed 70"
+    earlier, later = (a, b) if a.sentence < b.sentence else (b, a)
+    if later.status == "update" and earlier.status == "report" and a.course == "running" \
+            and earlier.low > later.high and apart(earlier.low, earlier.strict_low, later.high, later.strict_high):
+        return CONTRADICTION                     # "at least 90 died" ... "updated figures: the storm killed 70"
     return None
 
 
@@ -196,11 +196,11 @@ def _across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -
         return None
     if a.period != b.period:
         return None
-    if (not a.scoped or a.day is None or b.day is None) and not topics.shared(a.article, b.article):
+    if (not a.scoped or not b.scoped or a.day is None or b.day is None) and not topics.shared(a.article, b.article):
         return None                              # nothing but the kind ties them: maybe two stories
     course = a.course
     if course == "fixed":
-        return CONTRADICTION
+        return None if {"update", "live"} & {a.status, b.status} else CONTRADICTION   # a count as of 2 pm
     same = _same_day(a, b)
     if same is None:                             # a date is missing and no weekday settles it
         if course == "running":
@@ -256,7 +256,13 @@ class _Topics:
 
 @lru_cache(maxsize=65536)
 def _names_in(sentence: str) -> frozenset[str]:
+    """Names a sentence mentions: capitalised words inside it that are not function words, titles,
+    institutions or whole countries (a war's two countries name every story of the war); nothing
+    from a headline in title case, where every word is capitalised."""
     words = sentence.replace("’", "'").split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) >= 4 and capitalised > len(words) / 2:
+        return frozenset()
     out = set()
     for k, word in enumerate(words):
         word = word.strip(".,;:!?\"“”()[]'")
@@ -266,14 +272,15 @@ def _names_in(sentence: str) -> frozenset[str]:
             continue
         low = word.lower()
         if low in _tables.stopwords() or low in _tables.months() or low in _WEEKDAY_NAMES \
-                or low in _tables.institution_words() or low in _COMMON_CAPS:
+                or low in _tables.institution_words() or low in _COMMON_CAPS or low in _tables.countries():
             continue
         out.add(low)
     return frozenset(out)
 
 
 _WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_COMMON_CAPS = frozenset({"the", "reuters", "afp", "associated", "dpa", "tass", "telegram", "x"})
+_COMMON_CAPS = frozenset({"the", "reuters", "afp", "associated", "dpa", "tass", "telegram", "x", "new", "please",
+                          "read", "watch", "click", "related", "updated", "live", "death", "toll"})
 _SHARED_NAMES = 1         # names two reports must share to be taken as one story
 
 
@@ -306,7 +313,8 @@ def _regional(cand: pd.DataFrame) -> pd.DataFrame:
                                                                r"oblasts|countries|states|areas|locations)$")
     largest = cand["_low"] >= cand.groupby(["article", "_base"])["_low"].transform("max")
     whole = cand["scope"].eq("") & cand["place"].isna() & largest
-    both = cand[scoped | whole]
+    running = cand["happening"].map(lambda h: _COURSE.get(h, "event") != "fixed")
+    both = cand[(scoped | whole) & running]
     mixed = both.groupby("_base")["scope"].transform(lambda s: (s != "").any() and (s == "").any())
     return both[mixed]
 

@@ -102,3 +102,4 @@ def settle(drafts: list[Draft], text: str) -> None:
             fig.kind = whole.kind                    # "39 out of 71 Russian drones": the part counts drones too
         if fig.happening is None and whole.happening is not None:
             fig.happening = whole.happening          # "300 of them in the north": of the 900 dead
+            fig.predicate = fig.predicate or whole.predicate

@@ -38,6 +38,7 @@ class Layout:
 
     events: tuple[str | None, ...]       # event scope from the heading above each sentence
     bases: tuple[dt.date | None, ...]    # the day each sentence is written on (entry stamp, else article)
+    stamped: tuple[bool, ...]            # the sentence stands in a timed entry of a live page
     running: bool                        # the article marks itself as developing / live
 
 
@@ -51,6 +52,7 @@ def read(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) 
     starts = [s for s, _ in spans]
     events: list[str | None] = [None] * len(spans)
     bases: list[dt.date | None] = [article_date] * len(spans)
+    stamped = [False] * len(spans)
     headings: list[tuple[int, str | None]] = []          # (offset, event or None for a plain heading)
     stamps: list[tuple[int, dt.date | None]] = []
     for m in _LINE.finditer(text):
@@ -81,4 +83,5 @@ def read(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) 
             k = bisect_right(offsets, start) - 1
             if k >= 0:
                 bases[index] = stamps[k][1]
-    return Layout(tuple(events), tuple(bases), _article_markers(text))
+                stamped[index] = True
+    return Layout(tuple(events), tuple(bases), tuple(stamped), _article_markers(text))

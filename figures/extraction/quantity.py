@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from figures import _tables
 from figures.extraction.clauses import Clause, clause_at
-from figures.extraction.tokens import AUX, Sentence, Token, is_content, singular, verb_at, verb_ending_at, verb_like
+from figures.extraction.tokens import AUX, Sentence, Token, is_content, singular, past_form, verb_at, verb_ending_at, verb_forms, verb_like
 
 #: Words that may stand between a counted noun and the verb saying what happened to it.
 _BETWEEN_NOUN_AND_VERB = AUX | frozenset({"now", "also", "already", "reportedly", "still", "so", "far",
@@ -54,6 +54,7 @@ _LINKING_TO_FIGURE = AUX | frozenset({"rose", "risen", "rises", "climbed", "clim
                                       "estimating", "passed", "increased", "now", "up", "to", "at", "of"})
 _META_REACH = 6            # words between a count's name and its figure ("a crowd of 50,000")
 _META_REACH_LINKED = 20    # ... when a linking verb stands right before the figure ("the toll ... rose to 45")
+_COMPLEMENTS = frozenset({("all", "but"), ("all", "except"), ("except", "for")})
 _NEAR = 4                  # words from another figure within which a happening word is that figure's
 _STATUS_RANK = {"other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
 
@@ -78,7 +79,8 @@ _SHARES = frozenset({"percent", "fraction", "ratio"})
 
 def _names_scope(kind: str, tokens: list[Token], clause: Clause) -> bool:
     """Whether a measure's subject is only the name of its place or event ("of the Ridge Fire")."""
-    return any(t.text[:1].isupper() and kind in {t.low, singular(t.low)} for t in tokens[clause.first:clause.stop])
+    return any(t.text[:1].isupper() and kind in {t.low, singular(t.low)}
+               for t in tokens[max(clause.first, 1):clause.stop])     # not the capital a sentence opens with
 
 
 _NOUN_MARKERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her", "our"})
@@ -90,8 +92,10 @@ def _verb_token(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if k > 0 and tok.text[:1].isupper():
         return False
-    return not (k > 0 and (tokens[k - 1].low in _NOUN_MARKERS or tokens[k - 1].text[:1].isdigit()
-                           or tokens[k - 1].low in _tables.number_words()))       # "eight kills": a noun
+    if k > 0 and tokens[k - 1].low in _NOUN_MARKERS:
+        return False
+    counted = k > 0 and (tokens[k - 1].text[:1].isdigit() or tokens[k - 1].low in _tables.number_words())
+    return not (counted and tok.low.endswith("s") and not past_form(tok.low))     # "eight kills": a noun
 
 
 def _happening(word: str | None) -> _tables.Happening | None:
@@ -213,7 +217,7 @@ def _meta_before(tokens: list[Token], first: int, floor: int) -> tuple[str | Non
     for j in range(k, max(floor, k - reach) - 1, -1):
         low = tokens[j].low
         if low in _CROWD_NOUNS:
-            return "crowd", False
+            return ("turnout" if low == "turnout" else "crowd"), False
         if low in {"deaths", "death"} and j + 1 < first and tokens[j + 1].low == "of":
             return "death", False                 # "reported the deaths of 64 miners"
         if low in {"toll", "tolls"}:
@@ -263,6 +267,8 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     `noun_words` ending before token `noun_stop`."""
     tokens = sentence.tokens
     clause = clauses[clause_at(clauses, first)]
+    if first >= 2 and (tokens[first - 2].low, tokens[first - 1].low) in _COMPLEMENTS:
+        return Reading(None, None, None, False, False, False, False)   # "all but one": the rest are counted
     kind_entry, head = _kind_of(noun_words)
     inherit = bool(noun_words) and noun_words[-1].lower() in _OTHERS
     counted = dimension == "count"
@@ -270,7 +276,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if noun_words:
         meta_word = None                          # the noun says what is counted; "a total of" still marks meta
     if counted and kind_entry is None and not noun_words and meta_word is not None:
-        kind_entry = _tables.kinds().get(meta_word)
+        kind_entry = _tables.kinds().get("crowd" if meta_word == "turnout" else meta_word)
         head = meta_word
     if counted and kind_entry is None and not noun_words and left_subject:
         kind_entry, head = _kind_of([left_subject])
@@ -282,6 +288,8 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
             kind_entry = _tables.kinds().get(subject)
         if kind_entry is not None and kind_entry.kind == _SHARE:
             kind = _SHARE
+        if dimension in _SHARES and _meta_before(tokens, first, clause.first)[0] == "turnout":
+            kind = "turnout"                      # "turnout reached 71%": the share of voters who voted
     elif inherit:
         kind = None
     elif kind_entry is not None:
@@ -318,6 +326,8 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if found is None and counted and (kind_entry is None or kind_entry.kind == "person") and len(free) == 1:
         only = next(iter(free))
         found = next((h for h in _tables.happenings().values() if h.happening == only and h.bare == "person"), None)
+    if kind == "turnout" and not counted:
+        found = _happening("turnout")
     happening = found.happening if found else None
     if happening == "destroy" and kind_entry is not None and "projectile" in kind_entry.flags:
         happening = "downed"
@@ -328,9 +338,11 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         kind = _SHARE                                      # "40% of the Ridge Fire is contained"
     bare = counted and not noun_words and kind is None
     verb = word if word and word != "casualty" else (before or after)
+    if verb in _AFTER_WORDS:
+        verb = verb_forms()[0].get(verb, (None, None))[0]          # "were wounded" -> wound
     return Reading(kind=kind, mods=mods, happening=happening, fixed=bool(found and found.fixed),
                    inherit=inherit or bare, coordinated=coordinated and happening is None, meta=meta,
-                   verb=verb if verb and verb not in _AFTER_WORDS else None)
+                   verb=verb)
 
 
 def _governed_by_death(tokens: list[Token], first: int) -> bool:

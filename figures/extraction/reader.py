@@ -200,19 +200,24 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
         view = views.get(fig.sentence_index)
         if view is None:
             view = views[fig.sentence_index] = SentenceView.of(
-                text, s_start, s_end, shape.events[fig.sentence_index], shape.bases[fig.sentence_index])
+                text, s_start, s_end, shape.events[fig.sentence_index], shape.bases[fig.sentence_index],
+                shape.stamped[fig.sentence_index])
         noun = _read_context(text, fig, view.sentence, article_date)
         first, stop = view.token_span(fig.start, fig.end)
         fig.noun_words = tuple(noun.surface.split()) if noun.surface else ()
         fig.noun_stop = view.sentence.index_at(noun.end) if noun.surface else stop
         fig.source = view.source_of(first, fig.noun_stop)
         by_sentence.setdefault(fig.sentence_index, []).append((fig, first, stop))
-    for index, members in by_sentence.items():
+    for index, members in sorted(by_sentence.items()):
         view = views[index]
         previous = views.get(index - 1)
         if previous is not None and view.opens_with_pronoun() and not view.times:
             view = dataclasses.replace(view, carried=previous.period_phrase())
         _read_quantities(view, members, shape.running, article_date, story_day)
+        before = next((by_sentence[k] for k in (index - 1, index - 2) if k in by_sentence), ())
+        if view.continues() and any(f.status == "update" for f, _, _ in before):
+            for fig, _, _ in members:
+                fig.status = "update" if fig.status in {"report", "live"} else fig.status   # "Another 40 ..." goes on
     for prev, fig in zip(merged, merged[1:]):
         if prev.sentence_index == fig.sentence_index and concepts.continues_previous(text, prev.end, fig.start):
             fig.concept = prev.concept or fig.concept
@@ -271,7 +276,7 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
         fig.predicate = reading.verb
         fig.happening, fig.fixed = reading.happening, reading.fixed
         fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
-        fig.status = "live" if running and statuses[k] == "report" else statuses[k]
+        fig.status = "live" if (running or view.stamped) and statuses[k] in {"report", "update"} else statuses[k]
         if when is not None and when.as_of and when.day and article_date and when.day < article_date \
                 and fig.status in {"report", "update", "live"}:
             fig.status = "earlier"                       # "the toll as of 3 May stood at 140"

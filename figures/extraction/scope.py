@@ -68,7 +68,7 @@ class When:
     day: dt.date | None
     period: str       # "day", "weekend", "week", "month", "year"
     report: bool      # governed by a report word: "the toll issued on Saturday"
-    timed: bool = False  # a clock time: "as of 3:20 a.m.", "by 2 pm"
+    timed: bool = False  # a count as of a clock time: "as of 3:20 a.m.", "by 2 pm" (not "took off at 1 pm")
     as_of: bool = False  # "as of September 10": the count stood so then
     weekday: int | None = None  # the weekday named (0 = Monday), known even when the day is not
 
@@ -389,7 +389,8 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
         elif (year := _int(tok, 1000, 2999)) is not None and i > 0 and tokens[i - 1].low in {"in", "of", "during"}:
             found.append(When(i - 1, i + 1, dt.date(year, 1, 1), "year", False))
         elif tok.text[:1].isdigit() and (stop := _clock(tokens, i)) is not None:
-            found.append(When(i, stop, None, "day", _report_bound(tokens, i), timed=True))
+            counted_by = i >= 1 and (tokens[i - 1].low == "by" or _as_of(tokens, i))
+            found.append(When(i, stop, None, "day", _report_bound(tokens, i), timed=counted_by))
             i = stop
             continue
         i += 1

@@ -27,6 +27,7 @@ class SentenceView:
     markers: tuple[quantity.Marker, ...]
     heading_event: str | None                # the event the heading above the sentence names
     base: dt.date | None                     # the day the sentence is written on
+    stamped: bool = False                    # it stands in a timed entry of a live page
     carried: scope.When | None = None        # a year or past date a pronoun-led sentence carries on
 
     @functools.cached_property
@@ -35,13 +36,14 @@ class SentenceView:
         return quantity.sentence_happenings(self.sentence)
 
     @classmethod
-    def of(cls, text: str, start: int, end: int, heading_event: str | None, base: dt.date | None) -> "SentenceView":
+    def of(cls, text: str, start: int, end: int, heading_event: str | None, base: dt.date | None,
+           stamped: bool = False) -> "SentenceView":
         sentence = Sentence.of(text, start, end)
         clauses = clause_spans(sentence)
         own = tuple(_clause_source(sentence, c) for c in clauses) if len(clauses) > 1 else (None,)
         return cls(sentence, clauses, attribution.source(sentence), own, scope.places(sentence),
                    scope.events(sentence), scope.times(sentence, base), quantity.markers(sentence),
-                   heading_event, base)
+                   heading_event, base, stamped)
 
     def token_span(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [first, stop) of the characters [start, end)."""
@@ -88,6 +90,12 @@ class SentenceView:
         """"It left about 3,000 dead": the sentence goes on about the one before."""
         tokens = self.sentence.tokens
         return bool(tokens) and tokens[0].low in _PRONOUN_OPENERS
+
+    def continues(self) -> bool:
+        """"Another 40 were hurt, the ministry said.": the sentence goes on with the report before it."""
+        tokens = self.sentence.tokens
+        return bool(tokens) and (tokens[0].low in {"another", "also"}
+                                 or (len(tokens) > 1 and (tokens[0].low, tokens[1].low) == ("a", "further")))
 
     def period_phrase(self) -> scope.When | None:
         """A year or an explicit date this sentence sets its story in ("struck the coast in 1953")."""
