@@ -183,7 +183,7 @@ def _within_article(a: _Figure, b: _Figure) -> str | None:
     if a.sentence == b.sentence or a.day != b.day or a.period != b.period:
         return None
     earlier, later = (a, b) if a.sentence < b.sentence else (b, a)
-    if later.status == "update" and earlier.status == "report" and a.course == "running" \
+    if later.status == "update" and earlier.status == "report" and a.course in {"running", "event"} \
             and earlier.low > later.high and apart(earlier.low, earlier.strict_low, later.high, later.strict_high):
         return CONTRADICTION                     # "at least 90 died" ... "updated figures: the storm killed 70"
     return None
