@@ -26,9 +26,9 @@ HERE = Path(__file__).resolve().parent
 LOCALES = ("en", "en_GB", "en_IN", "en_AU")
 
 #: ISO codes that are also upper-case English words ("TOP 10", "ALL 5"): never read as a code.
-#: (and codes that are more often a company, a radio network or a record id: "AMD", "NPR", "CVE").
+#: (and codes that are more often a company, a radio network, a record id or a wire gauge: "AMD", "NPR", "CVE", "AWG").
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
-                        "RON", "NPR", "CVE"})
+                        "RON", "NPR", "CVE", "AWG", "NIO"})
 
 #: Words that name a power of a length before or after it ("square metres", "km squared").
 POWERS = {

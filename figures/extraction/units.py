@@ -140,6 +140,7 @@ def sterling_pounds(text: str, end: int, sentence: tuple[int, int], scaled: bool
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]*\($")
+_DIGIT = re.compile(r"\d")
 
 
 def accounting_negative(text: str, start: int, end: int) -> bool:
@@ -148,8 +149,8 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
     if text[start - 1:start] != "(" or text[end:end + 1] != ")":
         return False
     m = _WORD_BEFORE_BRACKET.search(text, max(0, start - 24), start)
-    if m is None:
-        return False
+    if m is None or _DIGIT.search(text, max(0, start - 24), m.start()):
+        return False                                 # "3.4 trillion won ($2.6bn)": a restatement
     word = m.group("w").lower()
     return word in _tables.stopwords() or word in _tables.verbs() or past_form(word)
 
