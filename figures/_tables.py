@@ -145,6 +145,12 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def long_currency_prefixes() -> frozenset[str]:
+    """Currency prefixes that are one only before a long number ("PS2.7m" is money, "PS5" a console)."""
+    return frozenset(row["alias"] for row in _currency_rows() if "long" in _flags(row))
+
+
+@lru_cache(maxsize=None)
 def glued_currency_prefix() -> re.Pattern[str]:
     """A currency written against the digits and ending in a letter ("USD10m", "RM23.50", "$US5m"):
     the only case where digits right after a letter start a number."""

@@ -356,7 +356,18 @@ def _fraction_cores(text: str) -> list[NumberCore]:
 def _glued_to_word(text: str, start: int) -> bool:
     """Digits written against a word ("Su34", "G20", "COVID19") are part of a name, unless the
     word is a currency ("USD10m", "RM23.50")."""
-    return _tables.glued_currency_prefix().search(text, max(0, start - 4), start) is None
+    m = _tables.glued_currency_prefix().search(text, max(0, start - 4), start)
+    if m is None:
+        return True
+    return m.group() in _tables.long_currency_prefixes() and not long_number_at(text, start)
+
+
+_LONG_NUMBER = re.compile(r"\d{2}|\d[.,]\d")
+
+
+def long_number_at(text: str, start: int) -> bool:
+    """Two or more digits, or a decimal, start at `start` ("PS21,700", "PS2.7m"; not "PS5")."""
+    return _LONG_NUMBER.match(text, start) is not None
 
 
 def scan(text: str) -> list[NumberCore]:

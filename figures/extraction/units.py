@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from figures import _tables
+from figures.extraction.numbers import long_number_at
 from figures.extraction.tokens import WEEKDAYS, past_form
 
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
@@ -36,7 +37,10 @@ def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None
     m = pattern.search(text, max(floor, start - 6), start)
     if not m:
         return None
-    return codes[m.group().rstrip(" \u00a0")], m.start()
+    alias = m.group().rstrip(" \u00a0")
+    if alias in _tables.long_currency_prefixes() and not long_number_at(text, start):
+        return None
+    return codes[alias], m.start()
 
 
 def unit_after(text: str, end: int) -> Attached | None:
