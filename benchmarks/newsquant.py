@@ -60,14 +60,15 @@ def quantity(row) -> dict:  # type: ignore[no-untyped-def]
     return q
 
 
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_TO = re.compile(r"\s*to\s*", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|some\s+)?$", re.IGNORECASE)
+# what may stand between the two levels: "from $75 a barrel in June to $45", "from 21 mpg combined to 23"
+_TO = re.compile(r"(?:[^\d.;:!?()]{0,40}\s)?to\s*", re.IGNORECASE)
 
 
 def quantities(text: str, rows: list) -> list[dict]:  # type: ignore[type-arg]
     """The predicted quantities of one sentence. The reader gives "from 208 pounds to 193" as two
     levels (where a change started and where it ended); NewsQuant annotates the pair as one range
-    with "=", so each such pair becomes one range here."""
+    with "=" (also with a few words between the levels), so each such pair becomes one range here."""
     out: list[dict] = []
     i = 0
     while i < len(rows):
