@@ -399,12 +399,11 @@ def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -
     plain = digits_of(surface)
     multiplier, money_scale, scale_start = 1.0, False, end
     value = sign * float(plain)
-    resolution = _resolution_of_digits(surface, 1.0)
+    resolution = 0.0                           # computed below, once the multiplier is known
     scaled = _scale_after(text, end)
     if scaled:
         end, multiplier, money_scale = scaled
         value *= multiplier
-        resolution = _resolution_of_digits(surface, multiplier)
     elif text[end:end + 2].lstrip()[:1] in ("×", "x", "*"):          # "1.99×10−30", "6.02 x 10^23"
         power = _times_ten(text, end)
         if power is not None:
@@ -413,14 +412,15 @@ def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -
             value = sign * float(f"{plain}e{exponent}")      # exact: 1.99e-30, not 1.99 * 1e-30
             scale_start = end                  # the power is part of the number, not a scale word
             taken.append((start, end))
-            resolution = _resolution_of_digits(surface, multiplier)
-    else:
+    elif text[end + 1:end + 4].lower() == "and":
         half = _AND_A_PART_AFTER.match(text, end)           # "3 and a half years"
         if half and "." not in plain:
             part = _HALVES[half.group("part").lower()]
             value += sign * part
             end = scale_start = half.end()
             resolution = part
+    if not resolution:
+        resolution = _resolution_of_digits(surface, multiplier)
     return NumberCore(start, end, value, value, value, resolution, "digits", money_scale, scale_start, multiplier)
 
 
