@@ -61,7 +61,7 @@ def quantity(row) -> dict:  # type: ignore[no-untyped-def]
 
 
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|some\s+)?$", re.IGNORECASE)
-# what may stand between the two levels: "from $75 a barrel in June to $45", "from 21 mpg combined to 23"
+# what may stand between the two levels: "from $60 a barrel in May to $52", "from 18 mpg overall to 20"
 _TO = re.compile(r"(?:[^\d.;:!?()]{0,40}\s)?to\s*", re.IGNORECASE)
 
 
