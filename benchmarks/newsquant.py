@@ -66,7 +66,7 @@ _TO = re.compile(r"(?:[^\d.;:!?()]{0,40}\s)?to\s*", re.IGNORECASE)
 
 
 def quantities(text: str, rows: list) -> list[dict]:  # type: ignore[type-arg]
-    """The predicted quantities of one sentence. The reader gives "from 208 pounds to 193" as two
+    """The predicted quantities of one sentence. The reader gives "from 180 pounds to 172" as two
     levels (where a change started and where it ended); NewsQuant annotates the pair as one range
     with "=" (also with a few words between the levels), so each such pair becomes one range here."""
     out: list[dict] = []

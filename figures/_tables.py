@@ -146,7 +146,7 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def long_currency_prefixes() -> frozenset[str]:
-    """Currency prefixes that are one only before a long number ("PS2.7m" is money, "PS5" a console)."""
+    """Currency prefixes that are one only before a long number ("PS1.9m" is money, "PS5" a console)."""
     return frozenset(row["alias"] for row in _currency_rows() if "long" in _flags(row))
 
 

@@ -366,7 +366,7 @@ _LONG_NUMBER = re.compile(r"\d{2}|\d[.,]\d")
 
 
 def long_number_at(text: str, start: int) -> bool:
-    """Two or more digits, or a decimal, start at `start` ("PS21,700", "PS2.7m"; not "PS5")."""
+    """Two or more digits, or a decimal, start at `start` ("PS14,300", "PS1.9m"; not "PS5")."""
     return _LONG_NUMBER.match(text, start) is not None
 
 

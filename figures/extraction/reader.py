@@ -159,7 +159,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
 
 def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Draft]:
     """Figures written in two parts made one, and a level's unit carried to the level it goes to:
-    "6ft 2in" (one length), "three out of four" (a share), "from 208 pounds to 193" (193 pounds)."""
+    "6ft 2in" (one length), "three out of four" (a share), "from 180 pounds to 172" (172 pounds)."""
     out: list[Draft] = []
     for fig in drafts:
         prev = out[-1] if out else None
@@ -185,7 +185,7 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
 
 
 def _levels(first: Draft, second: Draft) -> tuple[Draft, Draft]:
-    """"from 208 pounds to 193", "from 4.8 to 4.7 percent", "from 24.2 to 35 billion euros": the two
+    """"from 180 pounds to 172", "from 3.9 to 3.6 percent", "from 12.5 to 14 billion euros": the two
     levels of a change share the unit (and the scale word) written on only one of them."""
     if second.dimension == "count" and first.dimension not in ("count", "age"):
         return first, dataclasses.replace(second, unit=first.unit, dimension=first.dimension)
