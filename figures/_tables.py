@@ -73,6 +73,7 @@ class UnitEntry:
     dimension: str     # "length", "currency", ...
     word: bool         # must stand apart from the digits ("ha", "t")
     glued: bool = False  # must touch the digits ("118.5p")
+    lone: bool = False   # apart from the digits, only with no word after it ("3 1/2 in.", not "5 in May")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def suffixes() -> Suffixes:
     for name in UNIT_TABLES:
         for row in read_rows(name):
             flags = _flags(row)
-            entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags)
+            entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags,
+                              "lone" in flags)
             add(row["alias"], entry, flags)
     return Suffixes(
         exact=_suffix_pattern(list(exact), 0),
@@ -140,6 +142,12 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
     symbols = [a for a in codes if a not in words]                   # "$", "US$", "$US", "HK $"
     pattern = re.compile(r"(?<![A-Za-z])(?:%s)[ \u00a0]?$" % alternation(symbols + words))
     return pattern, codes
+
+
+@lru_cache(maxsize=None)
+def long_currency_prefixes() -> frozenset[str]:
+    """Currency prefixes that are one only before a long number ("PS1.9m" is money, "PS5" a console)."""
+    return frozenset(row["alias"] for row in _currency_rows() if "long" in _flags(row))
 
 
 @lru_cache(maxsize=None)
@@ -213,6 +221,12 @@ def predicate_groups() -> dict[str, str]:
 def change_nouns() -> dict[str, str]:
     """Nouns after a figure that make it a change ("a 3% rise"): word -> "up" or "down"."""
     return {row["word"]: row["change"] for row in read_rows("change_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def compound_units() -> dict[tuple[str, str], float]:
+    """(larger unit, smaller unit) -> how many smaller make one larger, for "6ft 2in"."""
+    return {(row["major"], row["minor"]): float(row["per"]) for row in read_rows("compound_units.tsv")}
 
 
 @lru_cache(maxsize=None)

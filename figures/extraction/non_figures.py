@@ -139,6 +139,8 @@ def reason_not_figure(
     digits = numeral.group() if numeral else ""                       # without its sign
     if _ORDINAL.match(text, core.scale_start) and core.scale_start == end:
         return "ordinal"
+    if after in "/⁄" and after and text[end + 1:end + 2].isdigit() and not has_unit:
+        return "name"                           # "9/11", "24/7" (a fraction before a unit is read as one)
     if after.isalpha() and not has_unit and not has_currency:
         return "code"                           # 5G, 1990s, 3D
     if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 
+from figures import _tables
 from figures.extraction import (
     bounds, clauses, concepts, inherit, layout, non_figures, nouns, numbers, quantity, relations, scope, units,
 )
@@ -25,8 +26,14 @@ from figures.model import Mention, Qualifier
 
 _RANGE_GAP = re.compile(r"[ \u00a0]*(?P<joiner>-|–|—|to|and|or)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
 _BETWEEN = re.compile(r"(?:between|from)[ \u00a0]+$", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))[ \u00a0]+from[ \u00a0]+$", re.IGNORECASE)
 _BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+(?:[$€£¥]|US\$)?$")
 _SIGNED = frozenset({"temperature", "percent_change", "angle"})
+_TO = re.compile(r"[ \u00a0]*to[ \u00a0]*", re.IGNORECASE)
+_TO_NUMBER = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[$€£¥]|US\$)?\d", re.IGNORECASE)
+_SHARE_GAP = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+", re.IGNORECASE)
+_COMPOUND_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*|and[ \u00a0]+)?")
 
 
 def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
@@ -41,17 +48,29 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
         return False
     if joiner == "or" and not (a.dimension == "count" and a.value < b.value <= 2 * a.value + 1):
         return False                              # "three or four years", not "one or 100"
-    if _BY.search(text, max(sentence_start, a.start - 5), a.start) and abs(b.value) > 2 * abs(a.value):
-        return False                              # "increased by $43.6bn to $419.2bn": amount, then level
+    if abs(b.value) > 2 * abs(a.value) and (_BY.search(text, max(sentence_start, a.start - 5), a.start)
+                                            or _changed(text, max(sentence_start, a.start - 16), a.start)):
+        return False                              # "rose by $4bn to $42bn", "fell 12p to 340p": amount, then level
     if a.dimension != "count" and b.dimension != "count" and a.unit != b.unit:
         return False
     if a.dimension != "count" and b.dimension == "count":
         return False                              # "4.28 percent to 5": a unit is written last, not first
+    if opened and opened.group().lower().startswith("from") and joiner == "to":
+        # "from $5m to $7m" states two levels (what changed, and to what), never one range; only
+        # "ranging from 2 to 9" says that a range is meant, or a second "to" ("from 5 to 7% to 4%")
+        ranged = _RANGE_WORD.search(text, max(sentence_start, a.start - 20), a.start) or _TO_NUMBER.match(text, b.end)
+        return ranged is not None and a.value != b.value
     if opened and opened.group().lower().startswith("from"):
-        return a.value != b.value                 # "from $36,040 to $34,935": both ends, either order
+        return a.value != b.value                 # "from 5-7%": both ends of the level it started at
     if a.kind == "fraction" and b.kind == "fraction":
         return a.value != b.value                 # "a quarter to a fifth": fractions run either way
     return a.value < b.value
+
+
+def _changed(text: str, floor: int, start: int) -> bool:
+    """A change verb stands right before `start` ("fell 12p"): what follows is an amount of change."""
+    m = _LAST_WORD.search(text, floor, start)
+    return m is not None and m.group("w").lower() in _tables.change_words()
 
 
 def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
@@ -90,13 +109,16 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         if masks and non_figures.in_spans(masks, mask_starts, core.start):
             continue
         si = sentences.index_of(core.start)
-        s_start, _ = sentences.span(si)
+        s_start, s_end = sentences.span(si)
         prefix = units.currency_before(text, core.start, s_start) or _range_currency(
             text, drafts, core.start, core.money_scale)
-        if core.money_scale and prefix is None:
-            after = units.unit_after(text, core.end)
-            if after is None or after.dimension != "currency":
-                core = core.without_scale()
+        if prefix and core.value >= 0:
+            signed = numbers.sign_before(text, prefix[1])       # "-$5.2 million", "−€3bn"
+            if signed is not None and signed[0] >= s_start:
+                prefix = (prefix[0], signed[0])
+                core = core.negated() if signed[1] < 0 else core
+        if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end):
+            core = core.without_scale()
         attached = units.unit_after(text, core.end)
         if attached is None and core.kind == "fraction":
             attached = units.unit_of_fraction(text, core.end)     # "1/8 of a gallon", "half a mile"
@@ -106,10 +128,18 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         end = attached.end if attached else core.end
         if prefix:
             unit, dimension = prefix[0], "currency"
+            if core.value > 0 and units.accounting_negative(text, start, end):
+                core = core.negated()
         elif attached:
             unit, dimension = attached.unit, attached.dimension
+            if unit == "pound" and units.sterling_pounds(
+                    text, end, (s_start, s_end), core.multiplier > 1 or core.kind == "words" and core.value >= 1e6,
+                    any(d.dimension == "currency" and d.sentence_index == si for d in drafts[-3:])):
+                unit, dimension = "GBP", "currency"     # "paid 500 pounds", "5 million pounds"
         elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):
             unit, dimension = "year", "age"        # "Keller, 71, spent ..."
+        elif core.kind == "fraction":
+            unit, dimension = "fraction", "fraction"   # "a third of voters", "2/3 of homes": a share
         else:
             unit, dimension = "count", "count"
         bound = bounds.bound_before(text, start, s_start)
@@ -125,7 +155,58 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
             dimension=dimension, kind=core.kind, bound=bound,
         ))
-    return drafts
+    return _joined(text, drafts, sentences)
+
+
+def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Draft]:
+    """Figures written in two parts made one, and a level's unit carried to the level it goes to:
+    "6ft 2in" (one length), "three out of four" (a share), "from 180 pounds to 172" (172 pounds)."""
+    out: list[Draft] = []
+    for fig in drafts:
+        prev = out[-1] if out else None
+        if prev is None or prev.sentence_index != fig.sentence_index:
+            out.append(fig)
+            continue
+        per = _tables.compound_units().get((prev.unit, fig.unit))
+        if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start):
+            value = prev.value + fig.value / per
+            out[-1] = dataclasses.replace(prev, end=fig.end, value=value, low=value, high=value,
+                                          resolution=fig.resolution / per)
+            continue
+        if _is_share(text, prev, fig):
+            value = prev.value / fig.value
+            out[-1] = dataclasses.replace(prev, end=fig.end, value=value, low=value, high=value, resolution=0.01,
+                                          unit="fraction", dimension="fraction", kind="fraction")
+            continue
+        s_start = sentences.span(fig.sentence_index)[0]
+        if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(text, max(s_start, prev.start - 10), prev.start):
+            out[-1], fig = _levels(prev, fig)
+        out.append(fig)
+    return out
+
+
+def _levels(first: Draft, second: Draft) -> tuple[Draft, Draft]:
+    """"from 180 pounds to 172", "from 3.9 to 3.6 percent", "from 12.5 to 14 billion euros": the two
+    levels of a change share the unit (and the scale word) written on only one of them."""
+    if second.dimension == "count" and first.dimension not in ("count", "age"):
+        return first, dataclasses.replace(second, unit=first.unit, dimension=first.dimension)
+    if first.dimension == "count" and second.dimension not in ("count", "age"):
+        scale = 1.0
+        if second.resolution >= 1e3 and first.value < 1000 and first.resolution < second.resolution:
+            scale = next((m for m in (1e12, 1e9, 1e6, 1e3) if abs(second.low) >= m and first.value * m <= 10 * second.low), 1.0)
+        first = dataclasses.replace(first, unit=second.unit, dimension=second.dimension, value=first.value * scale,
+                                    low=first.low * scale, high=first.high * scale, resolution=first.resolution * scale)
+    return first, second
+
+
+def _is_share(text: str, part: Draft, whole: Draft) -> bool:
+    """"three out of four", "one in five", "9 out of 10": a share of any group, not a count of one.
+    A whole written in digits other than 10, 100 or 1,000 counts things ("39 out of 71 drones")."""
+    if part.dimension != "count" or whole.dimension != "count" or not 0 < part.value < whole.value:
+        return False
+    if not _SHARE_GAP.fullmatch(text, part.end, whole.start):
+        return False
+    return whole.kind == "words" or whole.value in (10, 100, 1000)
 
 
 def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:

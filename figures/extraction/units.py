@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 
 from figures import _tables
-from figures.extraction.tokens import WEEKDAYS
+from figures.extraction.numbers import long_number_at
+from figures.extraction.tokens import WEEKDAYS, past_form
 
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
+_WORD_AFTER = re.compile(r"[ \u00a0]*[A-Za-z0-9]")
 _PER = re.compile(
     r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
 )
@@ -35,7 +37,10 @@ def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None
     m = pattern.search(text, max(floor, start - 6), start)
     if not m:
         return None
-    return codes[m.group().rstrip(" \u00a0")], m.start()
+    alias = m.group().rstrip(" \u00a0")
+    if alias in _tables.long_currency_prefixes() and not long_number_at(text, start):
+        return None
+    return codes[alias], m.start()
 
 
 def unit_after(text: str, end: int) -> Attached | None:
@@ -55,6 +60,8 @@ def unit_after(text: str, end: int) -> Attached | None:
         return None
     stop, entry = best
     if (entry.word and not spaced) or (entry.glued and spaced):
+        return None
+    if entry.lone and spaced and _WORD_AFTER.match(text, stop):
         return None
     return Attached(entry.unit, entry.dimension, stop)
 
@@ -115,3 +122,45 @@ def age_after_name(text: str, start: int, end: int, value: float) -> bool:
         return False
     name = m.group("name").lower().rstrip(".")
     return name not in _tables.months() and name not in WEEKDAYS and name not in _tables.stopwords()
+
+
+_WORDS = re.compile(r"[a-z]+")
+_OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
+
+
+def sterling_pounds(text: str, end: int, sentence: tuple[int, int], scaled: bool, money_nearby: bool) -> bool:
+    """Whether "pounds" after a number is money (sterling) rather than a weight.
+
+    Money when the sentence states another sum (`money_nearby`), names money ("paid", "fine",
+    "worth", ...), or the number carries a scale word ("5 million pounds"); a weight when
+    "pounds of" follows ("pounds of cocaine") or the sentence speaks of weight ("weighed").
+    """
+    if _OF_AFTER.match(text, end):
+        return False
+    words = set(_WORDS.findall(text[sentence[0]:sentence[1]].lower()))
+    if not words.isdisjoint(_tables.word_class("weight_word")):
+        return False
+    return money_nearby or scaled or not words.isdisjoint(_tables.word_class("money_word"))
+
+
+_WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]*\($")
+_DIGIT = re.compile(r"\d")
+
+
+def accounting_negative(text: str, start: int, end: int) -> bool:
+    """"a loss of ($45.20)": a sum alone in brackets after a function word or a verb is negative, as
+    accounts write it; after a noun ("the deal ($4bn)") or a figure ("$58 (€50)") it is an aside."""
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")":
+        return False
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, start - 24), start)
+    if m is None or _DIGIT.search(text, max(0, start - 24), m.start()):
+        return False                                 # "3.4 trillion won ($2.6bn)": a restatement
+    word = m.group("w").lower()
+    return word in _tables.stopwords() or word in _tables.verbs() or past_form(word)
+
+
+def keeps_money_scale(text: str, end: int) -> bool:
+    """A scale letter only money takes ("k", "m") still scales a number written without a currency
+    when a unit is written apart after it ("0.7k miles", "12m km") or a currency name follows."""
+    after = unit_after(text, end)
+    return after is not None and (after.dimension == "currency" or text[end:end + 1] in " \u00a0")
