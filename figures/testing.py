@@ -67,22 +67,13 @@ def _where(q: dict[str, Any]) -> str:
 
 
 def _consistent_would_be(finding: pd.Series) -> str:
-    from figures.checks.describe import number
+    """What the rule that made the finding says would have been consistent (its registry hint)."""
+    from figures.checks import RULES
 
-    kind, expected, observed, unit = finding["kind"], finding["expected"], finding["observed"], finding["unit"]
-    unit = "" if unit in (None, "count") or not isinstance(unit, str) else f" {unit}"
-    if not math.isfinite(expected):
+    if not math.isfinite(finding["expected"]):
         return ""
-    if kind == "part_exceeds_whole":
-        return f"a part of at most {number(expected)}{unit}"
-    if kind == "parts_exceed_whole":
-        return f"parts adding up to at most {number(expected)}{unit} (they add up to at least {number(observed)})"
-    if kind == "conversion":
-        return f"about {number(expected)}{unit}"
-    if kind == "implied_rate":
-        return f"one rate for the week (about {number(expected)} {finding['unit']})"
-    return (f"the higher figures at most {number(expected)}{unit}, or the lower ones at least "
-            f"{number(observed)}{unit}")
+    rule = next((r for r in RULES if finding["kind"] in r.kinds), None)
+    return rule.hint(finding) if rule is not None else ""
 
 
 def consistency_report(findings: pd.DataFrame) -> str:

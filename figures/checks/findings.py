@@ -35,21 +35,52 @@ FINDING_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Finding)) + ("qu
 QUOTE_FIELDS: tuple[str, ...] = ("figure", "article", "outlet", "source", "date", "surface", "sentence")
 
 
-def _quotes(figures: pd.DataFrame | None, labels: tuple[str, ...]) -> list[dict[str, object]]:
+def _quotes(figures: pd.DataFrame | None, findings: list[Finding]) -> list[list[dict[str, object]]]:
+    """Each finding's figures in context: the rows are looked up once, for all findings together."""
     if figures is None:
-        return []
-    out = []
-    for label in labels:
-        row = figures.loc[label]
-        when = row.get("event_date")
-        when = row.get("date") if when is None or pd.isna(when) else when
-        values = (label, row["article"],
-                  row.get("outlet") if isinstance(row.get("outlet"), str) else None,
-                  row.get("source") if isinstance(row.get("source"), str) else None,
-                  None if when is None or pd.isna(when) else pd.Timestamp(when).date().isoformat(),
-                  str(row["surface"]), str(row["sentence"]))
-        out.append(dict(zip(QUOTE_FIELDS, values)))
-    return out
+        return [[] for _ in findings]
+    wanted = list(dict.fromkeys(label for f in findings for label in f.figures))
+    if not wanted:
+        return [[] for _ in findings]
+    rows = figures.reindex(index=wanted, columns=["article", "outlet", "source", "date", "event_date", "surface",
+                                                  "sentence"])
+    when = rows["event_date"].where(rows["event_date"].notna(), rows["date"])
+    days = [None if pd.isna(d) else pd.Timestamp(d).date().isoformat() for d in when]
+    text = lambda column: [v if isinstance(v, str) else None for v in rows[column]]  # noqa: E731
+    looked_up = {label: dict(zip(QUOTE_FIELDS, values)) for label, values in zip(
+        wanted, zip(wanted, rows["article"], text("outlet"), text("source"), days,
+                    map(str, rows["surface"]), map(str, rows["sentence"])))}
+    return [[dict(looked_up[label]) for label in f.figures] for f in findings]
+
+
+SEVERITY_RANK: dict[str, int] = {CONTRADICTION: 0, WARNING: 1, UNVERIFIED: 2}
+
+
+def in_order(findings: pd.DataFrame) -> pd.DataFrame:
+    """A findings frame most serious first, then by kind and figures: the one order `to_frame` gives,
+    whatever order the rules (or a cluster's partitions) produced the findings in."""
+    keys = sorted(range(len(findings)), key=lambda i: (SEVERITY_RANK.get(findings["severity"].iat[i], 3),
+                                                       findings["kind"].iat[i], tuple(findings["figures"].iat[i])))
+    return _typed(findings.iloc[keys].reset_index(drop=True))
+
+
+_TEXT_COLUMNS = ("kind", "severity", "message", "subject", "unit")
+_NUMBER_COLUMNS = ("expected", "observed", "deviation", "tolerance")
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The findings columns in one typing, however the frame was built or shipped: text as str or
+    None, numbers as float, `figures`/`articles`/`quotes` as lists."""
+    columns: dict[str, pd.Series] = {}
+    for name in FINDING_COLUMNS:
+        values = frame[name]
+        if name in _TEXT_COLUMNS:
+            columns[name] = pd.Series([v if isinstance(v, str) else None for v in values], dtype=object)
+        elif name in _NUMBER_COLUMNS:
+            columns[name] = pd.Series(values.to_numpy(dtype=float), dtype=float)
+        else:
+            columns[name] = pd.Series([list(v) for v in values], dtype=object)
+    return FindingsFrame(columns, index=pd.RangeIndex(len(frame)))
 
 
 def to_frame(findings: list[Finding], figures: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -57,13 +88,7 @@ def to_frame(findings: list[Finding], figures: pd.DataFrame | None = None) -> pd
 
     With the figures frame, each finding's `quotes` holds its figures in context (`QUOTE_FIELDS`).
     """
-    rank = {CONTRADICTION: 0, WARNING: 1, UNVERIFIED: 2}
-    rows = sorted(findings, key=lambda f: (rank.get(f.severity, 3), f.kind, f.figures))
-    frame = pd.DataFrame([(*astuple(f), _quotes(figures, f.figures)) for f in rows], columns=list(FINDING_COLUMNS))
-    for name in ("figures", "articles"):
-        frame[name] = pd.Series([list(v) for v in frame[name]], dtype=object, index=frame.index)
-    frame["quotes"] = pd.Series(list(frame["quotes"]), dtype=object, index=frame.index)
-    frame = FindingsFrame(frame)
-    return frame.astype({"kind": object, "severity": object, "message": object, "subject": object,
-                         "unit": object, "expected": float, "observed": float, "deviation": float,
-                         "tolerance": float})
+    rows = sorted(findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 3), f.kind, f.figures))
+    frame = pd.DataFrame([(*astuple(f), quotes) for f, quotes in zip(rows, _quotes(figures, rows))],
+                         columns=list(FINDING_COLUMNS), dtype=object)
+    return _typed(frame)
