@@ -58,7 +58,6 @@ def test_a_sign_outside_the_digits_is_kept(text: str, surface: str, value: float
     assert (row["value"], row["low"], row["high"]) == (value, value, value)
 
 
-@pytest.mark.xfail(strict=True, reason="reader._apply_bounds floors an upper bound at 0 for percents; needs min(0, value)")
 def test_an_upper_bound_on_a_negative_figure_is_well_ordered() -> None:
     """"up to -3%" is at most -3: its interval runs from below -3 up to -3, never [0, -3]."""
     row = figures.extract("Output could shrink by up to -3% this year.").iloc[0]

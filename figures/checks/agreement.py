@@ -109,11 +109,31 @@ def _rivals(a: _Figure, b: _Figure) -> bool:
     return bool(sides & _AUTHORITIES) and bool(sides & _ORGANISERS)
 
 
+def prepare_agreement(part: pd.DataFrame) -> pd.DataFrame:
+    """What the rule needs of each figure's article, read while the articles are whole: the names the
+    article mentions (`article_names`), whether the figure is a subset of its whole (`subset`), and
+    the key figures are regrouped by (`quantity_base`: the quantity less its place). Figures the rule
+    never compares are dropped. Idempotent, so `check` and `figures.distributed` give one result."""
+    if "quantity_base" in part.columns:
+        return part
+    names = {article: "|".join(sorted(_names_of(part, article))) for article in part["article"].unique()}
+    part = part.assign(subset=_subcategory(part), article_names=part["article"].map(names).astype(object),
+                       scope=part["scope"].fillna("").astype(object), period=part["period"].fillna("day"),
+                       status=part["status"].fillna("report"))   # as read back from csv, "" is missing
+    part = part[part["quantity"].notna()]
+    return part.assign(quantity_base=part["quantity"].str.split(" @ ").str[0].astype(object))
+
+
+def _names_of(frame: pd.DataFrame, article: object) -> frozenset[str]:
+    sentences = frame.loc[frame["article"] == article, "sentence"].dropna().unique()
+    return frozenset(n for s in sentences for n in _names_in(str(s)))
+
+
 def _candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     keep = (
         frame["quantity"].notna() & frame["change"].isna() & frame["converts"].isna()
         & np.isfinite(frame["value"].astype(float)) & ~frame["status"].isin(["forecast", "other"])
-        & ~_subcategory(frame)
+        & ~frame["subset"].astype(bool)
     )
     cand = frame[keep]
     if cand.empty:
@@ -122,7 +142,7 @@ def _candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     day = pd.to_datetime(cand["event_date"])
     own_day = cand["period"].eq("day") | day.notna()
     day = day.where(day.notna() | ~cand["period"].eq("day"), pd.to_datetime(cand["date"]))
-    return cand.assign(_low=low, _high=high, _day=day.where(own_day), _base=cand["quantity"].str.split(" @ ").str[0])
+    return cand.assign(_low=low, _high=high, _day=day.where(own_day), _base=cand["quantity_base"])
 
 
 def _subcategory(frame: pd.DataFrame) -> pd.Series:
@@ -241,14 +261,11 @@ class _Topics:
     date, are taken to be about one story only when they share a name."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        self._frame = frame
-        self._names: dict[object, frozenset[str]] = {}
+        self._names = {article: frozenset(n for n in str(joined).split("|") if n)
+                       for article, joined in zip(frame["article"], frame["article_names"])}
 
     def names(self, article: object) -> frozenset[str]:
-        if article not in self._names:
-            sentences = self._frame.loc[self._frame["article"] == article, "sentence"].dropna().unique()
-            self._names[article] = frozenset(n for s in sentences for n in _names_in(str(s)))
-        return self._names[article]
+        return self._names.get(article, frozenset())
 
     def shared(self, a: object, b: object) -> bool:
         return len(self.names(a) & self.names(b)) >= _SHARED_NAMES
@@ -329,6 +346,7 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     """Findings of rules 4 to 6 over a figures frame."""
     if "quantity" not in frame.columns:
         return []
+    frame = prepare_agreement(frame)
     cand = _candidates(frame, tol)
     if len(cand) < 2:
         return []
@@ -388,9 +406,9 @@ def _finding(rows: dict, rule: str, severity: str, pairs: list[tuple[_Figure, _F
     labels = list(dict.fromkeys(above + below))
     articles = tuple(dict.fromkeys(rows[x]["article"] for x in labels))
     if severity == CONTRADICTION and rule == "part":
-        kind = "part_exceeds_whole"
-        message = (f"A part is larger than its whole: {'; '.join(describe.figure(rows[x]) for x in above)} "
-                   f"counts {what} in one place, more than {'; '.join(describe.figure(rows[x]) for x in below)} "
+        kind = "place_exceeds_total"
+        message = (f"A count for one place is larger than the total: {'; '.join(describe.figure(rows[x]) for x in above)} "
+                   f"counts {what} there, more than {'; '.join(describe.figure(rows[x]) for x in below)} "
                    f"counts in all{dated}; {describe.conflict(hi_row, lo_row)}.")
     elif severity == CONTRADICTION:
         sources = {rows[x]["source"] for x in labels if isinstance(rows[x]["source"], str)}

@@ -220,7 +220,7 @@ def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
     else:
         fig.qualifier, fig.strict = bound.qualifier, bound.strict
         fig.start = bound.start
-    floor = -math.inf if fig.dimension in _SIGNED else 0.0
+    floor = -math.inf if fig.dimension in _SIGNED or fig.value < 0 else 0.0   # "up to -3%" may be any fall
     if fig.qualifier is Qualifier.LOWER:
         fig.low, fig.high = fig.value, math.inf
     elif fig.qualifier is Qualifier.UPPER:
