@@ -72,3 +72,15 @@ def apart(low_a: float, strict_a: bool, high_b: float, strict_b: bool) -> bool:
     """Whether a figure whose interval starts at `low_a` cannot be the same as one that ends at `high_b`:
     "more than 50" (strict) against exactly 50 are apart, "at least 50" against 50 are not."""
     return low_a > high_b or (low_a == high_b and (strict_a or strict_b))
+
+
+def restated_slack(frame: pd.DataFrame) -> pd.Series:
+    """How far a figure restated in other units ("150 mph (240 km/h)") may be from the exact
+    conversion, in its own units: outlets round a restatement to two significant figures ("240",
+    "250 miles") or to a 5 ("55 km/h"), so half of the coarser of those steps is allowed."""
+    value = frame["value"].astype(float).abs()
+    exponent = np.floor(np.log10(value.where(value > 0)))
+    two_figures = 10.0 ** (exponent - 1) / 2
+    step = frame["resolution"].astype(float).abs()
+    fives = np.where((np.round(value / step.where(step > 0)) % 10) == 5, 2.5 * step, 0.0)
+    return pd.Series(np.fmax(np.nan_to_num(two_figures, nan=0.0), fives), index=frame.index)

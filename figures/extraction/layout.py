@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from figures import _tables
 from figures.extraction.scope import heading_event, weekday_before
@@ -42,9 +43,14 @@ class Layout:
     running: bool                        # the article marks itself as developing / live
 
 
+@lru_cache(maxsize=None)
+def _article_phrases() -> tuple[str, ...]:
+    return tuple(phrase for phrase, (_, reach) in _tables.status_markers().items() if reach == "article")
+
+
 def _article_markers(text: str) -> bool:
     low = text.lower()
-    return any(reach == "article" and phrase in low for phrase, (_, reach) in _tables.status_markers().items())
+    return any(phrase in low for phrase in _article_phrases())
 
 
 def read(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) -> Layout:

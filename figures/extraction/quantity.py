@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from figures import _tables
 from figures.extraction.clauses import Clause, clause_at
-from figures.extraction.tokens import AUX, Sentence, Token, is_content, singular, past_form, verb_at, verb_ending_at, verb_forms, verb_like
+from figures.extraction.tokens import AUX, Sentence, Token, is_content, singular, past_form, verb_at, verb_edges, verb_ending_at, verb_forms, verb_like
 
 #: Words that may stand between a counted noun and the verb saying what happened to it.
 _BETWEEN_NOUN_AND_VERB = AUX | frozenset({"now", "also", "already", "reportedly", "still", "so", "far",
@@ -154,10 +155,9 @@ def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
         seen += 1
     if k >= stop or not tokens[k].is_word:
         return None
-    for phrase in _AFTER_WORDS:
-        words = phrase.split()
-        if [t.low for t in tokens[k:k + len(words)]] == words:
-            return phrase
+    phrase = _after_word(tokens, k)
+    if phrase is not None:
+        return phrase
     found = verb_at(tokens, k) if _verb_token(tokens, k) else None
     if found is None:
         return None
@@ -240,10 +240,11 @@ def sentence_happenings(sentence: Sentence) -> tuple[tuple[int, str], ...]:
     """(token index, happening class) of every verb or after-noun phrase of the sentence that names one."""
     tokens = sentence.tokens
     found = []
+    firsts = _first_words()
     for k in range(len(tokens)):
-        if not tokens[k].is_word:
+        if not tokens[k].is_word or tokens[k].low not in firsts:
             continue
-        word = next((p for p in _AFTER_WORDS if [t.low for t in tokens[k:k + len(p.split())]] == p.split()), None)
+        word = _after_word(tokens, k)
         if word is None and _verb_token(tokens, k):
             hit = verb_at(tokens, k)
             word = hit[0] if hit else None
@@ -251,6 +252,20 @@ def sentence_happenings(sentence: Sentence) -> tuple[tuple[int, str], ...]:
         if entry is not None:
             found.append((k, entry.happening))
     return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def _first_words() -> frozenset[str]:
+    """First words of every verb form and after-noun phrase: a cheap test before reading a phrase."""
+    return frozenset(p.split()[0] for p in _AFTER_WORDS) | verb_edges()[0]
+
+
+def _after_word(tokens: list[Token], k: int) -> str | None:
+    for phrase in _AFTER_WORDS:
+        words = phrase.split()
+        if tokens[k].low == words[0] and [t.low for t in tokens[k:k + len(words)]] == words:
+            return phrase
+    return None
 
 
 def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int, noun_words: list[str],
@@ -375,12 +390,13 @@ def markers(sentence: Sentence) -> tuple[Marker, ...]:
     """The status markers of a sentence (forecast, earlier, update words), in order."""
     table = _tables.status_markers()
     longest = _longest_marker()
+    firsts = _marker_first_words()
     tokens = sentence.tokens
     found: list[Marker] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.is_word and tok.text not in {"–", "-"}:
+        if tok.low not in firsts:
             i += 1
             continue
         hit = None
@@ -399,8 +415,14 @@ def markers(sentence: Sentence) -> tuple[Marker, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=None)
 def _longest_marker() -> int:
     return max(len(p.split()) for p in _tables.status_markers())
+
+
+@lru_cache(maxsize=None)
+def _marker_first_words() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in _tables.status_markers())
 
 
 def statuses(marks: tuple[Marker, ...], clauses: tuple[Clause, ...], spans: list[tuple[int, int]],

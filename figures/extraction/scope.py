@@ -46,6 +46,7 @@ _PERIOD_WORDS = {"morning": 0, "afternoon": 0, "evening": 0, "night": 0}
 _REPORT_WORDS = frozenset({"said", "says", "reported", "reports", "issued", "announced", "confirmed",
                            "told", "released", "published", "according", "stated", "estimated", "updated"})
 _SPANS = frozenset({"days", "weeks", "months", "years", "hours"})
+_CLOCK_WORDS = frozenset({"am", "pm", "a", "p", "gmt", "utc"})
 _TODAY = frozenset({"today", "tonight", "overnight"})
 
 
@@ -86,6 +87,12 @@ def _is_name(tok: Token) -> bool:
     low = _bare(tok.low)
     return (tok.is_word and tok.text[0].isupper() and low not in _tables.stopwords()
             and low not in _tables.months() and low not in WEEKDAYS)
+
+
+@lru_cache(maxsize=None)
+def _time_words() -> frozenset[str]:
+    return (frozenset(_MONTH_INDEX) | frozenset(WEEKDAYS) | _TODAY | _SPANS
+            | {"yesterday", "weekend", "week", "this"})
 
 
 def place_key(name: str) -> str:
@@ -314,6 +321,10 @@ def _clock(tokens: list[Token], i: int) -> int | None:
 def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
     """Every time phrase of the sentence, resolved against `base` (the day the text is written on)."""
     tokens = sentence.tokens
+    words = _time_words()
+    if not any(t.low in words or (t.text[:1].isdigit() and len(t.text) == 4) for t in tokens) \
+            and not any(t.text == ":" for t in tokens) and not any(t.low in _CLOCK_WORDS for t in tokens):
+        return ()                                # no month, weekday, year, clock or period word
     found: list[When] = []
     i = 0
     n = len(tokens)
