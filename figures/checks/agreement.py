@@ -338,7 +338,7 @@ def _regional(cand: pd.DataFrame) -> pd.DataFrame:
 
 def _clashing_groups(cand: pd.DataFrame, key: str) -> pd.DataFrame:
     grouped = cand.groupby(key, sort=False)
-    clash = grouped["_low"].transform("max") > grouped["_high"].transform("min")
+    clash = grouped["_low"].transform("max") >= grouped["_high"].transform("min")   # ">=": "more than 47" and 47
     return cand[clash]
 
 
@@ -411,8 +411,9 @@ def _finding(rows: dict, rule: str, severity: str, pairs: list[tuple[_Figure, _F
                    f"counts {what} there, more than {'; '.join(describe.figure(rows[x]) for x in below)} "
                    f"counts in all{dated}; {describe.conflict(hi_row, lo_row)}.")
     elif severity == CONTRADICTION:
-        sources = {rows[x]["source"] for x in labels if isinstance(rows[x]["source"], str)}
-        kind = "sources_disagree" if len(articles) > 1 or len(sources) > 1 else "figures_disagree"
+        sources = {rows[x]["source"].lower() for x in labels if isinstance(rows[x]["source"], str)}
+        set_against = any(a.against == b.label or b.against == a.label for a, b in pairs)
+        kind = "sources_disagree" if len(articles) > 1 or len(sources) > 1 or set_against else "figures_disagree"
         message = (f"Figures disagree about {what}{dated}: {'; '.join(describe.figure(rows[x]) for x in above)} "
                    f"against {'; '.join(describe.figure(rows[x]) for x in below)}; {describe.conflict(hi_row, lo_row)}.")
     else:

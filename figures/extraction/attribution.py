@@ -30,6 +30,8 @@ def _claimant(tokens: list[Token], i: int) -> list[Token]:
                 before = head + tokens[k - 2:k] + before
                 continue
         break
+    if any(t.low in _tables.number_words() or t.text[:1].isdigit() for t in before):
+        return []                                 # "nine deaths confirmed": the counted noun, not a source
     while before and before[0].low in _NOT_SOURCE_WORDS:
         before = before[1:]
     return before

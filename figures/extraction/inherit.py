@@ -35,6 +35,23 @@ def _donor(drafts: list[Draft], i: int, reach: int, need_happening: bool = False
     return None
 
 
+def _carry_scope(drafts: list[Draft], i: int) -> None:
+    """"Organisers said 60,000 marched in Tbilisi. Police put the crowd at 15,000.": a figure with no
+    counted noun and no place of its own, whose words refer back to the count ("the crowd", "the
+    toll"), is about the place the last figure of that quantity was tied to."""
+    fig = drafts[i]
+    if fig.noun_words or fig.scope or fig.place is not None or fig.kind is None or fig.happening is None:
+        return
+    for k in range(i - 1, -1, -1):
+        other = drafts[k]
+        if fig.sentence_index - other.sentence_index > _OTHERS_REACH + 1:
+            return
+        if (other.kind, other.happening, other.dimension) == (fig.kind, fig.happening, fig.dimension):
+            if other.scope and other.sentence_index != fig.sentence_index:
+                fig.scope = other.scope
+            return
+
+
 def _set_against(drafts: list[Draft], i: int) -> None:
     """"Organisers said 40,000 marched, though police counted 9,000": the second figure's clause sets it
     against the first, or it has another source in the same sentence. Both must count one kind of
@@ -94,6 +111,7 @@ def settle(drafts: list[Draft], text: str) -> None:
             fig.happening, fig.fixed = same.happening, same.fixed
     for i, fig in enumerate(drafts):
         _set_against(drafts, i)
+        _carry_scope(drafts, i)
     for fig in drafts:
         if fig.whole is None or fig.dimension != drafts[fig.whole].dimension:
             continue

@@ -358,6 +358,9 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
         fig.happening, fig.fixed = reading.happening, reading.fixed
         fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
         fig.status = "live" if (running or view.stamped) and statuses[k] in {"report", "update"} else statuses[k]
+        if fig.happening == "population":                # where the people live, not where else things happened
+            home = scope.population_place(view.sentence.tokens, first)
+            fig.place, fig.scope = (home.name, home.key) if home is not None else (None, "")
         if when is not None and when.as_of and when.day and article_date and when.day < article_date \
                 and fig.status in {"report", "update", "live"}:
             fig.status = "earlier"                       # "the toll as of 3 May stood at 140"

@@ -190,6 +190,25 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
     return tuple(found)
 
 
+def population_place(tokens: list[Token], first: int) -> Anchor | None:
+    """The place a population figure counts: "Ridgeville, a town of 65,000", "Ridgeville has a
+    population of", "home to 2 million" after a name. A place elsewhere in the sentence ("cut off by
+    the floods near X") is where something else happened, so only the name the figure describes counts."""
+    j = first - 1
+    while j >= 0 and tokens[j].low in {"of", "to", "about", "some", "around", "nearly", "over", "roughly"}:
+        j -= 1
+    while j >= 0 and tokens[j].is_word and not _is_name(tokens[j]) and first - j < 8:
+        j -= 1                                    # "a coastal town", "has a population"
+    if j >= 1 and tokens[j].text == ",":
+        j -= 1
+    if j >= 0 and _is_name(tokens[j]):
+        k = j
+        while k > 0 and _is_name(tokens[k - 1]):
+            k -= 1
+        return _anchor(tokens, k, k, j + 1)
+    return None
+
+
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
     """Named events of the sentence: "the Ridge fire", "Canyon Fire", "Storm Agnes"."""
     tokens = sentence.tokens
@@ -412,6 +431,7 @@ _BEFORE_REACH = 10       # tokens an anchor may stand before the figure it belon
 _SUBORDINATORS = frozenset({"after", "before", "as", "when", "since", "until", "hours", "days", "because"})
 
 
+_SPEECH_VERBS = frozenset({"said", "says", "say", "told", "according", "added", "wrote"})
 _PART_CUES = frozenset({"mostly", "mainly", "largely", "chiefly", "primarily", "especially", "particularly",
                         "including", "notably", "half"})
 
@@ -421,8 +441,8 @@ def _elsewhere(tokens: list[Token], stop: int, first: int) -> bool:
     verb ("killed 800 and damaged buildings in X"), or a part ("died, mostly in X")."""
     for k in range(stop, first):
         low = tokens[k].low
-        if low in _PART_CUES:
-            return True
+        if low in _PART_CUES or low in _SPEECH_VERBS:
+            return True                          # "died, mostly in X"; "22 were hurt, officials said in X"
         if low in {"and", "or", "but"} and k + 1 < first and looks_verb(tokens[k + 1]):
             return True
     return False
