@@ -27,7 +27,8 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     low, high = bounds(frame, tol, value="base_value")
     said_all, orig_all = frame.loc[rows], frame.loc[frame.loc[rows, "converts"]]
     scale = (said_all["base_value"] / said_all["value"].where(said_all["value"] != 0)).abs().fillna(1.0)
-    rounded = restated_slack(said_all) * scale
+    own = said_all["resolution"].astype(float).abs() / 2          # the rounding `bounds` already allows
+    rounded = (restated_slack(said_all) - own).clip(lower=0) * scale
     low, high = low.copy(), high.copy()
     low[rows] = low[rows] - rounded                    # "150 mph (240 km/h)": 240 is 241 rounded
     high[rows] = high[rows] + rounded

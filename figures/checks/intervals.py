@@ -82,5 +82,7 @@ def restated_slack(frame: pd.DataFrame) -> pd.Series:
     exponent = np.floor(np.log10(value.where(value > 0)))
     two_figures = 10.0 ** (exponent - 1) / 2
     step = frame["resolution"].astype(float).abs()
-    fives = np.where((np.round(value / step.where(step > 0)) % 10) == 5, 2.5 * step, 0.0)
+    digits = np.round(value / step.where(step > 0))
+    # a final 5 of a number of at least two figures ("55 km/h", "650 miles"), a step of at most 5%
+    fives = np.where((digits % 10 == 5) & (digits >= 50), 2.5 * step, 0.0)
     return pd.Series(np.fmax(np.nan_to_num(two_figures, nan=0.0), fives), index=frame.index)
