@@ -219,3 +219,18 @@ class FindingsFrame(pd.DataFrame):
         from figures.display import findings_html
 
         return findings_html(self)
+
+
+class QuantitiesFrame(pd.DataFrame):
+    """The frame `figures.quantities` returns: in a notebook, one table per quantity and day."""
+
+    @property
+    def _constructor(self) -> type[QuantitiesFrame]:
+        return QuantitiesFrame
+
+    def _repr_html_(self) -> str | None:
+        if not {"quantity", "consensus_low", "outlier"} <= set(self.columns):
+            return super()._repr_html_()
+        from figures.display import quantities_html
+
+        return quantities_html(self)

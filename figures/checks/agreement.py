@@ -42,7 +42,7 @@ import pandas as pd
 from figures import _tables
 from figures.checks import describe
 from figures.checks.findings import CONTRADICTION, WARNING, Finding
-from figures.checks.intervals import Tolerances, apart, bounds
+from figures.checks.intervals import Tolerances, apart, comparable_bounds
 
 #: Counters on opposite sides of a crowd or strike count: a disagreement between them is the news.
 _AUTHORITIES = frozenset({"police", "ministry", "government", "officials", "governor", "mayor", "military"})
@@ -138,7 +138,7 @@ def _candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     cand = frame[keep]
     if cand.empty:
         return cand
-    low, high = _magnitudes(cand, tol)
+    low, high = comparable_bounds(cand, tol)
     day = pd.to_datetime(cand["event_date"])
     own_day = cand["period"].eq("day") | day.notna()
     day = day.where(day.notna() | ~cand["period"].eq("day"), pd.to_datetime(cand["date"]))
@@ -155,14 +155,6 @@ def _subcategory(frame: pd.DataFrame) -> pd.Series:
     whole = frame.loc[frame.loc[linked, "whole"], "happening"].to_numpy()
     same = part.notna() & (part.to_numpy() == whole)
     return same.reindex(frame.index, fill_value=False)
-
-
-def _magnitudes(cand: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Series]:
-    """Bounds in comparable units: base units for measures and money, the value for counts."""
-    normalised = cand["dimension"] != "count"
-    base_low, base_high = bounds(cand, tol, value="base_value")
-    low, high = bounds(cand, tol)
-    return low.where(~normalised, base_low), high.where(~normalised, base_high)
 
 
 def _figures(rows: pd.DataFrame) -> list[_Figure]:

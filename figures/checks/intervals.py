@@ -86,3 +86,12 @@ def restated_slack(frame: pd.DataFrame) -> pd.Series:
     # a final 5 of a number of at least two figures ("55 km/h", "650 miles"), a step of at most 5%
     fives = np.where((digits % 10 == 5) & (digits >= 50), 2.5 * step, 0.0)
     return pd.Series(np.fmax(np.nan_to_num(two_figures, nan=0.0), fives), index=frame.index)
+
+
+def comparable_bounds(frame: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Series]:
+    """`bounds` in units that compare across figures: base units for measures and money (so that km
+    meet miles and rubles meet euros), the value itself for counts."""
+    normalised = frame["dimension"] != "count"
+    base_low, base_high = bounds(frame, tol, value="base_value")
+    low, high = bounds(frame, tol)
+    return low.where(~normalised, base_low), high.where(~normalised, base_high)

@@ -63,7 +63,7 @@ def _set_against(drafts: list[Draft], i: int) -> None:
         other = drafts[k]
         if other.sentence_index != fig.sentence_index:
             return
-        if (other.kind, other.dimension, other.scope) != (fig.kind, fig.dimension, fig.scope):
+        if (other.kind, other.dimension) != (fig.kind, fig.dimension) or (fig.scope and fig.scope != other.scope):
             continue
         if other.whole == i or fig.whole == k or other.converts is not None:
             return
@@ -76,6 +76,7 @@ def _set_against(drafts: list[Draft], i: int) -> None:
             if happening is None:
                 return
             fig.happening = other.happening = happening
+            fig.scope = fig.scope or other.scope      # "... in Porto, though police counted 9,000": there too
             fig.against = k
         return
 
