@@ -124,7 +124,7 @@ FIGURE_COLUMNS: dict[str, str] = {
     "scope": "object",
     "status": "object",
     "period": "object",
-    "weekday": "object",
+    "weekday": "float64",
     "quantity": "object",
     "base_value": "float64",
     "base_unit": "object",

@@ -178,8 +178,8 @@ def _figures(rows: pd.DataFrame) -> list[_Figure]:
 
 
 def _weekday(row: pd.Series, day: object) -> int | None:
-    named = row.get("weekday")
-    if isinstance(named, (int, np.integer)) and not isinstance(named, bool):
+    named = pd.to_numeric(row.get("weekday"), errors="coerce")
+    if named is not None and not pd.isna(named):
         return int(named)
     return None if day is None or pd.isna(day) else pd.Timestamp(day).weekday()
 
@@ -343,23 +343,26 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     if len(cand) < 2:
         return []
     topics = _Topics(frame)
-    found: dict[tuple[str, str], list[tuple[_Figure, _Figure]]] = {}
+    # keyed by the quantity less its place: the unit figures are regrouped by on Dask, so that the
+    # findings of one group never depend on which other groups share its partition
+    found: dict[tuple[str, str, str], list[tuple[_Figure, _Figure]]] = {}
     for _, rows in _clashing_groups(cand, "quantity").groupby("quantity", sort=True):
         for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics):
-            found.setdefault(("agree", severity), []).append((a, b))
+            found.setdefault((rows["_base"].iloc[0], "agree", severity), []).append((a, b))
     regional = _regional(cand)
-    for _, rows in _clashing_groups(regional, "_base").groupby("_base", sort=True) if len(regional) else ():
+    for base, rows in _clashing_groups(regional, "_base").groupby("_base", sort=True) if len(regional) else ():
         for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics, part_whole=True):
             rule = "agree" if _rivals(a, b) else "part"        # rival counters of one event, not a part
-            found.setdefault((rule, severity), []).append((a, b))
+            found.setdefault((base, rule, severity), []).append((a, b))
     if not found:
         return []
     needed = sorted({f.label for pairs in found.values() for pair in pairs for f in pair})
     rows = frame.loc[needed, _ROW_FIELDS].to_dict("index")
     findings = []
     reported: set[frozenset[str]] = set()
-    for (rule, severity) in sorted(found, key=lambda k: (k[1] != CONTRADICTION, k[0])):
-        pairs = [(a, b) for a, b in found[(rule, severity)] if frozenset((a.label, b.label)) not in reported]
+    for key in sorted(found, key=lambda k: (k[0], k[2] != CONTRADICTION, k[1])):
+        base, rule, severity = key
+        pairs = [(a, b) for a, b in found[key] if frozenset((a.label, b.label)) not in reported]
         reported |= {frozenset((a.label, b.label)) for a, b in pairs}
         for component in _components(pairs):
             findings.append(_finding(rows, rule, severity, component, tol))
