@@ -116,7 +116,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
                 | (?:%(starters)s))                # or a non-scale word
               (?:(?:%(sp)s|-)(?:and%(sp)s)?(?:%(any)s)      # twenty-five, one hundred and twenty
                 | (?:(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion)),%(sp)s   # "four million, three
-                  (?=(?:(?:%(any)s)(?:%(sp)s|-)(?:and%(sp)s)?)*?(?:hundred|thousand)\b)   # hundred and ten"
+                  (?=(?:(?:%(any)s)(?:%(sp)s|-)(?:and%(sp)s)?)*?(?:hundred|thousand|million|billion)\b)   # hundred and ten"
                   (?:%(any)s))*
               (?:%(sp)sand%(sp)san?%(sp)s(?:half|quarter|third)(?!-))?     # "three and a half"
               \b
