@@ -106,6 +106,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
     starters = [w for w, kind in words.items() if kind != "scale"]
     scales = [w for w, kind in words.items() if kind == "scale"]
     any_word = list(words) + ["dozen"]
+    ordinals = _tables.word_class("ordinal_word")
     return re.compile(
         r"""
           (?P<half>\bhalf%(sp)sa%(sp)s(?:million|billion|dozen)\b)
@@ -120,6 +121,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
                   (?:%(any)s))*
               (?:%(sp)sand%(sp)san?%(sp)s(?:half|quarter|third)(?!-))?     # "three and a half"
               \b
+              (?!-(?:%(ordinals)s)\b|%(sp)s(?:%(spaced_ordinals)s)\b)   # not "twenty-first", "one hundredth"
           )
           | (?P<vague>\b(?:%(vague)s)\b)         # after the words: "a dozen" is exact, "dozens" vague
         """
@@ -130,6 +132,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
             "starters": _tables.alternation(starters),
             "scales": _tables.alternation(scales),
             "any": _tables.alternation(any_word),
+            "ordinals": _tables.alternation(list(ordinals)),
+            "spaced_ordinals": _tables.alternation(list(ordinals - {"second"})),   # "one second" is a time
         },
         re.VERBOSE | (re.IGNORECASE if ignore_case else 0),
     )
