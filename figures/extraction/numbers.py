@@ -14,11 +14,11 @@ import unicodedata
 
 from figures import _tables
 from figures.extraction.number_core import (
-    GROUP_SEPARATORS, HALVES, SP, NumberCore, digits_of, power_of_ten, resolution_of_digits, scale_after,
+    HALVES, SP, NumberCore, digits_of, power_of_ten, resolution_of_digits, scale_after,
 )
 from figures.extraction.number_words import word_core, word_hint, word_matches, words_value
 
-__all__ = ["NumberCore", "digits_of", "is_grouped", "long_number_at", "may_hold_numbers", "scan", "sign_before",
+__all__ = ["NumberCore", "digits_of", "long_number_at", "may_hold_numbers", "scan", "sign_before",
            "words_value"]
 
 
@@ -36,11 +36,6 @@ _DIGITS = re.compile(
     re.VERBOSE,
 )
 _DATE_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\.?[ \u00a0]+$")
-
-
-def is_grouped(surface: str) -> bool:
-    """Whether a numeral is written in groups of three ("3,000", "30 000"): never a year or an id."""
-    return GROUP_SEPARATORS.search(surface) is not None
 
 
 def _space_grouped(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
