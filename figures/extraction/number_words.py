@@ -78,6 +78,7 @@ def word_matches(text: str) -> list[re.Match[str]]:
     return list(_word_pattern(False).finditer(lowered))
 
 
+_OF_A_SCALE = re.compile(r"[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
 _AND_A_PART = re.compile(r" and an? (half|quarter|third)$")
 
 
@@ -131,6 +132,11 @@ def word_core(text: str, m: re.Match[str]) -> NumberCore | None:
         return NumberCore(start, end, (low + high) / 2.0, low, high, resolution_of_value(low), "vague", False, end)
     if kind == "fraction":
         value = _tables.fractions()[lowered]
+        of_scale = _OF_A_SCALE.match(text, end)            # "a quarter of a million": a number, not a share
+        if of_scale:
+            value *= _tables.scales()[0][of_scale.group("scale").lower()]
+            return NumberCore(start, of_scale.end(), value, value, value, resolution_of_value(value), "words",
+                              False, of_scale.end())
         return NumberCore(start, end, value, value, value, 0.01, "fraction", False, end)
     if kind == "half":
         value = 0.5 * (12.0 if lowered.endswith("dozen") else _tables.scales()[0][lowered.split()[-1]])

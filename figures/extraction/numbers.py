@@ -173,10 +173,14 @@ def scan(text: str) -> list[NumberCore]:
             core = _digit_core(text, start, end, taken)
             if core is not None:
                 found.append(core)
+    words_end = -1
     for m in word_matches(text):
+        if m.start() < words_end:
+            continue                               # inside "a quarter of a million", read as one
         core = word_core(text, m)
         if core is not None:
             found.append(core)
+            words_end = core.end
     if len(found) > 1:
         found.sort(key=lambda c: c.start)
     return found
