@@ -87,8 +87,9 @@ class Suffixes:
 
 
 def _suffix_pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
-    # An alias must end at a word boundary unless it ends in a symbol ("%", "°C" ends in a letter).
-    return re.compile(r"(?:%s)(?![A-Za-z0-9])" % alternation(aliases), flags)
+    # An alias must end at a word boundary unless it ends in a symbol ("%", "°C" ends in a letter),
+    # and never runs on into digits through a hyphen: "12 C-17 parts" is no temperature.
+    return re.compile(r"(?:%s)(?![A-Za-z0-9]|-\d)" % alternation(aliases), flags)
 
 
 #: Unit tables, hand-written first: the first table to list a surface form decides what it means.

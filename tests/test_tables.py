@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 from figures import _tables
-from figures.extraction.numbers import _words_value
+from figures.extraction.number_words import words_value
 from figures.model import Qualifier
 
 DATA = resources.files("figures").joinpath("data")
@@ -53,7 +53,7 @@ def test_every_word_list_is_lower_case_and_unique(name: str) -> None:
 @pytest.mark.parametrize("word, kind", sorted(_tables.number_words().items()))
 def test_number_words_are_valued(word: str, kind: str) -> None:
     """Each number word has a value, alone or after "one", so a run of them is never dropped."""
-    assert _words_value(f"one {word}" if kind == "scale" else word) is not None, word
+    assert words_value(f"one {word}" if kind == "scale" else word) is not None, word
 
 
 def test_scales_vague_numbers_and_fractions_hold_their_laws() -> None:

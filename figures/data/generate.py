@@ -35,9 +35,9 @@ SYMBOL_WORDS = frozenset({"Le", "Ar", "Db"})
 
 #: Words that name a power of a length before or after it ("square metres", "km squared").
 POWERS = {
-    2: ("area", ("square {name}", "sq {sym}", "sq. {sym}", "sq {name}", "{sym}2", "{sym}²", "{sym}^2",
+    2: ("area", ("square {name}", "sq {sym}", "sq. {sym}", "sq.{sym}", "sq {name}", "{sym}2", "{sym}²", "{sym}^2",
                  "{name} squared", "{sym} squared")),
-    3: ("volume", ("cubic {name}", "cu {sym}", "cu. {sym}", "cubic {sym}", "{sym}3", "{sym}³", "{sym}^3",
+    3: ("volume", ("cubic {name}", "cu {sym}", "cu. {sym}", "cu.{sym}", "cubic {sym}", "{sym}3", "{sym}³", "{sym}^3",
                    "{name} cubed", "{sym} cubed")),
 }
 
@@ -76,6 +76,7 @@ def unit_rows() -> list[tuple[str, ...]]:
     registry = pint.UnitRegistry()
     engine = inflect.engine()
     out: dict[str, tuple[str, ...]] = {}
+    main_symbols: set[str] = set()
 
     def add(alias: str, unit: str, dimension: str, flags: str) -> None:
         key = alias if "cs" in flags else alias.lower()
@@ -90,6 +91,7 @@ def unit_rows() -> list[tuple[str, ...]]:
         symbols = []
         if "symbol" in forms and definition.symbol:
             symbols.append((prefix.symbol or "") + definition.symbol)
+            main_symbols.add(symbols[0])
         if "aliases" in forms:                            # short aliases: "L" for litre, "hr", "yr"
             symbols += [(prefix.symbol or "") + a for a in definition.aliases
                         if "_" not in a and not _is_word(a) and len(a) <= 3]
@@ -113,8 +115,30 @@ def unit_rows() -> list[tuple[str, ...]]:
                     for pattern in patterns:
                         if "{sym}" in pattern:
                             alias = pattern.format(sym=sym)
-                            add(alias, target, dim, "" if " " in alias and alias.split()[0] in ("sq", "sq.", "cu", "cu.", "cubic") else "cs")
-    return sorted(out.values(), key=lambda r: (r[1], r[0].lower()))
+                            spelled_out = alias.startswith(("sq", "cu"))
+                            add(alias, target, dim, "" if spelled_out else "cs")
+    return sorted(_fold_symbols(out, main_symbols).values(), key=lambda r: (r[1], r[0].lower()))
+
+
+def _fold_symbols(rows: dict[str, tuple[str, ...]], symbols: set[str]) -> dict[str, tuple[str, ...]]:
+    """pint's symbols of two or more letters and no vowel matched in any case too ("5 KG", "12 Km"),
+    unless another case-sensitive form, here or in units.tsv, folds to the same letters ("MB"
+    megabyte, "mb" millibar). A vowel makes a word or a name of its upper case ("PA", "GPA", "MA"),
+    and short aliases are left as written ("HR" is a department, not hours)."""
+    folds: dict[str, set[str]] = {}
+    hand = [(r["alias"], r["unit"], r.get("flags") or "") for r in _rows("units.tsv")]
+    for alias, unit, flags in [(a, u, f) for a, u, _d, f in rows.values()] + hand:
+        if "cs" in flags:
+            folds.setdefault(alias.lower(), set()).add(unit)
+    out = dict(rows)
+    folded = {alias.lower() for alias, _u, _d, flags in rows.values() if "cs" not in flags}
+    for alias, unit, dim, flags in rows.values():
+        low = alias.lower()
+        if (alias in symbols and "word" not in flags and len(alias) >= 2 and alias.isalpha()
+                and not set(low) & set("aeiouy") and len(folds[low]) == 1 and low not in folded):
+            folded.add(low)
+            out["fold:" + low] = (low, unit, dim, "")
+    return out
 
 
 def currency_rows() -> list[tuple[str, ...]]:

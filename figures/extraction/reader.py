@@ -122,6 +122,8 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         attached = units.unit_after(text, core.end)
         if attached is None and core.kind == "fraction":
             attached = units.unit_of_fraction(text, core.end)     # "1/8 of a gallon", "half a mile"
+        elif attached is None and core.kind == "vague" and prefix is None:
+            attached = units.unit_of_vague(text, core.end)        # "millions of dollars"
         if prefix and attached and attached.dimension != "currency":
             attached = None                        # "$5 m" is five million dollars, not a length
         start = prefix[1] if prefix else core.start
@@ -162,7 +164,7 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
     """Figures written in two parts made one, and a level's unit carried to the level it goes to:
     "6ft 2in" (one length), "three out of four" (a share), "from 180 pounds to 172" (172 pounds)."""
     out: list[Draft] = []
-    for fig in drafts:
+    for i, fig in enumerate(drafts):
         prev = out[-1] if out else None
         if prev is None or prev.sentence_index != fig.sentence_index:
             out.append(fig)
@@ -180,7 +182,12 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
             continue
         s_start = sentences.span(fig.sentence_index)[0]
         if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(text, max(s_start, prev.start - 10), prev.start):
-            out[-1], fig = _levels(prev, fig)
+            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+            if (fig.dimension == "count" and nxt is not None and nxt.dimension != "count"
+                    and _RANGE_GAP.fullmatch(text, fig.end, nxt.start)):
+                out[-1], _ = _levels(prev, nxt)       # "from 12.5 to 13-14 billion": it went to a range
+            else:
+                out[-1], fig = _levels(prev, fig)
         out.append(fig)
     return out
 

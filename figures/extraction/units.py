@@ -109,6 +109,18 @@ def unit_of_fraction(text: str, end: int) -> Attached | None:
     return unit if unit is not None and unit.dimension not in ("currency", "percent", "count") else None
 
 
+_OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+
+
+def unit_of_vague(text: str, end: int) -> Attached | None:
+    """A vague number of units is a measure in them: "millions of dollars", "thousands of tonnes"."""
+    m = _OF.match(text, end)
+    if not m:
+        return None
+    unit = unit_after(text, m.end())
+    return unit if unit is not None and unit.dimension not in ("percent", "count") else None
+
+
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
 
 
