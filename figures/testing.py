@@ -17,6 +17,8 @@ from typing import Any
 
 import pandas as pd
 
+from figures.errors import plural
+
 __all__ = ["assert_consistent", "assert_figure"]
 
 #: Callbacks that receive the findings of every `assert_consistent` call (the pytest plugin's report).
@@ -46,7 +48,8 @@ def _figures_frame(articles_or_frame: Any, **extract_options: Any) -> pd.DataFra
     bad = bad[bad["status"] == "error"]
     if len(bad):
         lines = "\n".join(f"  - article {row.article}: {row.reason}" for row in bad.itertuples())
-        raise AssertionError(f"{len(bad)} article(s) could not be read, so they cannot be checked:\n{lines}")
+        raise AssertionError(f"{plural(len(bad), 'article')} could not be read, so they cannot be checked:\n{lines}"
+                             if len(bad) > 1 else f"1 article could not be read, so it cannot be checked:\n{lines}")
     return frame
 
 
@@ -79,7 +82,7 @@ def _consistent_would_be(finding: pd.Series) -> str:
 def consistency_report(findings: pd.DataFrame) -> str:
     """The findings as a person wants to read them: each with its figures quoted in context."""
     articles = {q["article"] for quotes in findings["quotes"] for q in quotes}
-    head = f"{len(findings)} contradiction(s) across {len(articles)} article(s):"
+    head = f"{plural(len(findings), 'contradiction')} across {plural(len(articles), 'article')}:"
     blocks = [head]
     for n, (_, finding) in enumerate(findings.iterrows(), start=1):
         lines = [f"{n}. {finding['kind']}: {finding['message']}"]
@@ -182,4 +185,4 @@ def assert_figure(text_or_frame: Any, value: float | None = None, *, rel: float 
         reasons.append(f"  - {_describe(row, frame)}: {why}")
     wanted = ", ".join(f"{k}={v!r}" for k, v in given.items())
     found = "\n".join(reasons) if reasons else "  (no figures at all)"
-    raise AssertionError(f"no figure matches {wanted}; the text states {len(frame)} figure(s):\n{found}")
+    raise AssertionError(f"no figure matches {wanted}; the text states {plural(len(frame), 'figure')}:\n{found}")

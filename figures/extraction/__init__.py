@@ -62,8 +62,10 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
     labels.extend(figure_label(article.id, n) for n in range(len(mine)))
     note = None
     if unheld:
-        note = (f"date(s) {', '.join(dict.fromkeys(unheld))} in the text lie outside the dates a frame can "
-                f"hold ({FIRST_DAY} to {LAST_DAY}); those figures keep no event date")
+        days = list(dict.fromkeys(unheld))
+        note = (f"{'the date' if len(days) == 1 else 'the dates'} {', '.join(days)} in the text "
+                f"{'lies' if len(days) == 1 else 'lie'} outside the dates a frame can hold ({FIRST_DAY} to "
+                f"{LAST_DAY}); the figures it dates keep no event date")
     return len(mine), note
 
 
