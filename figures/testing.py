@@ -21,15 +21,16 @@ from figures.errors import plural
 
 __all__ = ["assert_consistent", "assert_figure"]
 
-#: Callbacks that receive the findings of every `assert_consistent` call (the pytest plugin's report).
-_LISTENERS: list[Callable[[pd.DataFrame], None]] = []
+#: Callbacks that receive the findings of every `assert_consistent` call and whether it passed (the
+#: pytest plugin's report).
+_LISTENERS: list[Callable[[pd.DataFrame, bool], None]] = []
 
 
-def add_listener(callback: Callable[[pd.DataFrame], None]) -> None:
+def add_listener(callback: Callable[[pd.DataFrame, bool], None]) -> None:
     _LISTENERS.append(callback)
 
 
-def remove_listener(callback: Callable[[pd.DataFrame], None]) -> None:
+def remove_listener(callback: Callable[[pd.DataFrame, bool], None]) -> None:
     if callback in _LISTENERS:
         _LISTENERS.remove(callback)
 
@@ -112,9 +113,9 @@ def assert_consistent(articles_or_frame: Any, *, fail_on: tuple[str, ...] = ("co
         raise ValueError(f"fail_on must name some of {sorted(allowed)}, not {fail_on!r}")
     frame = _figures_frame(articles_or_frame)
     findings = figures.check(frame, **check_options)
-    for listener in list(_LISTENERS):
-        listener(findings)
     failing = findings[findings["severity"].isin(fail_on)]
+    for listener in list(_LISTENERS):
+        listener(findings, not len(failing))
     if len(failing):
         raise AssertionError(consistency_report(failing))
     return findings
