@@ -153,7 +153,7 @@ class Writer:
         pa = require("pyarrow", extra="parquet", feature="--format parquet")
         parquet = require("pyarrow.parquet", extra="parquet", feature="--format parquet")
         plain = _plain(frame)
-        text = [c for c in plain.columns if plain[c].dtype == object or str(plain[c].dtype) == "str"]
+        text = [c for c in plain.columns if plain[c].dtype == object or str(plain[c].dtype) in ("str", "category")]
         plain = plain.assign(**{c: [None if v is None or v != v else str(v) for v in plain[c]] for c in text})
         table = pa.Table.from_pandas(plain, preserve_index=False)
         if self._parquet is None:
@@ -313,6 +313,7 @@ def _run(args: argparse.Namespace) -> int:
     import figures
     from figures.checks import prepare_figures, to_frame
     from figures.checks.findings import SEVERITY_PLURALS
+    from figures.extraction import concat_figures
 
     run = _Run(args)
     with Output(args.output) as out:
@@ -325,8 +326,8 @@ def _run(args: argparse.Namespace) -> int:
                                   "'figures check' checks them, 'figures extract' reads articles")
             writer.close(figures_frame=figures.extract([]), unreadable=run.unreadable_frame())
             return EXIT_OK
-        parts = [*run.chunks(), *(prepare_figures(table) for table in run.files.figures)]
-        everything = pd.concat(parts) if parts else figures.extract([])
+        extracted = concat_figures(list(run.chunks()))
+        everything = pd.concat([extracted, *(prepare_figures(table) for table in run.files.figures)])
         findings = figures.check(everything) if len(everything) else to_frame([])
         counts = findings["severity"].value_counts()
         writer.add(findings)
