@@ -72,11 +72,20 @@ def findings_html(findings: pd.DataFrame) -> str:
 _FIGURE_COLUMNS = ("value", "qualifier", "unit", "subject", "predicate", "source", "place")
 
 
+def _cell(column: str, value: Any) -> str:
+    """A figure's field as a reader writes it: 20000000.0 as "20,000,000", 14.49 as "14.49"."""
+    if column == "value" and isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+        from figures.checks.describe import number
+
+        return _e(number(float(value)))
+    return _e(value)
+
+
 def figures_html(frame: pd.DataFrame, max_rows: int = 60) -> str:
     """The figures as a table, each with its sentence and the figure highlighted."""
     rows = []
     for label, row in frame.head(max_rows).iterrows():
-        cells = "".join(f"<td>{_e(row.get(c))}</td>" for c in _FIGURE_COLUMNS)
+        cells = "".join(f"<td>{_cell(c, row.get(c))}</td>" for c in _FIGURE_COLUMNS)
         rows.append(f"<tr><td>{_e(label)}</td><td>{highlight(str(row['sentence']), str(row['surface']))}</td>{cells}</tr>")
     more = f"<p class=\"meta\">{len(frame) - max_rows} more figures not shown.</p>" if len(frame) > max_rows else ""
     head = "".join(f"<th>{c}</th>" for c in ("figure", "sentence", *_FIGURE_COLUMNS))
@@ -84,15 +93,33 @@ def figures_html(frame: pd.DataFrame, max_rows: int = 60) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>{more}</div>")
 
 
-def report_html(findings: pd.DataFrame, figures: pd.DataFrame | None = None, *, title: str = "figures report") -> str:
-    """A self-contained HTML page: a summary, every finding, and (if given) the figures table."""
+def _counted(n: int, word: str, many: str | None = None) -> str:
+    """ "<b>1</b> article", "<b>5</b> contradictions"."""
+    from figures.errors import plural
+
+    count, noun = plural(n, word, many).split(" ", 1)
+    return f"<b>{count}</b> {_e(noun)}"
+
+
+def unreadable_html(unreadable: pd.DataFrame) -> str:
+    """The articles that could not be read, with where they were and why."""
+    items = "".join(f"<li><b>article {_e(row.get('article'))}</b> <span class=\"meta\">({_e(row.get('where'))})"
+                    f"</span>: {_e(row.get('reason'))}</li>" for _, row in unreadable.iterrows())
+    return f"<ul>{items}</ul>"
+
+
+def report_html(findings: pd.DataFrame, figures: pd.DataFrame | None = None, *, title: str = "figures report",
+                unreadable: pd.DataFrame | None = None) -> str:
+    """A self-contained HTML page: a summary, every finding, the articles that could not be read (a
+    frame with `article`, `where`, `reason`) and, if given, the figures table."""
     counts = findings["severity"].value_counts() if len(findings) else {}
-    summary = "".join(f"<span><b>{int(counts.get(s, 0))}</b> {s}</span>"
-                      for s in ("contradiction", "warning", "unverified"))
+    from figures.checks.findings import SEVERITY_PLURALS
+
+    summary = "".join(f"<span>{_counted(int(counts.get(s, 0)), s, many)}</span>" for s, many in SEVERITY_PLURALS.items())
     extra = ""
     if figures is not None:
         n_articles = figures["article"].nunique() if len(figures) else 0
-        summary += f"<span><b>{len(figures)}</b> figures in <b>{n_articles}</b> articles</span>"
+        summary += f"<span>{_counted(len(figures), 'figure')} in {_counted(n_articles, 'article')}</span>"
         from figures.quantity_table import quantities
 
         table = quantities(figures, findings, min_figures=2) if "quantity" in figures.columns else None
@@ -100,6 +127,9 @@ def report_html(findings: pd.DataFrame, figures: pd.DataFrame | None = None, *, 
             extra += (f"<h2>Quantities</h2><p class=\"meta\">Figures of one quantity and day side by side: who "
                       f"said what, the interval each allows, and the consensus.</p>{quantities_html(table)}")
         extra += f"<h2>Figures</h2>{figures_html(figures, max_rows=500)}"
+    if unreadable is not None and len(unreadable):
+        summary += f"<span><b>{len(unreadable):,}</b> unreadable</span>"
+        extra = f"<h2>Unreadable articles</h2>{unreadable_html(unreadable)}" + extra
     return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
             f"<style>body{{max-width:1100px;margin:2em auto;padding:0 1em}}{CSS}</style></head>"
             f"<body class=\"figures-report\"><h1>{_e(title)}</h1><p class=\"summary\">{summary}</p>"

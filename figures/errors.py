@@ -41,8 +41,8 @@ class SourceError(FiguresError, ValueError):
     """A file of articles or figures cannot be read; the message names the file and, where there is
     one, the line: "articles.jsonl line 14: ..."."""
 
-    def __init__(self, path: object, reason: str, line: int | None = None) -> None:
-        where = f"{path} line {line}" if line is not None else f"{path}"
+    def __init__(self, path: object, reason: str, line: int | None = None, unit: str = "line") -> None:
+        where = f"{path} {unit} {line}" if line is not None else f"{path}"
         super().__init__(f"{where}: {reason}")
         self.path = path
         self.line = line

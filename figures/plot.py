@@ -30,8 +30,9 @@ def plot(frame: pd.DataFrame, subject: str | list[str] | None = None, *, by: str
     subject: one subject or a list; by default the subjects with the most figures (at most
     `max_subjects`). by: "source" (who said it) or "article". ax: draw a single subject on it.
     """
-    import matplotlib.pyplot as plt
+    from figures.errors import require
 
+    plt = require("matplotlib.pyplot", extra="plot", feature="figures.plot")
     if by not in ("source", "article"):
         raise ValueError("by must be 'source' or 'article'")
     data = frame[frame["subject"].notna() & frame["change"].isna() & frame["converts"].isna()]

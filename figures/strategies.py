@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
-import inflect
-from hypothesis import strategies as st
+from figures.errors import require
+
+st = require("hypothesis.strategies", extra="test", feature="figures.strategies")
 
 __all__ = [
     "PlantedArticles",
@@ -91,10 +93,18 @@ def _scaled(draw: st.DrawFn) -> WrittenNumber:
     return WrittenNumber(f"${number}{word}", value * _ABBREVIATIONS[word])
 
 
+@lru_cache(maxsize=1)
+def _inflector():  # type: ignore[no-untyped-def]
+    """inflect's engine, imported on first use: importing it costs about a second."""
+    import inflect
+
+    return inflect.engine()
+
+
 @st.composite
 def _words(draw: st.DrawFn) -> WrittenNumber:
     n = draw(st.integers(min_value=2, max_value=999_999))
-    text = inflect.engine().number_to_words(n, andword="and", comma="")
+    text = _inflector().number_to_words(n, andword="and", comma="")
     return WrittenNumber(str(text), float(n))
 
 
@@ -102,8 +112,11 @@ def written_numbers(*, max_value: int = 10**9, words: bool = True, scales: bool 
     """Numbers written the ways news text writes them: digits with separators and decimals,
     scientific notation ("1.25×10^6"), scale words glued or not ("4.2bn", "12million",
     "two million"), and number words."""
-    if not isinstance(max_value, int) or max_value < 1:
+    if isinstance(max_value, bool) or not isinstance(max_value, int) or max_value < 1:
         raise ValueError(f"max_value must be a positive int, not {max_value!r}")
+    for name, flag in (("words", words), ("scales", scales)):
+        if not isinstance(flag, bool):
+            raise TypeError(f"{name} must be a bool, not {flag!r}")
     options = [_digits(max_value)]
     if scales:
         options.append(_scaled())

@@ -17,17 +17,20 @@ from typing import Any
 
 import pandas as pd
 
+from figures.errors import plural
+
 __all__ = ["assert_consistent", "assert_figure"]
 
-#: Callbacks that receive the findings of every `assert_consistent` call (the pytest plugin's report).
-_LISTENERS: list[Callable[[pd.DataFrame], None]] = []
+#: Callbacks that receive the findings of every `assert_consistent` call and whether it passed (the
+#: pytest plugin's report).
+_LISTENERS: list[Callable[[pd.DataFrame, bool], None]] = []
 
 
-def add_listener(callback: Callable[[pd.DataFrame], None]) -> None:
+def add_listener(callback: Callable[[pd.DataFrame, bool], None]) -> None:
     _LISTENERS.append(callback)
 
 
-def remove_listener(callback: Callable[[pd.DataFrame], None]) -> None:
+def remove_listener(callback: Callable[[pd.DataFrame, bool], None]) -> None:
     if callback in _LISTENERS:
         _LISTENERS.remove(callback)
 
@@ -46,7 +49,8 @@ def _figures_frame(articles_or_frame: Any, **extract_options: Any) -> pd.DataFra
     bad = bad[bad["status"] == "error"]
     if len(bad):
         lines = "\n".join(f"  - article {row.article}: {row.reason}" for row in bad.itertuples())
-        raise AssertionError(f"{len(bad)} article(s) could not be read, so they cannot be checked:\n{lines}")
+        raise AssertionError(f"{plural(len(bad), 'article')} could not be read, so they cannot be checked:\n{lines}"
+                             if len(bad) > 1 else f"1 article could not be read, so it cannot be checked:\n{lines}")
     return frame
 
 
@@ -79,7 +83,7 @@ def _consistent_would_be(finding: pd.Series) -> str:
 def consistency_report(findings: pd.DataFrame) -> str:
     """The findings as a person wants to read them: each with its figures quoted in context."""
     articles = {q["article"] for quotes in findings["quotes"] for q in quotes}
-    head = f"{len(findings)} contradiction(s) across {len(articles)} article(s):"
+    head = f"{plural(len(findings), 'contradiction')} across {plural(len(articles), 'article')}:"
     blocks = [head]
     for n, (_, finding) in enumerate(findings.iterrows(), start=1):
         lines = [f"{n}. {finding['kind']}: {finding['message']}"]
@@ -109,9 +113,9 @@ def assert_consistent(articles_or_frame: Any, *, fail_on: tuple[str, ...] = ("co
         raise ValueError(f"fail_on must name some of {sorted(allowed)}, not {fail_on!r}")
     frame = _figures_frame(articles_or_frame)
     findings = figures.check(frame, **check_options)
-    for listener in list(_LISTENERS):
-        listener(findings)
     failing = findings[findings["severity"].isin(fail_on)]
+    for listener in list(_LISTENERS):
+        listener(findings, not len(failing))
     if len(failing):
         raise AssertionError(consistency_report(failing))
     return findings
@@ -182,4 +186,4 @@ def assert_figure(text_or_frame: Any, value: float | None = None, *, rel: float 
         reasons.append(f"  - {_describe(row, frame)}: {why}")
     wanted = ", ".join(f"{k}={v!r}" for k, v in given.items())
     found = "\n".join(reasons) if reasons else "  (no figures at all)"
-    raise AssertionError(f"no figure matches {wanted}; the text states {len(frame)} figure(s):\n{found}")
+    raise AssertionError(f"no figure matches {wanted}; the text states {plural(len(frame), 'figure')}:\n{found}")

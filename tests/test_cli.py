@@ -19,8 +19,8 @@ def test_check_on_the_corpus_exits_one_and_reports(capsys: pytest.CaptureFixture
     assert main(["check", str(CORPUS)]) == EXIT_CONTRADICTIONS
     out, err = capsys.readouterr()
     assert out.startswith("1. CONTRADICTION  conversion")
-    assert "5 contradiction, 1 warning, 1 unverified" in err
-    assert "article 'broken-feed-item': text is missing" in err
+    assert "40 figures in 12 articles (1 unreadable): 5 contradictions, 1 warning, 1 unverified" in err
+    assert "articles.jsonl line 12: article 'broken-feed-item': text is missing (skipped)" in err
 
 
 def test_check_exits_zero_when_the_figures_agree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,12 +42,16 @@ def test_extract_reads_markdown_and_csv_and_writes_csv(tmp_path: Path) -> None:
     assert rows[["article", "surface"]].values.tolist() == [["note", "71"], ["t1", "$4.2bn"]]
 
 
-def test_json_and_parquet_formats(tmp_path: Path) -> None:
-    """json writes JSON lines; parquet needs -o and round-trips."""
-    out = tmp_path / "findings.jsonl"
+def test_json_jsonl_and_parquet_formats(tmp_path: Path) -> None:
+    """json writes one array, jsonl one object a line; parquet needs -o and round-trips."""
+    out = tmp_path / "findings.json"
     assert main(["check", str(CORPUS), "--format", "json", "-o", str(out)]) == EXIT_CONTRADICTIONS
-    first = json.loads(out.read_text().splitlines()[0])
-    assert first["severity"] == "contradiction" and first["figures"]
+    findings = json.loads(out.read_text())
+    assert findings[0]["severity"] == "contradiction" and findings[0]["figures"] and len(findings) == 7
+    lines = tmp_path / "figures.jsonl"
+    assert main(["extract", str(CORPUS), "--format", "jsonl", "-o", str(lines)]) == EXIT_OK
+    rows = [json.loads(line) for line in lines.read_text().splitlines()]
+    assert len(rows) == 40 and rows[0]["figure"] == "wire-0508-drones:0"
     pq = tmp_path / "figures.parquet"
     assert main(["extract", str(CORPUS), "--format", "parquet", "-o", str(pq)]) == EXIT_OK
     assert len(pd.read_parquet(pq)) == 40

@@ -24,7 +24,7 @@ def test_assert_consistent_message_quotes_figures_sources_dates_and_the_fix() ->
     with pytest.raises(AssertionError) as failure:
         assert_consistent([DRONES_A, DRONES_B])
     message = str(failure.value)
-    assert message.startswith("1 contradiction(s) across 2 article(s):")
+    assert message.startswith("1 contradiction across 2 articles:")
     assert "1. sources_disagree: Figures disagree about drones shot down in Kyiv on 2023-05-08" in message
     assert '"Air defences downed [39] out of 71 drones over Kyiv, the air force said."' in message
     assert "ledger:0 (article ledger, Eastern Ledger, Ukraine's air force, 2023-05-08)" in message
@@ -84,7 +84,7 @@ def test_assert_figure_failure_lists_what_the_text_says_and_why_not() -> None:
     with pytest.raises(AssertionError) as failure:
         assert_figure(DRONES_B["text"], 39, subject="drone", whole=71)
     message = str(failure.value)
-    assert "no figure matches value=39, subject='drone', whole=71; the text states 2 figure(s):" in message
+    assert "no figure matches value=39, subject='drone', whole=71; the text states 2 figures:" in message
     assert "'40': value 40 [40, 40], exact, unit count, subject drone, predicate down, part of 71: " \
            "value 40 is not 39 ± 3.9e-05" in message
 

@@ -180,6 +180,7 @@ def _conform(frame: pd.DataFrame) -> pd.DataFrame:
     changed = {}
     for name, dtype in FIGURE_COLUMNS.items():
         column = frame[name]
+        dtype = "object" if dtype == "category" else dtype     # the rules read categories as plain values
         if str(column.dtype) == dtype:
             continue
         try:

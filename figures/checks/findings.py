@@ -54,6 +54,8 @@ def _quotes(figures: pd.DataFrame | None, findings: list[Finding]) -> list[list[
 
 
 SEVERITY_RANK: dict[str, int] = {CONTRADICTION: 0, WARNING: 1, UNVERIFIED: 2}
+#: How a count of findings of each severity is worded, most serious first: "2 contradictions", "2 unverified".
+SEVERITY_PLURALS: dict[str, str] = {CONTRADICTION: "contradictions", WARNING: "warnings", UNVERIFIED: "unverified"}
 
 
 def in_order(findings: pd.DataFrame) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from figures.articles import FIRST_DAY, LAST_DAY, UNDATED, iter_articles
 from figures.errors import ArticleError, FiguresWarning, InputError, SettingsError, plural
@@ -16,7 +17,7 @@ from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article, ArticleStatu
 from figures.normalise import to_base
 from figures.rates import RateSource, as_rate_source, check_rate_settings
 
-__all__ = ["article_status", "extract", "figure_label"]
+__all__ = ["article_status", "concat_figures", "extract", "figure_label"]
 
 
 def figure_label(article: object, n: int) -> str:
@@ -65,8 +66,10 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
     labels.extend(figure_label(article.id, n) for n in range(len(mine)))
     note = None
     if unheld:
-        note = (f"date(s) {', '.join(dict.fromkeys(unheld))} in the text lie outside the dates a frame can "
-                f"hold ({FIRST_DAY} to {LAST_DAY}); those figures keep no event date")
+        days = list(dict.fromkeys(unheld))
+        note = (f"{'the date' if len(days) == 1 else 'the dates'} {', '.join(days)} in the text "
+                f"{'lies' if len(days) == 1 else 'lie'} outside the dates a frame can hold ({FIRST_DAY} to "
+                f"{LAST_DAY}); the figures it dates keep no event date")
     return len(mine), note
 
 
@@ -76,6 +79,11 @@ def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> FiguresFrame:
     for (name, dtype), values in zip(FIGURE_COLUMNS.items(), columns):
         if dtype == "object":
             data[name] = pd.Series(values, dtype=object)
+        elif dtype == "category":
+            # categories as objects in order of appearance, so that every frame's categories unite
+            # (pandas would type text categories as str, all-missing ones as float)
+            present = pd.Index([v for v in dict.fromkeys(values) if v is not None and v == v], dtype=object)
+            data[name] = pd.Series(pd.Categorical(values, categories=present))
         elif dtype.startswith("datetime"):
             data[name] = pd.Series(pd.to_datetime(list(values)), dtype=dtype) if values else pd.Series([], dtype=dtype)
         else:
@@ -104,6 +112,22 @@ class _Statuses:
 
     def freeze(self) -> ArticleStatus:
         return ArticleStatus(*(tuple(column) for column in self.columns))
+
+
+def concat_figures(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Figures frames (extract results) as one, their categorical columns kept categorical.
+
+    `pd.concat` turns categoricals whose categories differ into plain objects, which costs about
+    300 bytes a figure; this unites the categories first. The article statuses are merged as
+    `pd.concat` merges them.
+    """
+    if not frames:
+        return _frame([], [])
+    categorical = [c for c, dtype in FIGURE_COLUMNS.items() if dtype == "category"
+                   and all(isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)]
+    united = {c: pd.CategoricalDtype(union_categoricals([f[c].array for f in frames], ignore_order=True).categories)
+              for c in categorical}
+    return pd.concat([f.astype(united) for f in frames])
 
 
 def extract(
