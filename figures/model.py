@@ -121,13 +121,13 @@ FIGURE_COLUMNS: dict[str, str] = {
     "whole": "object",
     "converts": "object",
     "against": "object",
-    "kind": "object",
-    "happening": "object",
-    "scope": "object",
-    "status": "object",
-    "period": "object",
+    "kind": "category",
+    "happening": "category",
+    "scope": "category",
+    "status": "category",
+    "period": "category",
     "weekday": "float64",
-    "quantity": "object",
+    "quantity": "category",
     "base_value": "float64",
     "base_unit": "category",
     "base_note": "object",
@@ -136,7 +136,7 @@ FIGURE_COLUMNS: dict[str, str] = {
 #: Columns of the per-article status table `figures.article_status` returns.
 ARTICLE_COLUMNS: dict[str, str] = {
     "article": "object",
-    "status": "object",     # "ok" or "error"
+    "status": "category",     # "ok" or "error"
     "figures": "int64",
     "reason": "object",
 }
