@@ -277,8 +277,9 @@ def _names_in(sentence: str) -> frozenset[str]:
         word = word.strip(".,;:!?\"“”()[]'")
         if word.endswith("'s"):
             word = word[:-2]
-        if k == 0 or len(word) < 3 or not word[:1].isupper() or not word.isalpha():
-            continue
+        possessive = words[k].endswith("'s") or words[k].endswith("'s,")
+        if (k == 0 and not possessive) or len(word) < 3 or not word[:1].isupper() or not word.isalpha():
+            continue                                 # a sentence's first word, unless "Vaeland's ..."
         low = word.lower()
         if low in _tables.stopwords() or low in _tables.months() or low in _WEEKDAY_NAMES \
                 or low in _tables.institution_words() or low in _COMMON_CAPS or low in _tables.countries():

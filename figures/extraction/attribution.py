@@ -21,6 +21,9 @@ def _claimant(tokens: list[Token], i: int) -> list[Token]:
     j = i - 1
     while j >= 0 and tokens[j].low in AUX:
         j -= 1                                    # "Organisers have said": the subject is before the auxiliary
+    if j >= 2 and tokens[j].text == "," and tokens[j - 1].low in {"however", "though", "meanwhile", "also"} \
+            and tokens[j - 2].text == ",":
+        j -= 3                                    # "Police, however, put the number at ..."
     before = phrase_back(tokens, j)
     while before:                                 # "Organisers of the march have said": read on past "of the"
         k = tokens.index(before[0]) if before[0] in tokens else -1
@@ -70,7 +73,7 @@ def source(sentence: Sentence) -> str | None:
             before = _claimant(tokens, i)
             if before and before[-1].low not in PRONOUNS:
                 return join(sentence, before)
-            if i > 0 and tokens[i - 1].text == ",":
+            if i > 0 and tokens[i - 1].text == "," and low in _SPEECH:
                 found = join(sentence, phrase_forward(tokens, i + 1))   # ", said the ministry"
                 if found:
                     return found

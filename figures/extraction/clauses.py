@@ -188,7 +188,8 @@ def clause_spans(sentence: Sentence) -> tuple[Clause, ...]:
                 cuts[-1] = (i - 1, True)             # "(although ...)": one clause, set against the last
             else:
                 cuts.append((i, True))
-        elif tok.text == "," and i + 1 < len(tokens) and tokens[i + 1].low in _OPENS_AFTER_COMMA:
+        elif tok.text == "," and i + 1 < len(tokens) and tokens[i + 1].low in _OPENS_AFTER_COMMA \
+                and not _enclosed_aside(tokens, i + 1):
             cuts.append((i + 1, False))
     clauses: list[Clause] = []
     for (first, contrast), (stop, _) in zip(cuts, cuts[1:] + [(len(tokens), False)]):
@@ -202,6 +203,11 @@ def clause_spans(sentence: Sentence) -> tuple[Clause, ...]:
         last = clauses[-1].stop if clauses else 0
         clauses.append(Clause(last, len(tokens), False))
     return tuple(clauses)
+
+
+def _enclosed_aside(tokens: list[Token], k: int) -> bool:
+    """", however," between commas: an aside inside one clause, not the start of another."""
+    return (tokens[k].low in {"however", "though"} and k + 1 < len(tokens) and tokens[k + 1].text == ",")
 
 
 def clause_at(clauses: tuple[Clause, ...], index: int) -> int:

@@ -231,8 +231,9 @@ def _meta_before(tokens: list[Token], first: int, floor: int) -> tuple[str | Non
             counted = singular(words[0])
             if counted in _tables.kinds():
                 return counted, False             # "the number of deaths in Lakeport passed 900"
-        if low in _META:
-            return None, True
+        if low in _META and ((j > floor and tokens[j - 1].low in _NOUN_MARKERS)
+                             or (j + 1 < first and tokens[j + 1].low in {"of", "at"})):
+            return None, True                     # "a figure of", "the number at": not "agencies estimate that"
     return None, False
 
 

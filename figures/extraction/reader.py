@@ -18,6 +18,7 @@ from figures import _tables
 from figures.extraction import (
     bounds, clauses, concepts, inherit, layout, non_figures, nouns, numbers, quantity, relations, scope, units,
 )
+from figures.extraction.clauses import clause_at
 from figures.extraction.sentence_view import SentenceView
 from figures.extraction.tokens import Sentence, singular
 from figures.extraction.draft import Draft
@@ -343,6 +344,10 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
         block = ends if nxt == ends or _of_whole(view, stop, nxt) else nxt
         tokens = view.sentence.tokens
         place = scope.pick(view.places, view.clauses, first, stop, block, tokens)
+        if place is None and block == nxt and nxt < ends and _coordinated(view, stop, nxt):
+            after = spans[k + 1][1]                      # "Two died and nine were hurt in the Lviv region"
+            following = len(spans) > k + 2 and spans[k + 2][0] or ends
+            place = scope.pick(view.places, view.clauses, nxt, after, following, tokens)
         event = scope.pick(view.events, view.clauses, first, stop, block, tokens)
         fig.place = place.name if place is not None else None
         event_key = event.key if event is not None else view.heading_event
@@ -372,6 +377,14 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
                 and fig.status in {"report", "update", "live"}:
             fig.status = "earlier"                       # "the toll as of 3 May stood at 140"
         fig.clause_contrast = view.contrast(first)
+
+
+def _coordinated(view: SentenceView, stop: int, next_first: int) -> bool:
+    """Whether the next figure is joined to this one by "and" in the same clause, so that a place
+    written after the pair is where both happened."""
+    between = view.sentence.tokens[stop:next_first]
+    return any(t.low == "and" for t in between) and not any(t.text in {",", ";"} for t in between) \
+        and clause_at(view.clauses, stop) == clause_at(view.clauses, next_first)
 
 
 def _of_whole(view: SentenceView, stop: int, next_first: int) -> bool:

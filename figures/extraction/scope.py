@@ -312,6 +312,21 @@ def _report_bound(tokens: list[Token], i: int) -> bool:
     return False
 
 
+_RECORD_WORDS = frozenset({"record", "first", "most", "best", "worst", "least", "ever"})   # "a record since 1990"
+_SINCE_STARTS = frozenset({"start", "beginning", "outbreak", "invasion", "war", "onset", "records", "launch"})
+
+
+def _long_since(tokens: list[Token], k: int) -> bool:
+    """After "since": a start far back ("the start of the war", "February 2022", "2014"), not a
+    weekday of the story ("since Tuesday", which is the story's running count)."""
+    if k < len(tokens) and tokens[k].low == "the":
+        k += 1
+    if k >= len(tokens):
+        return False
+    tok = tokens[k]
+    return tok.low in _SINCE_STARTS or _month(tok) is not None or _int(tok, 1000, 2999) is not None
+
+
 def _as_of(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 2].low == "as" and tokens[i - 1].low == "of"
 
@@ -340,7 +355,7 @@ def _clock(tokens: list[Token], i: int) -> int | None:
 def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
     """Every time phrase of the sentence, resolved against `base` (the day the text is written on)."""
     tokens = sentence.tokens
-    words = _time_words()
+    words = _time_words() | {"since"}
     if not any(t.low in words or (t.text[:1].isdigit() and len(t.text) == 4) for t in tokens) \
             and not any(t.text == ":" for t in tokens) and not any(t.low in _CLOCK_WORDS for t in tokens):
         return ()                                # no month, weekday, year, clock or period word
@@ -403,6 +418,11 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
                 continue
             found.append(When(i, k, day, "day", _report_bound(tokens, i), weekday=WEEKDAYS.index(low)))
             i = k
+            continue
+        if low == "since" and tok.is_word and _long_since(tokens, i + 1) and not any(
+                t.low in _RECORD_WORDS or t.low.endswith("est") for t in tokens[max(0, i - 3):i]):
+            found.append(When(i, i + 2, None, "cumulative", False))   # "since the start of the war": a total
+            i += 1
             continue
         if low == "yesterday":
             found.append(When(i, i + 1, base - dt.timedelta(days=1) if base else None, "day", _report_bound(tokens, i)))

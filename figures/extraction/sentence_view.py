@@ -78,8 +78,6 @@ class SentenceView:
         picked = scope.pick(tuple(dated), self.clauses, first, stop, block)
         if picked is not None:
             return picked  # type: ignore[return-value]
-        if dated:
-            return dated[0]
         others = [w for w in self.times if not w.timed]
         reported = [w for w in others if w.report]
         if reported:
