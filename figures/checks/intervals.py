@@ -42,14 +42,33 @@ class Tolerances:
             raise ValueError("running_days must not be negative")
 
 
-def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value") -> tuple[pd.Series, pd.Series]:
+def _trailing_zeros_step(values: pd.Series) -> pd.Series:
+    """The step a whole number's trailing zeros show: "61,400" and "1,200" may be rounded to the
+    hundred (news copy rounds large counts so), while "61,412", "47" and "230" are written to the
+    unit: one trailing zero is as often exact ("230 passengers and 12 crew") as rounded."""
+    v = values.astype(float).abs()
+    whole = np.isfinite(v) & (v >= 100) & (v == np.floor(v)) & (v < 1e15)
+    step = pd.Series(1.0, index=values.index)
+    for power in range(2, 15):
+        divisible = whole & (np.fmod(v, 10.0 ** power) == 0)
+        if not divisible.any():
+            break
+        step = step.where(~divisible, 10.0 ** power)
+    return step
+
+
+def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
+           rounded_zeros: bool = False) -> tuple[pd.Series, pd.Series]:
     """(lowest, highest) true value each figure allows, in the units of column `value`.
 
-    With value="base_value" the bounds are scaled to the normalised units.
+    With value="base_value" the bounds are scaled to the normalised units. With `rounded_zeros`, a
+    whole number's trailing zeros count as rounding (for figures of different reports: "61,400"
+    against "61,412"); within one sentence ("400 of the 380") they do not.
     """
     scale = frame[value] / frame["value"].where(frame["value"] != 0, np.nan)
     scale = scale.fillna(1.0) if value == "value" else scale
-    half = frame["resolution"].abs() / 2.0
+    step = frame["resolution"].abs()
+    half = (np.maximum(step, _trailing_zeros_step(frame["value"])) if rounded_zeros else step) / 2.0
     rounding = half.where(half <= 0.5, np.minimum(half, np.maximum(tol.round_rel * frame["value"].abs(), 0.5)))
     exact_count = frame["dimension"].eq("count") & half.le(0.5)
     rounding = rounding.where(~exact_count, 0.0)       # "39 drones" is a count, not a rounded 38.5-39.5
@@ -89,9 +108,10 @@ def restated_slack(frame: pd.DataFrame) -> pd.Series:
 
 
 def comparable_bounds(frame: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Series]:
-    """`bounds` in units that compare across figures: base units for measures and money (so that km
-    meet miles and rubles meet euros), the value itself for counts."""
+    """`bounds` in units that compare figures of different reports: base units for measures and money
+    (so that km meet miles and rubles meet euros), the value itself for counts, trailing zeros read as
+    rounding."""
     normalised = frame["dimension"] != "count"
-    base_low, base_high = bounds(frame, tol, value="base_value")
-    low, high = bounds(frame, tol)
+    base_low, base_high = bounds(frame, tol, value="base_value", rounded_zeros=True)
+    low, high = bounds(frame, tol, rounded_zeros=True)
     return low.where(~normalised, base_low), high.where(~normalised, base_high)

@@ -95,6 +95,8 @@ def _verb_token(tokens: list[Token], k: int) -> bool:
         return False
     if k > 0 and tokens[k - 1].low in _NOUN_MARKERS:
         return False
+    if k > 1 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word and tokens[k - 2].low in _NOUN_MARKERS:
+        return False                              # "the Cedar fire grew": a name's noun, not "fire" the verb
     counted = k > 0 and (tokens[k - 1].text[:1].isdigit() or tokens[k - 1].low in _tables.number_words())
     return not (counted and tok.low.endswith("s") and not past_form(tok.low))     # "eight kills": a noun
 
