@@ -75,6 +75,7 @@ class _Figure:
     against: str | None
     scoped: bool
     placed: bool                # the text names a place for it, even a whole country
+    country: str | None         # the country it names as its place, if one
     course: str                 # how reports of its happening behave over time (data/happenings.tsv)
     order: int
 
@@ -117,11 +118,25 @@ def prepare_agreement(part: pd.DataFrame) -> pd.DataFrame:
     if "quantity_base" in part.columns:
         return part
     names = {article: "|".join(sorted(_names_of(part, article))) for article in part["article"].unique()}
+    countries = {article: "|".join(sorted(_countries_of(part, article))) for article in part["article"].unique()}
     part = part.assign(subset=_subcategory(part), article_names=part["article"].map(names).astype(object),
+                       article_countries=part["article"].map(countries).astype(object),
                        scope=part["scope"].fillna("").astype(object), period=part["period"].fillna("day"),
                        status=part["status"].fillna("report"))   # as read back from csv, "" is missing
     part = part[part["quantity"].notna()]
     return part.assign(quantity_base=part["quantity"].str.split(" @ ").str[0].astype(object))
+
+
+def _countries_of(frame: pd.DataFrame, article: object) -> frozenset[str]:
+    """The countries an article's figure sentences name ("Russia", "Ukraine's")."""
+    sentences = frame.loc[frame["article"] == article, "sentence"].dropna().unique()
+    return frozenset(w for s in sentences for w in _country_words(str(s)))
+
+
+@lru_cache(maxsize=65536)
+def _country_words(sentence: str) -> frozenset[str]:
+    words = [w.strip(".,;:!?\"“”()[]'").replace("’s", "").replace("'s", "").lower() for w in sentence.split()]
+    return frozenset(w for w in words if w in _tables.countries())
 
 
 def _names_of(frame: pd.DataFrame, article: object) -> frozenset[str]:
@@ -170,11 +185,18 @@ def _figures(rows: pd.DataFrame) -> list[_Figure]:
             day=None if pd.isna(day) else pd.Timestamp(day),
             weekday=_weekday(r, day), period=str(r["period"]), status=str(r["status"]),
             role=role, name=name, against=r["against"] if isinstance(r["against"], str) else None,
-            scoped=bool(r["scope"]), placed=isinstance(r["place"], str),
+            scoped=bool(r["scope"]), placed=isinstance(r["place"], str), country=_country(r["place"]),
             course=_COURSE.get(r["happening"], "event") if r["happening"] != "population" or r["scope"] else "event",
             order=order,
         ))
     return out
+
+
+def _country(place: object) -> str | None:
+    if not isinstance(place, str):
+        return None
+    low = place.lower().replace("’s", "").replace("'s", "").removeprefix("the ")
+    return low if low in _tables.countries() else None
 
 
 def _weekday(row: pd.Series, day: object) -> int | None:
@@ -210,6 +232,8 @@ def _across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -
         return None
     if (not a.scoped or not b.scoped or a.day is None or b.day is None) and not topics.shared(a.article, b.article):
         return None                              # nothing but the kind ties them: maybe two stories
+    if topics.other_country(a, b):
+        return None                              # two countries' counts: two events
     course = a.course
     if course == "fixed":
         return None if {"update", "live"} & {a.status, b.status} else CONTRADICTION   # a count as of 2 pm
@@ -255,6 +279,19 @@ class _Topics:
     def __init__(self, frame: pd.DataFrame) -> None:
         self._names = {article: frozenset(n for n in str(joined).split("|") if n)
                        for article, joined in zip(frame["article"], frame["article_names"])}
+        self._countries = {article: frozenset(n for n in str(joined).split("|") if n)
+                           for article, joined in zip(frame["article"], frame["article_countries"])}
+
+    def other_country(self, a: _Figure, b: _Figure) -> bool:
+        """Whether a figure that names a country meets one of another country: "In Russia, drones hurt
+        three" against a count from an article about both Russia and Ukraine, or of Ukraine's."""
+        for one, other in ((a, b), (b, a)):
+            if one.country:
+                if other.country and other.country != one.country:
+                    return True
+                if not other.country and self._countries.get(other.article, frozenset()) - {one.country}:
+                    return True
+        return False
 
     def names(self, article: object) -> frozenset[str]:
         return self._names.get(article, frozenset())

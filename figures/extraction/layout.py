@@ -31,6 +31,8 @@ _STAMP = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX = 40
+_PLACE_NAME = re.compile(r"\b(?:in|throughout|across|around|near|outside|inside|over)[ \u00a0]+(?:the[ \u00a0]+)?"
+                         r"([A-Z][a-z]+)(?![a-z'’])(?:[ \u00a0]+([a-z]+))?")    # "throughout Kyiv from", not "in Russian strikes"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Layout:
     bases: tuple[dt.date | None, ...]    # the day each sentence is written on (entry stamp, else article)
     stamped: tuple[bool, ...]            # the sentence stands in a timed entry of a live page
     running: bool                        # the article marks itself as developing / live
+    place_names: frozenset[str] = frozenset()   # names the article uses as places ("throughout Kyiv")
 
 
 @lru_cache(maxsize=None)
@@ -90,4 +93,6 @@ def read(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) 
             if k >= 0:
                 bases[index] = stamps[k][1]
                 stamped[index] = True
-    return Layout(tuple(events), tuple(bases), tuple(stamped), _article_markers(text))
+    names = frozenset(m.group(1).lower() for m in _PLACE_NAME.finditer(text)
+                      if not m.group(2) or m.group(2).lower() in _tables.stopwords())
+    return Layout(tuple(events), tuple(bases), tuple(stamped), _article_markers(text), names)

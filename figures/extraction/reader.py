@@ -302,7 +302,7 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
         previous = views.get(index - 1)
         if previous is not None and view.opens_with_pronoun() and not view.times:
             view = dataclasses.replace(view, carried=previous.period_phrase())
-        _read_quantities(view, members, shape.running, article_date, story_day)
+        _read_quantities(view, members, shape.running, article_date, story_day, shape.place_names)
         before = next((by_sentence[k] for k in (index - 1, index - 2) if k in by_sentence), ())
         if view.continues() and any(f.status == "update" for f, _, _ in before):
             for fig, _, _ in members:
@@ -333,7 +333,8 @@ def _story_day(text: str, spans: list[tuple[int, int]], article_date: dt.date | 
 
 
 def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], running: bool,
-                     article_date: dt.date | None, story_day: dt.date | None) -> None:
+                     article_date: dt.date | None, story_day: dt.date | None,
+                     place_names: frozenset[str] = frozenset()) -> None:
     """Place, event, day and quantity parts of the figures of one sentence, in order."""
     spans = [(first, stop) for _, first, stop in members]
     timed = [view.timed(first) for first, _ in spans]
@@ -348,6 +349,8 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
             after = spans[k + 1][1]                      # "Two died and nine were hurt in the Lviv region"
             following = len(spans) > k + 2 and spans[k + 2][0] or ends
             place = scope.pick(view.places, view.clauses, nxt, after, following, tokens)
+        if place is None:
+            place = scope.subject_place(tokens, view.clauses, first, place_names)   # "Kyiv suffered an attack that ..."
         event = scope.pick(view.events, view.clauses, first, stop, block, tokens)
         fig.place = place.name if place is not None else None
         event_key = event.key if event is not None else view.heading_event

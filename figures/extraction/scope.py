@@ -2,8 +2,9 @@
 or period it is about.
 
 A place is taken only where the text gives one for the figure's own clause: "12 people were killed
-in Lviv", "40 over the Odesa region". The target of an attack ("a strike on Kharkiv") is not where its
-dead or wounded are counted, so it gives no place. Adjectives are not places
+in Lviv", "40 over the Odesa region", "a strike on Kharkiv killed six" (the target of an attack is where
+its dead are counted; "an attack on Lviv and the surrounding region" is a wider place than Lviv).
+Adjectives are not places
 ("Russian drones"), and a place named in another clause of the sentence belongs to that clause. A
 country, "across the country" and "nationwide" give national scope: a national total, compared with
 figures that name no place. A named fire, storm or quake ("the Ridge fire", "Storm Agnes") is
@@ -40,6 +41,7 @@ _SUFFIXES = {"region": "region", "oblast": "region", "province": "region", "gove
              "area": "", "city": "", "metropolitan": ""}
 _NATIONAL_NOUNS = frozenset({"country", "nation"})
 _NATIONAL_WORDS = frozenset({"nationwide", "countrywide"})
+_NATIONAL_KEYS = frozenset({"country", "nation", "nationwide", "countrywide"})
 _EVENT_NOUNS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})    # "the Ridge fire"
 _NAMED_AFTER = frozenset({"storm", "hurricane", "cyclone", "typhoon"})     # "Storm Daniel"
 _PERIOD_WORDS = {"morning": 0, "afternoon": 0, "evening": 0, "night": 0}
@@ -97,13 +99,14 @@ def _time_words() -> frozenset[str]:
 
 def place_key(name: str) -> str:
     """"the Odesa Oblast" and "Odesa region" -> "odesa region"; "the city of Lakeport" -> "lakeport";
-    "across the country" -> "" (national, of no named country: as if no place were named)."""
+    "across the country", a country -> "" (national scope: compared with figures that name no place;
+    the checker keeps two countries' figures apart by the `place` as written)."""
     words = [_bare(w) for w in name.lower().replace("’", "'").split() if w not in {"the", "of"}]
     if words and words[-1] in _SUFFIXES:
         suffix = _SUFFIXES[words[-1]]
         words = words[:-1] + ([suffix] if suffix else [])
     key = " ".join(words)
-    return "" if key in _countries() else key
+    return "" if key in _NATIONAL_KEYS or key in _countries() else key
 
 
 _REGION_NOUNS = frozenset({"oblast", "region", "province", "county", "district", "governorate", "prefecture"})
@@ -143,11 +146,34 @@ def _place_after(tokens: list[Token], i: int) -> Anchor | None:
         return None
     if j < len(tokens) and _is_name(tokens[j]):
         stop = _name_run(tokens, j)
+        if stop < len(tokens) and _describes(tokens[stop]):
+            return None                                              # "in Russian strikes": an adjective
         owner = [k for k in range(j, stop - 1) if tokens[k].low.endswith(("'s", "’s"))]
         if owner:
             j = owner[-1] + 1                                        # "in Ukraine's Odesa region"
-        return _anchor(tokens, i, j, stop)
+        anchor = _anchor(tokens, i, j, stop)
+        wider = _SURROUNDING.get(tuple(t.low for t in tokens[stop:stop + 4]))
+        if anchor is not None and wider:                             # "on Lviv and the surrounding region"
+            return Anchor(anchor.first, stop + 4, f"{anchor.name} {wider}", f"{anchor.key} {wider}")
+        return anchor
     return None
+
+
+_SURROUNDING = {("and", "the", "surrounding", "region"): "and surroundings",
+                ("and", "the", "surrounding", "area"): "and surroundings",
+                ("and", "its", "surrounding", "region"): "and surroundings",
+                ("and", "the", "surrounding", "areas"): "and surroundings"}
+
+
+def _describes(tok: Token) -> bool:
+    """A lower-case noun right after a name makes the name an adjective ("Russian strikes", "Lviv
+    hospitals"); a region word or a function word does not ("Odesa region", "Lviv on Friday")."""
+    return (tok.is_word and tok.text[:1].islower() and tok.low not in _REGION_NOUNS and tok.low not in _SUFFIXES
+            and tok.low not in _tables.stopwords() and not looks_verb(tok) and tok.low not in _PLACE_TAIL_WORDS)
+
+
+_PLACE_TAIL_WORDS = frozenset({"alone", "overnight", "early", "late", "earlier", "later", "yesterday", "today",
+                               "itself", "proper", "centre", "center", "city", "region"})
 
 
 def _is_name_start(tokens: list[Token], k: int) -> bool:
@@ -173,6 +199,8 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
         low = tok.low
         if low in _LOCATIVE and tok.is_word:
             anchor = _place_after(tokens, i)
+        elif low == "on" and i > 0 and tokens[i - 1].low in _ATTACK_NOUNS:
+            anchor = _place_after(tokens, i)                         # "a strike on Kharkiv killed six"
         elif low in _NATIONAL_WORDS:
             anchor = Anchor(i, i + 1, tok.text, "")
         elif low == "on" and i + 1 < len(tokens) and _is_name(tokens[i + 1]) and tokens[i + 1].low.endswith(("'s", "’s")):
@@ -188,6 +216,24 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
         if anchor is not None and (not found or anchor.first >= found[-1].stop):
             found.append(anchor)
     return tuple(found)
+
+
+def subject_place(tokens: list[Token], clauses: tuple[Clause, ...], first: int,
+                  place_names: frozenset[str]) -> Anchor | None:
+    """A name that opens the figure's clause and that the article elsewhere uses as a place: "Kyiv
+    suffered an attack that left 15 injured" when the article also writes "throughout Kyiv"."""
+    clause = clauses[clause_at(clauses, first)]
+    for k in range(first - 1, max(clause.first, first - _SUBJECT_REACH) - 1, -1):
+        tok = tokens[k]
+        if tok.text[:1].isdigit():
+            return None                           # another figure stands between
+        if _is_name(tok) and tok.low in place_names and k + 1 < len(tokens) and (
+                k == clause.first or looks_verb(tokens[k + 1])):
+            return _anchor(tokens, k, k, k + 1)   # "... hours after Kyiv suffered an attack that left 15 hurt"
+    return None
+
+
+_SUBJECT_REACH = 15
 
 
 def population_place(tokens: list[Token], first: int) -> Anchor | None:
