@@ -229,7 +229,7 @@ def subject_place(tokens: list[Token], clauses: tuple[Clause, ...], first: int,
             return None                           # another figure stands between
         if _is_name(tok) and tok.low in place_names and k + 1 < len(tokens) and (
                 k == clause.first or looks_verb(tokens[k + 1])):
-            return _anchor(tokens, k, k, k + 1)   # "... hours after Kyiv suffered an attack that left 15 hurt"
+            return _anchor(tokens, k, k, k + 1)   # "... a day after Kyiv endured a barrage in which 15 were hurt"
     return None
 
 
