@@ -350,7 +350,7 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
             following = len(spans) > k + 2 and spans[k + 2][0] or ends
             place = scope.pick(view.places, view.clauses, nxt, after, following, tokens)
         if place is None:
-            place = scope.subject_place(tokens, view.clauses, first, place_names)   # "Kyiv suffered an attack that ..."
+            place = scope.subject_place(tokens, view.clauses, first, place_names)   # "Kyiv endured a barrage in which ..."
         event = scope.pick(view.events, view.clauses, first, stop, block, tokens)
         fig.place = place.name if place is not None else None
         event_key = event.key if event is not None else view.heading_event

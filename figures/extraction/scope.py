@@ -220,8 +220,9 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
 
 def subject_place(tokens: list[Token], clauses: tuple[Clause, ...], first: int,
                   place_names: frozenset[str]) -> Anchor | None:
-    """A name that opens the figure's clause and that the article elsewhere uses as a place: "Kyiv
-    suffered an attack that left 15 injured" when the article also writes "throughout Kyiv"."""
+    """A name near the figure, in its clause, that is the subject of a verb there and that the article
+    elsewhere uses as a place: "Kyiv endured a barrage in which 15 were hurt" when the article also
+    writes "throughout Kyiv"."""
     clause = clauses[clause_at(clauses, first)]
     for k in range(first - 1, max(clause.first, first - _SUBJECT_REACH) - 1, -1):
         tok = tokens[k]
