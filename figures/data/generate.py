@@ -216,12 +216,19 @@ CURRENCY_HEADER = (
 )
 
 
+def build_one(name: str) -> str:
+    """The text this generator writes for one table: units_pint.tsv needs pint and inflect (runtime
+    dependencies), currency_names.tsv needs Babel."""
+    if name == "units_pint.tsv":
+        return _tsv(UNITS_HEADER, ["alias", "unit", "dimension", "flags"], unit_rows())
+    if name == "currency_names.tsv":
+        return _tsv(CURRENCY_HEADER, ["alias", "code", "position", "flags"], currency_rows())
+    raise ValueError(f"no generated table {name!r}")
+
+
 def build() -> dict[str, str]:
     """File name -> the text this generator writes for it."""
-    return {
-        "units_pint.tsv": _tsv(UNITS_HEADER, ["alias", "unit", "dimension", "flags"], unit_rows()),
-        "currency_names.tsv": _tsv(CURRENCY_HEADER, ["alias", "code", "position", "flags"], currency_rows()),
-    }
+    return {name: build_one(name) for name in ("units_pint.tsv", "currency_names.tsv")}
 
 
 if __name__ == "__main__":
