@@ -30,8 +30,8 @@ LOCALES = ("en", "en_GB", "en_IN", "en_AU")
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
                         "RON", "NPR", "CVE", "AWG", "NIO"})
 
-#: Local currency symbols that are also words before a number ("Le 5 avril").
-SYMBOL_WORDS = frozenset({"Le", "Ar", "Db"})
+#: Local currency symbols that are also words or units beside a number ("Le 5 avril", "a 6 Ft wall").
+SYMBOL_WORDS = frozenset({"Le", "Ar", "Db", "Ft"})
 
 #: Words that name a power of a length before or after it ("square metres", "km squared").
 POWERS = {
@@ -200,7 +200,9 @@ def _local_symbols(current: set[str]) -> dict[str, str]:
         return (latin and len(letters) >= 2 and letters.isalpha() and symbol not in SYMBOL_WORDS
                 and (symbol != letters or not letters.isascii() or not (letters.isupper() or letters.islower())))
 
-    return {s: next(iter(codes)) for s, codes in claims.items() if len(codes) == 1 and readable(s)}
+    hand = {row["alias"] for row in _rows("currencies.tsv")}     # "Rs." is the rupee of India there
+    return {s: next(iter(codes)) for s, codes in claims.items()
+            if len(codes) == 1 and readable(s) and s not in hand}
 
 
 UNITS_HEADER = (
@@ -216,12 +218,19 @@ CURRENCY_HEADER = (
 )
 
 
+def build_one(name: str) -> str:
+    """The text this generator writes for one table: units_pint.tsv needs pint and inflect (runtime
+    dependencies), currency_names.tsv needs Babel."""
+    if name == "units_pint.tsv":
+        return _tsv(UNITS_HEADER, ["alias", "unit", "dimension", "flags"], unit_rows())
+    if name == "currency_names.tsv":
+        return _tsv(CURRENCY_HEADER, ["alias", "code", "position", "flags"], currency_rows())
+    raise ValueError(f"no generated table {name!r}")
+
+
 def build() -> dict[str, str]:
     """File name -> the text this generator writes for it."""
-    return {
-        "units_pint.tsv": _tsv(UNITS_HEADER, ["alias", "unit", "dimension", "flags"], unit_rows()),
-        "currency_names.tsv": _tsv(CURRENCY_HEADER, ["alias", "code", "position", "flags"], currency_rows()),
-    }
+    return {name: build_one(name) for name in ("units_pint.tsv", "currency_names.tsv")}
 
 
 if __name__ == "__main__":

@@ -62,11 +62,12 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def word_hint() -> re.Pattern[str]:
-    """Any number word, scale, vague plural or fraction as a substring ("teen" in "thirteen"): a
-    cheap test that skips the word pattern in most sentences."""
+    """Any number word, scale, vague plural or fraction at the start of a word ("tens", "dozens",
+    "two-thirds"): a cheap test that skips the word pattern in most sentences. At the start of a
+    word only, so that "money", "often" and "tone" do not wake the full pattern."""
     stems = set(_tables.number_words()) | {"dozen", "scores", "half", "third", "quarter", "fifth", "tenth"}
     stems |= {w.split()[-1].split("-")[-1] for w in _tables.fractions()}
-    return re.compile(_tables.alternation(sorted(stems)))
+    return re.compile(r"\b(?:%s)" % _tables.alternation(sorted(stems)))
 
 
 def word_matches(text: str) -> list[re.Match[str]]:
