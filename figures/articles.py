@@ -1,9 +1,9 @@
 """Turn whatever the caller passes as articles into validated `Article` records, or reasons why not.
 
 Accepted: one string; an iterable of strings or of dicts; a pandas DataFrame with a `text` column
-and optional `id`, `date` and `source` (the outlet) columns. Without ids, articles are numbered
-from 0 in the order given. A bad article never stops the others: it comes back as an
-`ArticleError` naming it.
+and optional `id`, `date` and `source` (the outlet) columns. An article without an id (or with a
+None or NaN one) is numbered by its position, from 0. A bad article never stops the others: it
+comes back as an `ArticleError` naming it.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pandas as pd
 
-from figures.errors import ArticleError, InputError
+from figures.errors import ArticleError, InputError, plural
 from figures.model import Article
 
 
@@ -69,20 +70,44 @@ def _is_missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT or value is pd.NA
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_id(article_id: Any) -> str | None:
+    """Why an id cannot label figures (it must be hashable and, as text, valid Unicode), or None."""
+    try:
+        hash(article_id)
+    except TypeError:
+        return f"id is a {type(article_id).__name__}, which cannot label figures; use a str or an int"
+    if isinstance(article_id, str) and _SURROGATE.search(article_id):
+        return "id holds unpaired surrogates, which are not text; decode the feed with errors='replace'"
+    return None
+
+
 def _one(article_id: Any, text: Any, date: Any, outlet: Any) -> Article | ArticleError:
+    bad_id = _valid_id(article_id)
+    if bad_id:
+        return ArticleError(article_id, bad_id)
     if isinstance(text, bytes):
         return ArticleError(article_id, "text is bytes; decode it to str first")
     if _is_missing(text):
         return ArticleError(article_id, "text is missing")
     if not isinstance(text, str):
         return ArticleError(article_id, f"text is {type(text).__name__}, not str")
-    outlet = None if _is_missing(outlet) else str(outlet)
+    notes = []
+    if _SURROGATE.search(text):
+        # a feed decoded with errors="surrogateescape" leaves halves of characters: one each, so
+        # replacing them keeps every offset into the text
+        notes.append(f"text held {plural(len(_SURROGATE.findall(text)), 'unpaired surrogate')}, read as U+FFFD")
+        text = _SURROGATE.sub("\ufffd", text)
+    outlet = None if _is_missing(outlet) else _SURROGATE.sub("\ufffd", str(outlet))
     try:
         when = parse_date(date)
     except ValueError as exc:
         # The figures are still worth having; only what needs the date (rates) becomes unverifiable.
-        return Article(article_id, text, None, outlet, f"{exc}{UNDATED}")
-    return Article(article_id, text, when, outlet)
+        when = None
+        notes.append(f"{exc}{UNDATED}")
+    return Article(article_id, text, when, outlet, "; ".join(notes) or None)
 
 
 def iter_articles(articles: Any) -> Iterator[Article | ArticleError]:
@@ -101,14 +126,17 @@ def iter_articles(articles: Any) -> Iterator[Article | ArticleError]:
         ids = articles["id"] if "id" in articles.columns else range(len(articles))
         dates = articles["date"] if "date" in articles.columns else [None] * len(articles)
         outlets = articles["source"] if "source" in articles.columns else [None] * len(articles)
-        for article_id, text, date, outlet in zip(ids, articles["text"], dates, outlets):
-            yield _one(article_id.item() if hasattr(article_id, "item") else article_id, text, date, outlet)
+        for n, (article_id, text, date, outlet) in enumerate(zip(ids, articles["text"], dates, outlets)):
+            article_id = article_id.item() if hasattr(article_id, "item") else article_id
+            yield _one(n if _is_missing(article_id) else article_id, text, date, outlet)
         return
     if isinstance(articles, (bytes, Mapping)) or not isinstance(articles, Iterable):
         raise InputError("articles must be a str, an iterable of str or dicts, or a DataFrame "
                          f"with a 'text' column; got {type(articles).__name__}")
     for n, item in enumerate(articles):
         if isinstance(item, Mapping):
-            yield _one(item.get("id", n), item.get("text"), item.get("date"), item.get("source"))
+            article_id = item.get("id")
+            yield _one(n if _is_missing(article_id) else article_id, item.get("text"), item.get("date"),
+                       item.get("source"))
         else:
             yield _one(n, item, None, None)

@@ -133,23 +133,29 @@ def check(figs: Any, **options: Any) -> pd.DataFrame:
     chosen = checks.check_settings(**settings)[1]
     empty = _empty_figures()
     meta = pd.DataFrame(checks.to_frame([]))
+    figs = figs.persist()                    # extracted once, whatever reads the figures after
+    rows, labels = dask.compute(figs.index.size, figs.index.nunique())
+    if rows != labels:
+        raise InputError(f"{rows - labels:,} figure label(s) appear in more than one place: an article id is "
+                         "used twice (in two partitions, or two files); findings could not point at one figure")
     stated = figs.map_partitions(checks.stated_conversions, meta=empty).compute()
     normalised = figs.map_partitions(_normalised, stated, settings, meta=empty)
-    lazy, done = [], []
+    pending = []
     for rule in chosen:
         scope = rule.scope
         if isinstance(scope, checks.WithinArticle):
-            lazy.append(normalised.map_partitions(_findings, rule.name, settings, meta=meta))
+            pending.append(normalised.map_partitions(_findings, rule.name, settings, meta=meta))
         elif isinstance(scope, checks.Gathered):
-            picked = normalised.map_partitions(scope.select, meta=empty).compute()
-            done.append(_findings(picked, rule.name, settings))
+            pending.append(normalised.map_partitions(scope.select, meta=empty))
         else:
             prepared_meta = _prepared(empty, rule.name)
             prepared = normalised.map_partitions(_prepared, rule.name, meta=prepared_meta)
             grouped = prepared.shuffle(on=scope.key).map_partitions(_in_input_order, meta=prepared_meta)
-            lazy.append(grouped.map_partitions(_findings, rule.name, settings, meta=meta))
-    found = [*dask.compute(*lazy), *done] if lazy else done
+            pending.append(grouped.map_partitions(_findings, rule.name, settings, meta=meta))
+    computed = dask.compute(*pending)            # one pass over the normalised figures for every rule
+    found = [_findings(result, rule.name, settings) if isinstance(rule.scope, checks.Gathered) else result
+             for rule, result in zip(chosen, computed)]
     found = [f for f in found if len(f)]
     if not found:
-        return meta
+        return checks.in_order(meta)
     return checks.in_order(pd.concat(found, ignore_index=True)[list(checks.FINDING_COLUMNS)])

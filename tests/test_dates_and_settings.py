@@ -90,3 +90,35 @@ def test_two_text_columns_are_refused() -> None:
     articles = pd.DataFrame([["Five drones.", "Six drones."]], columns=["text", "text"])
     with pytest.raises(InputError, match="more than one 'text' column"):
         figures.extract(articles)
+
+
+def test_a_repeated_id_is_reported_not_mixed_into_the_first() -> None:
+    """A second article with an id already used (0 and "0" label alike) is an error naming it."""
+    with pytest.warns(FiguresWarning, match="id of an earlier article too"):
+        frame = figures.extract([{"id": "0", "text": "Five drones."}, {"id": 0, "text": "Six drones."},
+                                 {"id": "b", "text": "Seven drones."}])
+    assert frame.index.is_unique and list(frame["value"]) == [5, 7]
+    assert figures.article_status(frame)["status"].tolist() == ["ok", "error", "ok"]
+
+
+def test_missing_ids_are_numbered_by_position() -> None:
+    """None and NaN ids are numbered by position, so two of them never share labels."""
+    frame = figures.extract([{"id": None, "text": "Five drones."}, {"id": math.nan, "text": "Six drones."}])
+    assert list(frame.index) == ["0:0", "1:0"]
+
+
+def test_unpaired_surrogates_are_replaced_keeping_offsets() -> None:
+    """Halves of characters (a feed decoded with surrogateescape) become U+FFFD; spans still fit."""
+    text = "Police said \udce2 300 people marched."
+    with pytest.warns(FiguresWarning, match="1 unpaired surrogate, read as U"):
+        frame = figures.extract([{"id": "s", "text": text}])
+    row = frame.iloc[0]
+    assert row["surface"] == text[row["start"]:row["end"]] == "300" and "\ufffd" in row["sentence"]
+
+
+@pytest.mark.parametrize("bad_id", [["a", 1], "x\ud800"])
+def test_an_id_that_cannot_label_figures_is_reported(bad_id: object) -> None:
+    """A list or a string with surrogates as id is an unreadable article, not a crash of the batch."""
+    with pytest.warns(FiguresWarning, match="id "):
+        frame = figures.extract([{"id": bad_id, "text": "Five drones."}, {"id": "ok", "text": "Six drones."}])
+    assert list(frame["article"]) == ["ok"]

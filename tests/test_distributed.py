@@ -179,6 +179,15 @@ def test_findings_serialise_as_json(in_memory: tuple[pd.DataFrame, pd.DataFrame]
     json.dumps(pd.DataFrame(in_memory[1]).to_dict("records"), default=str)
 
 
+def test_an_id_used_in_two_partitions_is_refused(corpus: pd.DataFrame) -> None:
+    """The same articles twice (two files) give one clear InputError, not a failure inside a worker."""
+    from figures import distributed
+
+    twice = dd.concat([dd.from_pandas(corpus.iloc[:5], npartitions=1), dd.from_pandas(corpus.iloc[:5], npartitions=1)])
+    with dask.config.set(scheduler="synchronous"), pytest.raises(InputError, match="an article id is used twice"):
+        _quiet(distributed.check, distributed.extract(twice))
+
+
 REALNEWS = HERE.parent.parent / "shared" / "benchmarks" / "realnews" / "articles.jsonl"
 
 

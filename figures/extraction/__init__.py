@@ -83,7 +83,10 @@ def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> FiguresFrame:
             # categories as objects in order of appearance, so that every frame's categories unite
             # (pandas would type text categories as str, all-missing ones as float)
             present = pd.Index([v for v in dict.fromkeys(values) if v is not None and v == v], dtype=object)
-            data[name] = pd.Series(pd.Categorical(values, categories=present))
+            try:
+                data[name] = pd.Series(pd.Categorical(values, categories=present))
+            except (TypeError, ValueError, UnicodeError):   # values pandas cannot hash: kept as objects,
+                data[name] = pd.Series(values, dtype=object)  # the batch is never lost to a dtype
         elif dtype.startswith("datetime"):
             data[name] = pd.Series(pd.to_datetime(list(values)), dtype=dtype) if values else pd.Series([], dtype=dtype)
         else:
@@ -146,8 +149,9 @@ def extract(
     `rates`: a rate source or a frame (`date`, `currency`, `per_eur`) tried before the ECB history.
     `max_rate_age_days`: how far before a figure's date a rate may be quoted and still be used.
     `errors`: "warn" (default) reports unreadable articles and dates in a `FiguresWarning` and in
-    `article_status(frame)`; "raise" raises the first `ArticleError` (an article that is not text, an
-    unreadable date, or one that the reader fails on); "ignore" only records them.
+    `article_status(frame)`; "raise" raises the first `ArticleError` (an article that is not text or
+    not read in full: an unreadable date, unpaired surrogates, a failure of the reader); "ignore"
+    only records them.
     `progress`: a progress bar on standard error (tqdm); None shows it only on a terminal.
 
     Returns a frame indexed by figure label (`"{article}:{n}"`) with the columns of
@@ -167,7 +171,14 @@ def extract(
 
         items = tqdm(items, desc="articles", unit="article", disable=None if progress is None else False,
                      mininterval=0.5)
+    seen: set[str] = set()               # ids as they appear in labels: 0 and "0" would collide
     for item in items:
+        if not isinstance(item, ArticleError):
+            label = str(item.id)
+            if label in seen:
+                item = ArticleError(item.id, "the id of an earlier article too, so their figures' labels would "
+                                             "collide; give every article its own id")
+            seen.add(label)
         if isinstance(item, ArticleError):
             if errors == "raise":
                 raise item
