@@ -208,14 +208,10 @@ def change_words() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def verbs() -> dict[str, tuple[str, str]]:
-    """Verb forms: form -> (lemma, group)."""
-    return {row["form"]: (row["lemma"], row["group"]) for row in read_rows("verbs.tsv")}
-
-
-@lru_cache(maxsize=None)
-def predicate_groups() -> dict[str, str]:
-    """Lemma -> the group of lemmas that name the same happening."""
-    return {lemma: group for lemma, group in verbs().values()}
+    """Verb forms: form -> (lemma, the happening class the lemma names, or "")."""
+    named = happenings()
+    return {row["form"]: (row["lemma"], named[row["lemma"]].happening if row["lemma"] in named else "")
+            for row in read_rows("verbs.tsv")}
 
 
 @lru_cache(maxsize=None)

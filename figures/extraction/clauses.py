@@ -9,41 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from figures import _tables
-from figures.extraction.tokens import (
-    AUX, CLAUSE_BREAK, CLAUSE_JOINERS, Sentence,
-    Token, is_content, looks_verb, verb_at, verb_ending_at,
-)
-
-
-def predicate(sentence: Sentence, start: int, end: int) -> str | None:
-    """Lemma of the verb that says what happened to the counted things."""
-    tokens = sentence.tokens
-    i = sentence.index_at(end)
-    k = i
-    while k < len(tokens) and tokens[k].low in AUX:
-        k += 1
-    if k > i and k < len(tokens):
-        found = verb_at(tokens, k)
-        if found:
-            return found[0]                                      # "12 people were killed"
-    first = sentence.index_at(start) - 1
-    j = first
-    while j >= 0 and first - j < 4 and tokens[j].is_word and not is_content(tokens[j]):
-        found = verb_ending_at(tokens, j)
-        if found:
-            return found[0]                                      # "downed 39", "killed at least 12"
-        j -= 1
-    if i < len(tokens):
-        found = verb_at(tokens, i)
-        if found:
-            return found[0]                                      # "three turned back"
-    j = first
-    while j >= 0 and first - j < 9 and tokens[j].text not in CLAUSE_BREAK:
-        found = verb_ending_at(tokens, j)
-        if found:
-            return found[0]
-        j -= 1
-    return None
+from figures.extraction.tokens import CLAUSE_JOINERS, Sentence, Token, looks_verb
 
 
 _CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "and", "although", "though", "because", "as",

@@ -260,7 +260,6 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
                        or (singular(left.words[-1]) if left.words else None))
         phrases = [about, opener, concepts.left_words(sentence, fig.start, left.words)]
     fig.concept = concepts.concept(sentence, fig.start, fig.end, measure=fig.dimension != "count", loose=phrases)
-    fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
     fig.left_subject = left.subject
     return noun
 

@@ -86,9 +86,13 @@ def _bare(low: str) -> str:
 
 
 def _is_name(tok: Token) -> bool:
-    low = _bare(tok.low)
-    return (tok.is_word and tok.text[0].isupper() and low not in _tables.stopwords()
-            and low not in _tables.months() and low not in WEEKDAYS)
+    return tok.is_word and tok.text[0].isupper() and _name_word(tok.low)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(low: str) -> bool:
+    low = _bare(low)
+    return low not in _tables.stopwords() and low not in _tables.months() and low not in WEEKDAYS
 
 
 @lru_cache(maxsize=None)
@@ -223,12 +227,14 @@ def subject_place(tokens: list[Token], clauses: tuple[Clause, ...], first: int,
     """A name near the figure, in its clause, that is the subject of a verb there and that the article
     elsewhere uses as a place: "Kyiv endured a barrage in which 15 were hurt" when the article also
     writes "throughout Kyiv"."""
+    if not place_names:
+        return None
     clause = clauses[clause_at(clauses, first)]
     for k in range(first - 1, max(clause.first, first - _SUBJECT_REACH) - 1, -1):
         tok = tokens[k]
         if tok.text[:1].isdigit():
             return None                           # another figure stands between
-        if _is_name(tok) and tok.low in place_names and k + 1 < len(tokens) and (
+        if tok.low in place_names and _is_name(tok) and k + 1 < len(tokens) and (
                 k == clause.first or looks_verb(tokens[k + 1])):
             return _anchor(tokens, k, k, k + 1)   # "... a day after Kyiv endured a barrage in which 15 were hurt"
     return None
@@ -259,6 +265,8 @@ def population_place(tokens: list[Token], first: int) -> Anchor | None:
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
     """Named events of the sentence: "the Ridge fire", "Canyon Fire", "Storm Agnes"."""
     tokens = sentence.tokens
+    if not any(t.low in _EVENT_NOUNS or t.low in _NAMED_AFTER for t in tokens):
+        return ()                                # no fire, blaze, storm ... named here
     found: list[Anchor] = []
     i = 0
     while i < len(tokens):
