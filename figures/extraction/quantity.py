@@ -274,10 +274,10 @@ def _after_word(tokens: list[Token], k: int) -> str | None:
 def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int, noun_words: list[str],
          noun_stop: int, left_subject: str | None, dimension: str, subject: str | None,
          around: Callable[[], tuple[tuple[int, str], ...]] = tuple,
-         others: tuple[tuple[int, int], ...] = ()) -> Reading:
+         others: Callable[[], tuple[tuple[int, int], ...]] = tuple) -> Reading:
     """The quantity parts of the figure at tokens [first, stop) whose counted noun (if any) is
     `noun_words` ending before token `noun_stop`. `around` gives the happenings the sentence names and
-    where; `others` the token spans of the sentence's other figures. A person count whose own words
+    where; `others` gives the token spans of the sentence's other figures (both read only when needed). A person count whose own words
     name no happening takes the only one the sentence names away from its other figures ("brought
     90,000 people, says the ministry, and 150,000, says the union, out on the streets"; "many took
     part, with an estimate of 90,000")."""
@@ -339,8 +339,10 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         entry = _tables.kinds().get(named) if named else None
         if entry is not None and entry.happening and (kind_entry is None or kind_entry.kind == entry.kind):
             found = _happening(entry.happening) or _tables.Happening(entry.happening, "event", None)
-    free = {h for k, h in around() if not any(a - _NEAR <= k < b + _NEAR for a, b in others)} \
-        if found is None and counted else set()
+    free: set[str] = set()
+    if found is None and counted and (kind_entry is None or kind_entry.kind == "person"):
+        spans = others()
+        free = {h for k, h in around() if not any(a - _NEAR <= k < b + _NEAR for a, b in spans)}
     if found is None and counted and (kind_entry is None or kind_entry.kind == "person") and len(free) == 1:
         only = next(iter(free))
         found = next((h for h in _tables.happenings().values() if h.happening == only and h.bare == "person"), None)

@@ -365,8 +365,8 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
             fig.event_date = story_day                   # the day the lead sets the story on
         reading = quantity.read(view.sentence, view.clauses, first, stop, list(fig.noun_words), fig.noun_stop,
                                 fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings,
-                                tuple((a, max(b, m.noun_stop)) for j, ((a, b), (m, _, _)) in enumerate(zip(spans, members))
-                                      if j != k))
+                                lambda k=k: tuple((a, max(b, m.noun_stop)) for j, ((a, b), (m, _, _))
+                                                  in enumerate(zip(spans, members)) if j != k))
         fig.kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
         fig.predicate = reading.verb
         fig.happening, fig.fixed = reading.happening, reading.fixed

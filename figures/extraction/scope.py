@@ -98,7 +98,7 @@ def _name_word(low: str) -> bool:
 @lru_cache(maxsize=None)
 def _time_words() -> frozenset[str]:
     return (frozenset(_MONTH_INDEX) | frozenset(WEEKDAYS) | _TODAY | _SPANS
-            | {"yesterday", "weekend", "week", "this"})
+            | {"yesterday", "weekend", "week", "this", "since"})
 
 
 def place_key(name: str) -> str:
@@ -410,7 +410,7 @@ def _clock(tokens: list[Token], i: int) -> int | None:
 def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
     """Every time phrase of the sentence, resolved against `base` (the day the text is written on)."""
     tokens = sentence.tokens
-    words = _time_words() | {"since"}
+    words = _time_words()
     if not any(t.low in words or (t.text[:1].isdigit() and len(t.text) == 4) for t in tokens) \
             and not any(t.text == ":" for t in tokens) and not any(t.low in _CLOCK_WORDS for t in tokens):
         return ()                                # no month, weekday, year, clock or period word
@@ -420,6 +420,9 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
     while i < n:
         tok = tokens[i]
         low = tok.low
+        if low not in words and not tok.text[:1].isdigit():
+            i += 1                                # only date words and numbers can start a time phrase
+            continue
         month = _month(tok)
         if month is not None:
             # "March 11", "March 11, 2025", "Sept. 10"; or "in July" (a month)
