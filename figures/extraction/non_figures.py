@@ -165,7 +165,7 @@ def reason_not_figure(
         return "date"
     if prev and not has_currency:
         low = prev.lower()
-        if low in _tables.index_nouns() and not bounded and not has_unit and "." not in digits:
+        if low.rstrip(".") in _tables.index_nouns() and not bounded and not has_unit and "." not in digits:
             return "index"                      # day 500, Article 5, flight 370
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
         if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit:

@@ -136,7 +136,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         elif attached:
             unit, dimension = attached.unit, attached.dimension
             if unit == "pound" and units.sterling_pounds(
-                    text, end, (s_start, s_end), core.multiplier > 1 or core.kind == "words" and core.value >= 1e6,
+                    text, core.start, end, (s_start, s_end), core.multiplier > 1 or core.kind == "words" and core.value >= 1e6,
                     any(d.dimension == "currency" and d.sentence_index == si for d in drafts[-3:])):
                 unit, dimension = "GBP", "currency"     # "paid 500 pounds", "5 million pounds"
         elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):

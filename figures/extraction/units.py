@@ -140,19 +140,26 @@ _WORDS = re.compile(r"[a-z]+")
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 
 
-def sterling_pounds(text: str, end: int, sentence: tuple[int, int], scaled: bool, money_nearby: bool) -> bool:
+def sterling_pounds(text: str, start: int, end: int, sentence: tuple[int, int], scaled: bool,
+                    money_nearby: bool) -> bool:
     """Whether "pounds" after a number is money (sterling) rather than a weight.
 
-    Money when the sentence states another sum (`money_nearby`), names money ("paid", "fine",
-    "worth", ...), or the number carries a scale word ("5 million pounds"); a weight when
-    "pounds of" follows ("pounds of cocaine") or the sentence speaks of weight ("weighed").
+    A weight when "pounds of" follows ("pounds of flour"). Otherwise the nearest cue decides: the
+    words before the number, nearest first, then those after it, name money ("paid", "fine",
+    "worth") or weight ("weighs", "heavier"); with no cue, money when the sentence states another
+    sum (`money_nearby`) or the number carries a scale word ("5 million pounds").
     """
     if _OF_AFTER.match(text, end):
         return False
-    words = set(_WORDS.findall(text[sentence[0]:sentence[1]].lower()))
-    if not words.isdisjoint(_tables.word_class("weight_word")):
-        return False
-    return money_nearby or scaled or not words.isdisjoint(_tables.word_class("money_word"))
+    money, weight = _tables.word_class("money_word"), _tables.word_class("weight_word")
+    before = _WORDS.findall(text[max(sentence[0], start - 60):start].lower())[::-1]
+    after = _WORDS.findall(text[end:min(sentence[1], end + 40)].lower())
+    for word in before + after:
+        if word in money:
+            return True
+        if word in weight:
+            return False
+    return money_nearby or scaled
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]*\($")
