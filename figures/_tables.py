@@ -324,3 +324,24 @@ def status_markers() -> dict[str, tuple[str, str]]:
 def source_roles() -> dict[str, tuple[str, bool]]:
     """Words of a source phrase -> (role, generic)."""
     return {row["word"]: (row["role"], row["generic"] == "1") for row in read_rows("source_roles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def source_sides() -> dict[str, frozenset[str]]:
+    """The roles on each side of a crowd or strike count (data/source_roles.tsv): side -> roles."""
+    sides: dict[str, set[str]] = {}
+    for row in read_rows("source_roles.tsv"):
+        if row["side"]:
+            sides.setdefault(row["side"], set()).add(row["role"])
+    return {side: frozenset(roles) for side, roles in sides.items()}
+
+
+@lru_cache(maxsize=None)
+def month_numbers() -> dict[str, int]:
+    """Month names and their abbreviations (data/months.txt) -> the month's number."""
+    names = [line.strip() for line in _read_text("months.txt").splitlines() if line.strip() and not line.startswith("#")]
+    full = names[:12]
+    numbers = {name: i + 1 for i, name in enumerate(full)}
+    for abbreviation in names[12:]:
+        numbers[abbreviation] = next(i + 1 for i, name in enumerate(full) if name.startswith(abbreviation[:3]))
+    return numbers

@@ -30,7 +30,7 @@ def test_every_tsv_row_is_complete(name: str) -> None:
     """No TSV row lacks a required field, and no key of a keyed table is listed twice."""
     rows = _tables.read_rows(name)
     assert rows, name
-    optional = {"flags", "forms", "happening", "bare"}
+    optional = {"flags", "forms", "happening", "bare", "side"}
     for row in rows:
         assert None not in row, f"{name}: extra field in {row}"
         for field, value in row.items():

@@ -45,8 +45,8 @@ from figures.checks.findings import CONTRADICTION, WARNING, Finding
 from figures.checks.intervals import Tolerances, apart, comparable_bounds
 
 #: Counters on opposite sides of a crowd or strike count: a disagreement between them is the news.
-_AUTHORITIES = frozenset({"police", "ministry", "government", "officials", "governor", "mayor", "military"})
-_ORGANISERS = frozenset({"organisers", "union"})
+_AUTHORITIES = _tables.source_sides()["authorities"]
+_ORGANISERS = _tables.source_sides()["organisers"]
 _COURSE = _tables.happening_courses()
 _MAX_PAIRS = 200_000          # a key with more figures than this is compared through its extremes only
 _SAME_NAME = 0.75             # how alike two source names must be to be one source ("Vorobyov", "Vorobiev")
@@ -325,9 +325,8 @@ def _names_in(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_COMMON_CAPS = frozenset({"the", "reuters", "afp", "associated", "dpa", "tass", "telegram", "x", "new", "please",
-                          "read", "watch", "click", "related", "updated", "live", "death", "toll"})
+_WEEKDAY_NAMES = frozenset(_tables.weekdays())
+_COMMON_CAPS = _tables.word_class("not_story_name")
 _SHARED_NAMES = 1         # names two reports must share to be taken as one story
 
 

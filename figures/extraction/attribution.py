@@ -12,8 +12,8 @@ from figures import _tables
 from figures.extraction.clauses import CONTRAST_JOINERS
 from figures.extraction.tokens import AUX, CLAUSE_JOINERS, PRONOUNS, Sentence, Token, join, phrase_back, phrase_forward
 
-_SPEECH = frozenset({"said", "says", "say", "told"})
-_NOT_SOURCE_WORDS = CLAUSE_JOINERS | CONTRAST_JOINERS | frozenset({"as", "when", "after", "that"})
+_SPEECH = _tables.word_class("speech_verb")
+_NOT_SOURCE_WORDS = CLAUSE_JOINERS | CONTRAST_JOINERS | _tables.word_class("not_source_opener")
 
 
 def _claimant(tokens: list[Token], i: int) -> list[Token]:

@@ -12,21 +12,16 @@ from figures import _tables
 from figures.extraction.tokens import CLAUSE_JOINERS, Sentence, Token, looks_verb
 
 
-_CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "and", "although", "though", "because", "as",
-                             "when", "after", "before", "since", "if", "unless", "which", "who", "that"})
+_CLAUSE_OPENERS = _tables.word_class("clause_opener")
 
 
-_ADVERBIALS = frozenset({"meanwhile", "however", "nevertheless", "also", "still", "yet", "now", "so",
-                         "far", "then", "indeed", "instead", "overall", "separately", "earlier", "later"})
+_ADVERBIALS = _tables.word_class("subject_adverbial")
 
 
-SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "there",
-                               "these", "those", "its", "their"})
+SUBJECT_PRONOUNS = _tables.word_class("subject_pronoun")
 
 
-_LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "for", "after", "since", "during", "over", "following", "to",
-                                   "last", "with", "among", "between", "from", "by", "under", "across",
-                                   "despite", "before", "until", "within", "throughout", "earlier"})
+_LEADING_PREPOSITIONS = _tables.word_class("leading_preposition")
 
 
 def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
@@ -112,9 +107,9 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
 
 
 #: Words that open a clause set against the one before it: "40,000 marched, though police counted 9,000".
-CONTRAST_JOINERS = frozenset({"while", "whereas", "although", "though", "but", "however", "yet"})
-_OPENS_AFTER_COMMA = CLAUSE_JOINERS | CONTRAST_JOINERS | frozenset({"which", "who", "adding", "with"})
-_BREAK_TOKENS = frozenset({";", "(", ")", "—", "–", "-", "[", "]"})
+CONTRAST_JOINERS = _tables.word_class("contrast_joiner")
+_OPENS_AFTER_COMMA = CLAUSE_JOINERS | CONTRAST_JOINERS | _tables.word_class("comma_clause_opener")
+_BREAK_TOKENS = _tables.word_class("clause_cut")
 
 
 @dataclass(frozen=True, slots=True)

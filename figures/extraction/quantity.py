@@ -26,36 +26,23 @@ from figures.extraction.clauses import Clause, clause_at
 from figures.extraction.tokens import AUX, Sentence, Token, is_content, singular, past_form, verb_at, verb_edges, verb_ending_at, verb_forms, verb_like
 
 #: Words that may stand between a counted noun and the verb saying what happened to it.
-_BETWEEN_NOUN_AND_VERB = AUX | frozenset({"now", "also", "already", "reportedly", "still", "so", "far",
-                                          "remain", "remained", "remains", "stay", "stayed",
-                                          "officially", "initially", "later", "to", "have", "been", "be",
-                                          "being", "who", "that", "which", "had"})
-_REPORTED_TO = frozenset({"reported", "said", "believed", "thought", "feared", "known", "confirmed",
-                          "estimated", "presumed", "understood"})
-_BEFORE_FIGURE = frozenset({"perhaps", "possibly", "probably", "maybe", "reportedly", "allegedly", "another", "a", "an", "the", "total", "of", "further", "more", "than", "at",
-                            "least", "some", "about", "around", "nearly", "almost", "over", "up", "to",
-                            "as", "many", "much", "just", "only", "roughly", "approximately", "estimated",
-                            "an", "least", "exceeding", "than", "all"})
-_AFTER_WORDS = ("out on the streets", "on the streets", "on the street", "in attendance", "on board", "aboard", "onboard", "dead",
-                "missing", "injured", "wounded", "contained")
+_BETWEEN_NOUN_AND_VERB = AUX | _tables.word_class("noun_verb_gap")
+_REPORTED_TO = _tables.word_class("reported_to")
+_BEFORE_FIGURE = _tables.word_class("before_figure")
+_AFTER_WORDS = tuple(sorted(_tables.word_class("after_noun_phrase"), key=lambda p: (-len(p), p)))
 _AFTER_FIRST = frozenset(w.split()[0] for w in _AFTER_WORDS)
-_OTHERS = frozenset({"other", "others", "more"})
-_RESTRICTING = frozenset({"additional", "new", "foreign", "civilian", "seriously", "critically", "other",
-                          "local", "ballistic", "cruise"})
-_COMBINE = frozenset({"or", "and"})
-_CROWD_NOUNS = frozenset({"crowd", "turnout", "attendance"})
-_META = frozenset({"figure", "estimate", "number", "count", "tally", "total"})
+_OTHERS = _tables.word_class("others_word")
+_RESTRICTING = _tables.word_class("restricting_modifier")
+_COMBINE = _tables.word_class("coordinator")
+_CROWD_NOUNS = _tables.word_class("crowd_noun")
+_META = _tables.word_class("meta_noun")
 _REACH_WORDS = {"before": 3, "near": 6}       # how many words a "before"/"near" marker may stand ahead
-_COLLECTIVE = frozenset({"strike", "attack", "barrage", "swarm", "wave", "salvo", "group", "batch", "fleet",
-                         "total", "massive", "large", "combined", "record"})
+_COLLECTIVE = _tables.word_class("collective_noun")
 #: Words that may stand between a count's name and the figure: "the death toll has climbed to 418".
-_LINKING_TO_FIGURE = AUX | frozenset({"rose", "risen", "rises", "climbed", "climbs", "soared", "reached",
-                                      "reaches", "stood", "stands", "gone", "went", "jumped", "surpassed",
-                                      "surpasses", "exceeded", "exceeds", "topped", "hit", "put", "estimated",
-                                      "estimating", "passed", "increased", "now", "up", "to", "at", "of"})
+_LINKING_TO_FIGURE = AUX | _tables.word_class("linking_to_figure")
 _META_REACH = 6            # words between a count's name and its figure ("a crowd of 50,000")
 _META_REACH_LINKED = 20    # ... when a linking verb stands right before the figure ("the toll ... rose to 45")
-_COMPLEMENTS = frozenset({("all", "but"), ("all", "except"), ("except", "for")})
+_COMPLEMENTS = frozenset(tuple(p.split()) for p in _tables.word_class("complement_phrase"))
 _NEAR = 4                  # words from another figure within which a happening word is that figure's
 _STATUS_RANK = {"other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
 
@@ -84,7 +71,7 @@ def _names_scope(kind: str, tokens: list[Token], clause: Clause) -> bool:
                for t in tokens[max(clause.first, 1):clause.stop])     # not the capital a sentence opens with
 
 
-_NOUN_MARKERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her", "our"})
+_NOUN_MARKERS = _tables.word_class("noun_marker")
 
 
 def _verb_token(tokens: list[Token], k: int) -> bool:
@@ -370,8 +357,7 @@ def _governed_by_death(tokens: list[Token], first: int) -> bool:
     return first >= 2 and tokens[first - 1].low == "of" and tokens[first - 2].low in {"deaths", "death", "bodies"}
 
 
-_POPULATION = (("population", "of"), ("community", "of"), ("city", "of"), ("town", "of"), ("village", "of"),
-               ("home", "to"), ("inhabitants", "of"))
+_POPULATION = frozenset(tuple(p.split()) for p in _tables.word_class("population_phrase"))
 
 
 def _population(tokens: list[Token], first: int, floor: int) -> bool:

@@ -27,29 +27,24 @@ from figures import _tables
 from figures.extraction.clauses import Clause, clause_at
 from figures.extraction.tokens import WEEKDAYS, Sentence, Token, looks_verb
 
-_LOCATIVE = frozenset({"in", "over", "near", "across", "around", "outside", "inside", "at", "into",
-                       "throughout", "within", "toward", "towards", "approached", "approaching", "targeting",
-                       "targeted"})
-_PLACE_SETS = frozenset({"regions", "provinces", "oblasts", "districts", "cities", "towns", "countries", "states",
-                         "locations", "areas", "prefectures", "counties"})
-_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "assault", "raid", "raids",
-                           "bombardment", "offensive", "shelling"})
-_AREA_NOUNS = frozenset({"city", "town", "village", "region", "province", "state", "county", "district",
-                         "oblast", "port", "municipality", "prefecture", "governorate", "capital", "area"})
-_SUFFIXES = {"region": "region", "oblast": "region", "province": "region", "governorate": "region",
-             "prefecture": "region", "county": "county", "district": "district", "state": "state",
-             "area": "", "city": "", "metropolitan": ""}
-_NATIONAL_NOUNS = frozenset({"country", "nation"})
-_NATIONAL_WORDS = frozenset({"nationwide", "countrywide"})
-_NATIONAL_KEYS = frozenset({"country", "nation", "nationwide", "countrywide"})
-_EVENT_NOUNS = frozenset({"fire", "fires", "blaze", "wildfire", "complex"})    # "the Ridge fire"
-_NAMED_AFTER = frozenset({"storm", "hurricane", "cyclone", "typhoon"})     # "Storm Daniel"
-_PERIOD_WORDS = {"morning": 0, "afternoon": 0, "evening": 0, "night": 0}
-_REPORT_WORDS = frozenset({"said", "says", "reported", "reports", "issued", "announced", "confirmed",
-                           "told", "released", "published", "according", "stated", "estimated", "updated"})
-_SPANS = frozenset({"days", "weeks", "months", "years", "hours"})
-_CLOCK_WORDS = frozenset({"am", "pm", "a", "p", "gmt", "utc"})
-_TODAY = frozenset({"today", "tonight", "overnight"})
+_LOCATIVE = _tables.word_class("place_preposition")
+_PLACE_SETS = _tables.word_class("place_set_noun")
+_ATTACK_NOUNS = _tables.word_class("attack_noun")
+_AREA_NOUNS = _tables.word_class("area_noun")
+# a place's last word, normalised for its key: "Odesa Oblast" and "the Odesa region" are one place
+_SUFFIXES = {**{w: "region" for w in _tables.word_class("suffix_as_region")},
+             **{w: w for w in _tables.word_class("suffix_kept")},
+             **{w: "" for w in _tables.word_class("suffix_dropped")}}
+_NATIONAL_NOUNS = _tables.word_class("national_noun")
+_NATIONAL_WORDS = _tables.word_class("national_word")
+_NATIONAL_KEYS = _NATIONAL_NOUNS | _NATIONAL_WORDS
+_EVENT_NOUNS = _tables.word_class("event_noun")   # "the Ridge fire"
+_NAMED_AFTER = _tables.word_class("event_title")   # "Storm Daniel"
+_PERIOD_WORDS = _tables.word_class("part_of_day")
+_REPORT_WORDS = _tables.word_class("report_word")
+_SPANS = _tables.word_class("span_noun")
+_CLOCK_WORDS = _tables.word_class("clock_word")
+_TODAY = _tables.word_class("today_word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +108,7 @@ def place_key(name: str) -> str:
     return "" if key in _NATIONAL_KEYS or key in _countries() else key
 
 
-_REGION_NOUNS = frozenset({"oblast", "region", "province", "county", "district", "governorate", "prefecture"})
+_REGION_NOUNS = _tables.word_class("region_noun")
 
 
 def _name_run(tokens: list[Token], i: int) -> int:
@@ -163,10 +158,7 @@ def _place_after(tokens: list[Token], i: int) -> Anchor | None:
     return None
 
 
-_SURROUNDING = {("and", "the", "surrounding", "region"): "and surroundings",
-                ("and", "the", "surrounding", "area"): "and surroundings",
-                ("and", "its", "surrounding", "region"): "and surroundings",
-                ("and", "the", "surrounding", "areas"): "and surroundings"}
+_SURROUNDING = {tuple(phrase.split()): "and surroundings" for phrase in _tables.word_class("surrounding_phrase")}
 
 
 def _describes(tok: Token) -> bool:
@@ -176,8 +168,7 @@ def _describes(tok: Token) -> bool:
             and tok.low not in _tables.stopwords() and not looks_verb(tok) and tok.low not in _PLACE_TAIL_WORDS)
 
 
-_PLACE_TAIL_WORDS = frozenset({"alone", "overnight", "early", "late", "earlier", "later", "yesterday", "today",
-                               "itself", "proper", "centre", "center", "city", "region"})
+_PLACE_TAIL_WORDS = _tables.word_class("place_tail_word")
 
 
 def _is_name_start(tokens: list[Token], k: int) -> bool:
@@ -311,11 +302,7 @@ def heading_event(line: str) -> str | None:
 
 # -- time -------------------------------------------------------------------------------------------
 
-_MONTH_INDEX = {name: i + 1 for i, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"))}
-_MONTH_INDEX.update({name[:3]: i for name, i in list(_MONTH_INDEX.items())})
-_MONTH_INDEX["sept"] = 9
+_MONTH_INDEX = _tables.month_numbers()
 
 
 def _month(tok: Token) -> int | None:
@@ -367,8 +354,8 @@ def _report_bound(tokens: list[Token], i: int) -> bool:
     return False
 
 
-_RECORD_WORDS = frozenset({"record", "first", "most", "best", "worst", "least", "ever"})   # "a record since 1990"
-_SINCE_STARTS = frozenset({"start", "beginning", "outbreak", "invasion", "war", "onset", "records", "launch"})
+_RECORD_WORDS = _tables.word_class("record_word")   # "a record since 1990"
+_SINCE_STARTS = _tables.word_class("since_start")
 
 
 def _long_since(tokens: list[Token], k: int) -> bool:
@@ -506,12 +493,10 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
 
 
 _BEFORE_REACH = 10       # tokens an anchor may stand before the figure it belongs to
-_SUBORDINATORS = frozenset({"after", "before", "as", "when", "since", "until", "hours", "days", "because"})
+_SUBORDINATORS = _tables.word_class("subordinator")
 
 
-_SPEECH_VERBS = frozenset({"said", "says", "say", "told", "according", "added", "wrote"})
-_PART_CUES = frozenset({"mostly", "mainly", "largely", "chiefly", "primarily", "especially", "particularly",
-                        "including", "notably", "half"})
+_HANDOVER = _tables.word_class("place_handover")
 
 
 def _elsewhere(tokens: list[Token], stop: int, first: int) -> bool:
@@ -519,7 +504,7 @@ def _elsewhere(tokens: list[Token], stop: int, first: int) -> bool:
     verb ("killed 800 and damaged buildings in X"), or a part ("died, mostly in X")."""
     for k in range(stop, first):
         low = tokens[k].low
-        if low in _PART_CUES or low in _SPEECH_VERBS:
+        if low in _HANDOVER:
             return True                          # "died, mostly in X"; "22 were hurt, officials said in X"
         if low in {"and", "or", "but"} and k + 1 < first and looks_verb(tokens[k + 1]):
             return True

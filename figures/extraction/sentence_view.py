@@ -3,6 +3,8 @@ markers, which every figure of the sentence then reads without scanning the sent
 
 from __future__ import annotations
 
+from figures import _tables
+
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from figures.extraction.clauses import Clause, clause_at, clause_spans
 from figures.extraction.tokens import Sentence
 
 
-_PRONOUN_OPENERS = frozenset({"it", "that", "this", "they", "these", "those"})
+_PRONOUN_OPENERS = _tables.word_class("pronoun_opener")
 
 
 @dataclass(frozen=True)
