@@ -250,7 +250,7 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         fig.unit, fig.dimension = unit.unit, unit.dimension
         fig.subject = left.subject
         phrases = [noun.surface, opener, concepts.left_words(sentence, fig.start, left.words)]
-    elif fig.dimension == "count":
+    elif fig.dimension in ("count", "fraction"):          # "a third of the population": a share of a noun
         fig.noun = noun.surface
         fig.subject = noun.subject or left.subject
         phrases = [opener, concepts.left_words(sentence, fig.start, left.words)]
