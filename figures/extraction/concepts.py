@@ -28,26 +28,21 @@ from figures.extraction.tokens import (
     past_form, verb_ending_at,
 )
 
-_RELATIVE = frozenset({"which", "that", "who", "whose"})
-_BETWEEN_SUBJECT_AND_VERB = frozenset({
-    "also", "only", "just", "not", "now", "still", "typically", "already", "currently", "reportedly",
-    "then", "to", "be", "been", "being", "will", "would", "could", "can", "may", "might", "should",
-    "must", "did", "does", "do", "marginally", "slightly", "further", "sharply",
-    "set", "due", "likely", "expected", "forecast", "poised", "projected", "estimated", "able",
-})
-_NOT_PLURAL = frozenset({"news", "series", "species", "means", "politics", "economics"})
-_INDEFINITE = frozenset({"most", "some", "many", "all", "both", "few", "several", "none", "half"})
+_RELATIVE = _tables.word_class("relative_pronoun")
+_BETWEEN_SUBJECT_AND_VERB = _tables.word_class("subject_verb_gap")
+_NOT_PLURAL = _tables.word_class("not_plural")
+_INDEFINITE = _tables.word_class("indefinite_pronoun")
 _NAME_JOINERS = frozenset({"-", "&", "/", "'s", "’s"})
-_INNER_PREPOSITIONS = frozenset({"of", "in", "across"})
+_INNER_PREPOSITIONS = _tables.word_class("inner_preposition")
 _OF = frozenset({"of"})
-_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an"})
-_LIST_CUES = frozenset({"up", "down", "by", "at", "to", "+", "-"})
+_DETERMINERS = _tables.word_class("concept_determiner")
+_LIST_CUES = _tables.word_class("list_cue")
 _MAX_WORDS = 6
 # "lower"/"higher" then "to", "at" or ", up"/", down"; the spaces around the optional word belong
 # to one run, so a long gap of spaces is read once (linear), not split every way (quadratic)
 _SAME_THING_GAP = re.compile(r"[ \u00a0]*(?:(?:lower|higher)[ \u00a0]*)?(?:to|at|,[ \u00a0]*(?:up|down))[ \u00a0]*")
-_NOT_VERBS = frozenset({"all", "also", "later", "then", "reportedly"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s"})
+_NOT_VERBS = _tables.word_class("not_verb")
+_BE = _tables.word_class("be_form")
 
 
 def _verb(tokens: list[Token], k: int) -> bool:
@@ -243,8 +238,7 @@ def _joined(phrases: Sequence[str]) -> str | None:
     return ", ".join(kept) or None
 
 
-_VERB_CONTEXT = frozenset({"to", "would", "will", "can", "could", "may", "might", "should", "must",
-                           "we", "they", "i", "you", "he", "she", "it"})
+_VERB_CONTEXT = _tables.word_class("verb_context")
 
 
 def left_words(sentence: Sentence, pos: int, words: tuple[str, ...]) -> str | None:

@@ -156,8 +156,7 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
     return LeftPhrase(words, singular(chunk[-1].text) if looks_plural(chunk[-1].text) or head in IRREGULAR_PLURALS else None)
 
 
-_PREDICATE_ADJECTIVES = frozenset({"wide", "long", "deep", "high", "tall", "old", "thick", "away", "ago",
-                                   "later", "earlier", "apart", "off", "each", "apiece", "overall"})
+_PREDICATE_ADJECTIVES = _tables.word_class("predicate_adjective")
 
 
 def of_phrase(sentence: Sentence, pos: int) -> str | None:
