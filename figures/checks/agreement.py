@@ -382,33 +382,36 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     topics = _Topics(frame)
     # keyed by the quantity less its place: the unit figures are regrouped by on Dask, so that the
     # findings of one group never depend on which other groups share its partition
-    found: dict[tuple[str, str, str], list[tuple[_Figure, _Figure]]] = {}
-    for _, rows in _clashing_groups(cand, "quantity").groupby("quantity", sort=True):
+    # each pair with the key it was found under: a finding joins two pairs through a shared article only
+    # when they share the key, so "@ eaton fire" and "@ palisades fire" in the same articles stay apart
+    found: dict[tuple[str, str, str], list[tuple[_Figure, _Figure, str]]] = {}
+    for quantity, rows in _clashing_groups(cand, "quantity").groupby("quantity", sort=True):
         for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics):
-            found.setdefault((rows["_base"].iloc[0], "agree", severity), []).append((a, b))
+            found.setdefault((rows["_base"].iloc[0], "agree", severity), []).append((a, b, quantity))
     regional = _regional(cand)
     for base, rows in _clashing_groups(regional, "_base").groupby("_base", sort=True) if len(regional) else ():
         for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics, part_whole=True):
             rule = "agree" if _rivals(a, b) else "part"        # rival counters of one event, not a part
-            found.setdefault((base, rule, severity), []).append((a, b))
+            found.setdefault((base, rule, severity), []).append((a, b, base))
     if not found:
         return []
-    needed = sorted({f.label for pairs in found.values() for pair in pairs for f in pair})
+    needed = sorted({f.label for pairs in found.values() for a, b, _ in pairs for f in (a, b)})
     rows = frame.loc[needed, _ROW_FIELDS].to_dict("index")
     findings = []
     reported: set[frozenset[str]] = set()
     for key in sorted(found, key=lambda k: (k[0], k[2] != CONTRADICTION, k[1])):
         base, rule, severity = key
-        pairs = [(a, b) for a, b in found[key] if frozenset((a.label, b.label)) not in reported]
-        reported |= {frozenset((a.label, b.label)) for a, b in pairs}
+        pairs = [(a, b, q) for a, b, q in found[key] if frozenset((a.label, b.label)) not in reported]
+        reported |= {frozenset((a.label, b.label)) for a, b, _ in pairs}
         for component in _components(pairs):
             findings.append(_finding(rows, rule, severity, component, tol))
     return findings
 
 
-def _components(pairs: list[tuple[_Figure, _Figure]]) -> list[list[tuple[_Figure, _Figure]]]:
-    """The pairs split into groups that share a figure or an article: one finding per story, not one
-    per quantity key (a key may hold two stories' figures)."""
+def _components(pairs: list[tuple[_Figure, _Figure, str]]) -> list[list[tuple[_Figure, _Figure]]]:
+    """The pairs split into groups that share a figure, or an article under the same quantity key: one
+    finding per story, not one per pair (a key may hold two stories' figures, and two keys of one base,
+    such as two fires' counts, are two stories even in the same articles)."""
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -417,12 +420,12 @@ def _components(pairs: list[tuple[_Figure, _Figure]]) -> list[list[tuple[_Figure
             x = parent[x]
         return x
 
-    for a, b in pairs:
+    for a, b, quantity in pairs:
         parent[root(a.label)] = root(b.label)
-        parent[root(f"article:{a.article}")] = root(a.label)
-        parent[root(f"article:{b.article}")] = root(b.label)
+        parent[root(f"article:{a.article}:{quantity}")] = root(a.label)
+        parent[root(f"article:{b.article}:{quantity}")] = root(b.label)
     groups: dict[str, list[tuple[_Figure, _Figure]]] = {}
-    for a, b in pairs:
+    for a, b, _ in pairs:
         groups.setdefault(root(a.label), []).append((a, b))
     return list(groups.values())
 
