@@ -309,9 +309,31 @@ def happenings() -> dict[str, Happening]:
 
 
 @lru_cache(maxsize=None)
+def joined_happenings() -> dict[frozenset[str], Happening]:
+    """Two happening classes counted together ("killed or injured") -> the class that names both
+    (data/happening_classes.tsv), with the course and bare kind the two share."""
+    by_class = {h.happening: h for h in happenings().values()}
+    out = {}
+    for row in read_rows("happening_classes.tsv"):
+        if row["parts"]:
+            first, second = (by_class[part] for part in row["parts"].split())
+            course = first.course if first.course == second.course else "event"
+            out[frozenset((first.happening, second.happening))] = Happening(
+                row["happening"], course, first.bare if first.bare == second.bare else None)
+    return out
+
+
+@lru_cache(maxsize=None)
+def happening_words() -> dict[str, str]:
+    """Happening class -> how a finding says it ("downed" -> "shot down")."""
+    return {row["happening"]: row["words"] for row in read_rows("happening_classes.tsv")}
+
+
+@lru_cache(maxsize=None)
 def happening_courses() -> dict[str, str]:
     """Happening class -> its course (fixed, running, revised, event)."""
-    return {h.happening: h.course for h in happenings().values()}
+    courses = {h.happening: h.course for h in happenings().values()}
+    return courses | {h.happening: h.course for h in joined_happenings().values() if h.happening not in courses}
 
 
 @lru_cache(maxsize=None)

@@ -30,7 +30,7 @@ def test_every_tsv_row_is_complete(name: str) -> None:
     """No TSV row lacks a required field, and no key of a keyed table is listed twice."""
     rows = _tables.read_rows(name)
     assert rows, name
-    optional = {"flags", "forms", "happening", "bare", "side"}
+    optional = {"flags", "forms", "happening", "bare", "side", "parts"}
     for row in rows:
         assert None not in row, f"{name}: extra field in {row}"
         for field, value in row.items():
@@ -104,3 +104,16 @@ def test_an_unknown_word_class_is_an_error() -> None:
     """Asking for a class the table lacks fails loudly instead of returning an empty set."""
     with pytest.raises(KeyError):
         _tables.word_class("no such class")
+
+
+def test_every_happening_class_is_named_in_findings_and_joins_known_classes() -> None:
+    """happening_classes.tsv names each counted happening of happenings.tsv that findings print, and a
+    joined class joins two classes happenings.tsv defines, with the course both share."""
+    classes = {h.happening for h in _tables.happenings().values()}
+    words = _tables.happening_words()
+    for needed in ("death", "injury", "downed", "attend", "aboard", "missing", "damage", "destroy"):
+        assert needed in classes and words[needed], needed
+    for parts, joined in _tables.joined_happenings().items():
+        assert len(parts) == 2 and parts <= classes, parts
+        assert joined.happening in words
+        assert _tables.happening_courses()[joined.happening] == joined.course

@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from figures import _tables
+
 
 def number(x: float) -> str:
     """A number as a reader writes it: 3000 -> "3,000", 14.49 -> "14.49"."""
@@ -80,11 +82,7 @@ def unit_name(unit: str) -> str:
     return words.replace(" * ", " ").replace(" / ", " per ")
 
 
-_HAPPENING_WORDS = {"death": "killed", "injury": "injured", "casualty": "killed or injured", "attend": "taking part",
-                    "downed": "shot down", "launch": "launched", "aboard": "on board", "missing": "missing",
-                    "release": "freed", "arrest": "arrested", "evacuate": "evacuated", "displace": "displaced",
-                    "damage": "damaged", "destroy": "destroyed", "burn": "burned", "contain": "contained",
-                    "population": "living there"}
+_HAPPENING_WORDS = _tables.happening_words()
 
 
 def quantity(row) -> str:  # type: ignore[no-untyped-def]

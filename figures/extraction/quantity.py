@@ -89,7 +89,13 @@ def _verb_token(tokens: list[Token], k: int) -> bool:
 
 
 def _happening(word: str | None) -> _tables.Happening | None:
-    return _tables.happenings().get(word) if word else None
+    """The happening a lemma names, or a joined class ("casualty", "damage_or_destroy") by its name."""
+    if not word:
+        return None
+    return _tables.happenings().get(word) or _JOINED_BY_NAME.get(word)
+
+
+_JOINED_BY_NAME = {h.happening: h for h in _tables.joined_happenings().values()}
 
 
 def _kind_of(words: list[str]) -> tuple[_tables.Kind | None, str | None]:
@@ -151,20 +157,22 @@ def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
     if found is None:
         return None
     lemma, n = found
-    return _casualty(tokens, k + n, stop, lemma)
+    return _joined(tokens, k + n, stop, lemma)
 
 
-def _casualty(tokens: list[Token], k: int, stop: int, lemma: str) -> str:
-    """"killed or wounded", "killed and injured": one count of both, a casualty count."""
+def _joined(tokens: list[Token], k: int, stop: int, lemma: str) -> str:
+    """A verb joined to the next by "and"/"or" counts both happenings at once: "killed or wounded"
+    is a casualty count, "damaged or destroyed" one count of both (data/happening_classes.tsv). Two
+    happenings no class joins give "" (unread): the figure counts neither one alone."""
     first = _happening(lemma)
-    if first is None or first.happening not in {"death", "injury"}:
+    if first is None or not (k + 1 < stop and tokens[k].low in _COMBINE):
         return lemma
-    if k + 1 < stop and tokens[k].low in _COMBINE:
-        second = verb_at(tokens, k + 1)
-        other = _happening(second[0]) if second else _happening(tokens[k + 1].low)
-        if other is not None and {first.happening, other.happening} == {"death", "injury"}:
-            return "casualty"
-    return lemma
+    second = verb_at(tokens, k + 1)
+    other = _happening(second[0]) if second else _happening(tokens[k + 1].low)
+    if other is None or other.happening == first.happening:
+        return lemma
+    joined = _tables.joined_happenings().get(frozenset((first.happening, other.happening)))
+    return joined.happening if joined is not None else ""
 
 
 def _verb_before(tokens: list[Token], first: int, floor: int) -> tuple[str | None, bool]:
@@ -182,9 +190,10 @@ def _verb_before(tokens: list[Token], first: int, floor: int) -> tuple[str | Non
         if found is not None:
             lemma, start = found
             if start >= 2 and tokens[start - 1].low in _COMBINE:
-                back = verb_ending_at(tokens, start - 2)
-                if back is not None and _casualty(tokens, start - 1, first, back[0]) == "casualty":
-                    return "casualty", False
+                back = verb_ending_at(tokens, start - 2)       # "killed and wounded 40"
+                joined = _joined(tokens, start - 1, first, back[0]) if back is not None else None
+                if back is not None and joined != back[0]:
+                    return joined or None, False
             return lemma, False
         if tok.is_word and verb_like(tok.low):
             crossed = True
@@ -316,7 +325,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     word = before if _happening(before) is not None else after
     if _happening(word) is None:
         word = after if _happening(after) is not None else None
-    found = _happening(word) if word != "casualty" else _tables.Happening("casualty", "running", "person")
+    found = _happening(word)
     if found is None and counted_as:
         found = _happening("population")
     if found is None and kind_entry is not None and kind_entry.happening:
