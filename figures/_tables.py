@@ -293,7 +293,7 @@ class Happening:
     """What happened to what a figure counts (data/happenings.tsv)."""
 
     happening: str
-    course: str            # fixed, running, revised or event: how its reports behave over time
+    course: str            # fixed, running, growing, revised or event: how its reports behave over time
     bare: str | None       # the kind a figure with no counted noun counts when this happened to it
 
     @property
@@ -331,7 +331,7 @@ def happening_words() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def happening_courses() -> dict[str, str]:
-    """Happening class -> its course (fixed, running, revised, event)."""
+    """Happening class -> its course (fixed, running, growing, revised, event)."""
     courses = {h.happening: h.course for h in happenings().values()}
     return courses | {h.happening: h.course for h in joined_happenings().values() if h.happening not in courses}
 

@@ -48,6 +48,7 @@ from figures.checks.intervals import Tolerances, apart, comparable_bounds
 _AUTHORITIES = _tables.source_sides()["authorities"]
 _ORGANISERS = _tables.source_sides()["organisers"]
 _COURSE = _tables.happening_courses()
+_RUNNING = frozenset({"running", "growing"})   # courses whose reports on other days are the count's later state
 _MAX_PAIRS = 200_000          # a key with more figures than this is compared through its extremes only
 _SAME_NAME = 0.75             # how alike two source names must be to be one source ("Vorobyov", "Vorobiev")
 
@@ -239,16 +240,18 @@ def _across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -
         return None if {"update", "live"} & {a.status, b.status} else CONTRADICTION   # a count as of 2 pm
     same = _same_day(a, b)
     if same is None:                             # a date is missing and no weekday settles it
-        if course == "running":
+        if course in _RUNNING:
             return WARNING if a.period == "day" else None
         return CONTRADICTION if rivals or a.period != "day" else WARNING
     if same:
+        if course == "growing":
+            return WARNING                       # a fire's acreage at noon and at night
         if {"update", "live"} & {a.status, b.status} and course != "event":
             return WARNING
         if _same_source(a, b) and not rivals and course != "event":
             return WARNING                       # one source's count of the day, revised
         return CONTRADICTION
-    if a.period != "day" or course != "running":
+    if a.period != "day" or course not in _RUNNING:
         return None                              # another day's crowd or attack, another period: another event
     if a.day is None or b.day is None:
         return WARNING                           # another weekday of a running count

@@ -91,7 +91,10 @@ def quantity(row) -> str:  # type: ignore[no-untyped-def]
     happening = row.get("happening")
     if not isinstance(kind, str) or not isinstance(happening, str):
         return thing(row)
-    noun = "people" if kind == "person" else (kind if kind.endswith("s") else kind + "s")
+    if row.get("dimension", "count") != "count":
+        noun = kind                               # a measure: "area burned", "price paid"
+    else:
+        noun = "people" if kind == "person" else (kind if kind.endswith("s") else kind + "s")
     scope = row.get("scope")
     where = f" in {scope.title()}" if isinstance(scope, str) and scope else ""
     return f"{noun} {_HAPPENING_WORDS.get(happening, happening)}{where}"

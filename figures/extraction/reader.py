@@ -371,6 +371,9 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
         fig.predicate = reading.verb
         fig.happening, fig.fixed = reading.happening, reading.fixed
         fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
+        if event_key and fig.dimension == "area" and (fig.happening == "burn" or (
+                fig.happening is None and (fig.kind is None or fig.kind in event_key))):
+            fig.kind, fig.happening = "land", "burn"      # "the Ridge fire has grown to 4,000 acres": its extent
         fig.status = "live" if (running or view.stamped) and statuses[k] in {"report", "update"} else statuses[k]
         if fig.happening == "population":                # where the people live, not where else things happened
             home = scope.population_place(view.sentence.tokens, first)
