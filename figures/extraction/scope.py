@@ -20,6 +20,7 @@ about different periods are different quantities.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -251,6 +252,34 @@ def population_place(tokens: list[Token], first: int) -> Anchor | None:
             k -= 1
         return _anchor(tokens, k, k, j + 1)
     return None
+
+
+_SETTLEMENTS = _tables.word_class("settlement_noun")
+
+
+def named_before(tokens: list[Token], first: int, text_before: str, place_names: frozenset[str]) -> Anchor | None:
+    """The place "the city" or "the coastal town" before a population figure refers to ("roads to the
+    coastal town, home to 40,000 people"): the place the article named last before it,
+    when that is also the place it names most there. A country, or two places tied for most, give
+    None: the reference is left unread rather than guessed."""
+    window = [t.low for t in tokens[max(0, first - 9):first]]
+    if not any(w in _SETTLEMENTS and "the" in window[max(0, i - 3):i] for i, w in enumerate(window)):
+        return None
+    seen: dict[str, list[int]] = {}
+    for name in place_names:
+        if name in _tables.countries():
+            continue
+        written = name.title()
+        spots = [m.start() for m in re.finditer(rf"\b{re.escape(written)}\b", text_before)]
+        if spots:
+            seen[written] = spots
+    if not seen:
+        return None
+    last = max(seen, key=lambda n: seen[n][-1])
+    counts = sorted((len(v) for v in seen.values()), reverse=True)
+    if len(seen[last]) != counts[0] or (len(counts) > 1 and counts[1] == counts[0]):
+        return None
+    return Anchor(first, first, last, place_key(last))
 
 
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
