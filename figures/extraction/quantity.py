@@ -119,6 +119,23 @@ def _mods(words: list[str], head_words: int) -> str | None:
     return " ".join(kept) or None
 
 
+_RESTRICTING_PLACES = tuple(tuple(phrase.split()) for phrase in sorted(_tables.word_class("restricting_place")))
+#: one written form per phrase, so that "on ground" and "on the ground" key one quantity
+_PLACE_FORMS = {tuple(w for w in p if w != "the"): " ".join(p) for p in sorted(_RESTRICTING_PLACES, key=len)}
+_RESTRICTING_REACH = 8        # tokens after a figure within which such a phrase is the figure's
+
+
+def _restricting_place(tokens: list[Token], stop: int, clause_stop: int) -> str | None:
+    """A phrase after a count that makes it a subset of what happened: "killed on the ground" (not
+    aboard), "injured ... in hospital"; the phrase as the table writes it, or None."""
+    lows = [t.low for t in tokens[stop:min(clause_stop, stop + _RESTRICTING_REACH)]]
+    for i in range(len(lows)):
+        for phrase in _RESTRICTING_PLACES:
+            if tuple(lows[i:i + len(phrase)]) == phrase:
+                return _PLACE_FORMS[tuple(w for w in phrase if w != "the")]
+    return None
+
+
 def _adverb(tok: Token) -> bool:
     return tok.is_word and len(tok.low) > 4 and tok.low.endswith("ly") and tok.text[:1].islower()
 
@@ -350,6 +367,10 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if counted and kind is None and not inherit and found is not None and found.bare and not coordinated \
             and not noun_words:
         kind = found.bare                                  # "30 died", "40,000 marched": people
+    where = _restricting_place(tokens, stop, clause.stop) if counted and kind and happening not in {None, "aboard"} \
+        else None
+    if where is not None:
+        kind = f"{kind} {where}"                           # "a dozen died on the ground": a subset of the dead
     if dimension in _SHARES and (kind is None or _names_scope(kind, tokens, clause)) and happening:
         kind = _SHARE                                      # "40% of the Ridge Fire is contained"
     bare = counted and not noun_words and kind is None
