@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,11 +37,14 @@ _BOUND = {"exact": "=", "approx": "~", "lower": ">", "upper": "<", "range": "="}
 
 
 def quantity(row) -> dict:  # type: ignore[no-untyped-def]
+    """One predicted NewsQuant quantity from one frame row."""
     q: dict = {"value": row.value}
     if row.qualifier == "range" or (row.qualifier == "approx" and row.low < row.high):
         q["range"] = [row.low, row.high]
     if row.dimension == "count":
         q["unit"] = row.noun
+    elif row.dimension == "fraction" and row.unit == "fraction":
+        q["unit"] = "%"                              # NewsQuant writes a share ("a third of") as "%"
     elif row.dimension == "age":
         q["unit"] = f"{row.unit}-old"
     else:
@@ -50,10 +54,36 @@ def quantity(row) -> dict:  # type: ignore[no-untyped-def]
     vague = row.qualifier == "approx" and row.low < row.high     # "millions of": NewsQuant's "=" range
     if row.change and row.qualifier != "approx":
         q["change"] = row.change
-    else:                       # one label for both: "up about 19 per cent" is annotated "~"
+    else:                       # one label for both: "up about 7 per cent" is annotated "~"
         q["change"] = "=" if vague else _BOUND[row.qualifier]
     q["concept"] = row.concept
     return q
+
+
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|some\s+)?$", re.IGNORECASE)
+# what may stand between the two levels: "from $60 a barrel in May to $52", "from 18 mpg overall to 20"
+_TO = re.compile(r"(?:[^\d.;:!?()]{0,40}\s)?to\s*", re.IGNORECASE)
+
+
+def quantities(text: str, rows: list) -> list[dict]:  # type: ignore[type-arg]
+    """The predicted quantities of one sentence. The reader gives "from 180 pounds to 172" as two
+    levels (where a change started and where it ended); NewsQuant annotates the pair as one range
+    with "=" (also with a few words between the levels), so each such pair becomes one range here."""
+    out: list[dict] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if (nxt is not None and row.qualifier != "range" and nxt.qualifier != "range"
+                and _FROM.search(text[max(0, row.start - 8):row.start]) and _TO.fullmatch(text[row.end:nxt.start])):
+            first, second = quantity(row), quantity(nxt)
+            out.append({"value": (row.value + nxt.value) / 2, "range": [row.value, nxt.value],
+                        "unit": first["unit"] or second["unit"], "change": "=", "concept": first["concept"]})
+            i += 2
+            continue
+        out.append(quantity(row))
+        i += 1
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     frame = figures.extract([{"id": r["id"], "text": r["text"]} for r in rows])
     elapsed = time.perf_counter() - started
-    by_article: dict[str, list[dict]] = {r["id"]: [] for r in rows}
+    texts = {r["id"]: r["text"] for r in rows}
+    found: dict[str, list] = {r["id"]: [] for r in rows}  # type: ignore[type-arg]
     for row in frame.itertuples():
         if math.isfinite(row.value):
-            by_article[row.article].append(quantity(row))
+            found[row.article].append(row)
+    by_article = {key: quantities(texts[key], found_rows) for key, found_rows in found.items()}
     out = opt.out or Path(tempfile.mkstemp(suffix=".jsonl")[1])
     with out.open("w", encoding="utf8") as f:
         for r in rows:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = ["FINDING_COLUMNS", "Tolerances", "article_status", "check", "extract", "fill_text_rates",
-           "implied_rates", "plot"]
+           "implied_rates", "plot", "quantities"]
 __version__ = "0.1.0"
 
 _HOMES = {"extract": "figures.extraction", "article_status": "figures.extraction", "check": "figures.checks", "implied_rates": "figures.checks",
           "Tolerances": "figures.checks", "FINDING_COLUMNS": "figures.checks",
-          "fill_text_rates": "figures.checks", "plot": "figures.plot"}
+          "fill_text_rates": "figures.checks", "plot": "figures.plot", "quantities": "figures.quantity_table"}
 
 
 def __getattr__(name: str) -> Any:

@@ -40,8 +40,28 @@ def _flags(row: dict[str, str]) -> frozenset[str]:
 
 
 def alternation(words: list[str]) -> str:
-    """A regex alternation of `words`, longest first so that the longest surface wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of `words`, the longest that fits first.
+
+    Written as a trie ("k(?:m(?:/h)?|g)" rather than "km/h|km|kg"): Python's `re` tries the branches
+    of a flat alternation one by one, and the unit and currency tables hold over a thousand forms,
+    so a flat alternation tried at every number would cost more than all the rest of the reading.
+    Optional tails are greedy, so a longer form is tried before the shorter one it extends.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,7 @@ class UnitEntry:
     dimension: str     # "length", "currency", ...
     word: bool         # must stand apart from the digits ("ha", "t")
     glued: bool = False  # must touch the digits ("118.5p")
+    lone: bool = False   # apart from the digits, only with no word after it ("3 1/2 in.", not "5 in May")
 
 
 @dataclass(frozen=True)
@@ -66,8 +87,19 @@ class Suffixes:
 
 
 def _suffix_pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
-    # An alias must end at a word boundary unless it ends in a symbol ("%", "°C" ends in a letter).
-    return re.compile(r"(?:%s)(?![A-Za-z0-9])" % alternation(aliases), flags)
+    # An alias must end at a word boundary unless it ends in a symbol ("%", "°C" ends in a letter),
+    # and never runs on into digits through a hyphen: "12 C-17 parts" is no temperature.
+    return re.compile(r"(?:%s)(?![A-Za-z0-9]|-\d)" % alternation(aliases), flags)
+
+
+#: Unit tables, hand-written first: the first table to list a surface form decides what it means.
+UNIT_TABLES = ("units.tsv", "units_pint.tsv")
+#: Currency tables: hand-written symbols and bare names, then CLDR's names and codes.
+CURRENCY_TABLES = ("currencies.tsv", "currency_names.tsv")
+
+
+def _currency_rows() -> list[dict[str, str]]:
+    return [row for name in CURRENCY_TABLES for row in read_rows(name)]
 
 
 @lru_cache(maxsize=None)
@@ -75,22 +107,23 @@ def suffixes() -> Suffixes:
     """Units and post-position currency names, matched right after a number."""
     exact: dict[str, UnitEntry] = {}
     folded: dict[str, UnitEntry] = {}
-    for row in read_rows("units.tsv"):
-        flags = _flags(row)
-        entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags)
+
+    def add(alias: str, entry: UnitEntry, flags: frozenset[str]) -> None:
         if "cs" in flags:
-            exact[row["alias"]] = entry
+            exact.setdefault(alias, entry)
         else:
-            folded[row["alias"].lower()] = entry
-    for row in read_rows("currencies.tsv"):
-        if row["position"] not in ("post", "both"):
-            continue
-        flags = _flags(row)
-        entry = UnitEntry(row["alias"], row["code"], "currency", False, "glued" in flags)
-        if "cs" in flags:
-            exact[row["alias"]] = entry
-        else:
-            folded[row["alias"].lower()] = entry
+            folded.setdefault(alias.lower(), entry)
+
+    for row in _currency_rows():
+        if row["position"] in ("post", "both"):
+            flags = _flags(row)
+            add(row["alias"], UnitEntry(row["alias"], row["code"], "currency", False, "glued" in flags), flags)
+    for name in UNIT_TABLES:
+        for row in read_rows(name):
+            flags = _flags(row)
+            entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags,
+                              "lone" in flags)
+            add(row["alias"], entry, flags)
     return Suffixes(
         exact=_suffix_pattern(list(exact), 0),
         folded=_suffix_pattern(list(folded), re.IGNORECASE),
@@ -103,9 +136,9 @@ def suffixes() -> Suffixes:
 def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
     """A pattern matching a currency written before a number, anchored at the end of a slice."""
     codes: dict[str, str] = {}
-    for row in read_rows("currencies.tsv"):
+    for row in _currency_rows():
         if row["position"] in ("pre", "both"):
-            codes[row["alias"]] = row["code"]
+            codes.setdefault(row["alias"], row["code"])
     words = [a for a in codes if a.replace(".", "").isalpha()]      # codes and names: "USD 5", "Rs. 5"
     symbols = [a for a in codes if a not in words]                   # "$", "US$", "$US", "HK $"
     pattern = re.compile(r"(?<![A-Za-z])(?:%s)[ \u00a0]?$" % alternation(symbols + words))
@@ -113,10 +146,16 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def long_currency_prefixes() -> frozenset[str]:
+    """Currency prefixes that are one only before a long number ("PS1.9m" is money, "PS5" a console)."""
+    return frozenset(row["alias"] for row in _currency_rows() if "long" in _flags(row))
+
+
+@lru_cache(maxsize=None)
 def glued_currency_prefix() -> re.Pattern[str]:
     """A currency written against the digits and ending in a letter ("USD10m", "RM23.50", "$US5m"):
     the only case where digits right after a letter start a number."""
-    aliases = [row["alias"] for row in read_rows("currencies.tsv")
+    aliases = [row["alias"] for row in _currency_rows()
                if row["position"] in ("pre", "both") and row["alias"][-1].isalpha()]
     return re.compile(r"(?<![A-Za-z])(?:%s)$" % alternation(aliases))
 
@@ -169,14 +208,43 @@ def change_words() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def verbs() -> dict[str, tuple[str, str]]:
-    """Verb forms: form -> (lemma, group)."""
-    return {row["form"]: (row["lemma"], row["group"]) for row in read_rows("verbs.tsv")}
+    """Verb forms: form -> (lemma, the happening class the lemma names, or "")."""
+    named = happenings()
+    return {row["form"]: (row["lemma"], named[row["lemma"]].happening if row["lemma"] in named else "")
+            for row in read_rows("verbs.tsv")}
 
 
 @lru_cache(maxsize=None)
-def predicate_groups() -> dict[str, str]:
-    """Lemma -> the group of lemmas that name the same happening."""
-    return {lemma: group for lemma, group in verbs().values()}
+def change_nouns() -> dict[str, str]:
+    """Nouns after a figure that make it a change ("a 3% rise"): word -> "up" or "down"."""
+    return {row["word"]: row["change"] for row in read_rows("change_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def compound_units() -> dict[tuple[str, str], float]:
+    """(larger unit, smaller unit) -> how many smaller make one larger, for "6ft 2in"."""
+    return {(row["major"], row["minor"]): float(row["per"]) for row in read_rows("compound_units.tsv")}
+
+
+@lru_cache(maxsize=None)
+def word_classes() -> dict[str, frozenset[str]]:
+    """Closed word classes (data/word_classes.tsv): class -> its words."""
+    classes: dict[str, set[str]] = {}
+    for row in read_rows("word_classes.tsv"):
+        classes.setdefault(row["class"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class of data/word_classes.tsv; an unknown class name is an error, not empty."""
+    return word_classes()[name]
+
+
+@lru_cache(maxsize=None)
+def weekdays() -> tuple[str, ...]:
+    """Weekday names, lower case, Monday first (the order of `datetime.date.weekday`)."""
+    return tuple(line.strip() for line in _read_text("weekdays.txt").splitlines()
+                 if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=None)
@@ -201,3 +269,101 @@ irregular_verbs = _word_list("irregular_verbs.txt")      # past forms the "-ed" 
 not_concepts = _word_list("not_concepts.txt")            # words that never name what a figure is about
 months = _word_list("months.txt")
 abbreviations = _word_list("abbreviations.txt")
+countries = _word_list("countries.txt")
+institution_words = _word_list("institution_words.txt")  # "Interior", "Ministry": names no story                  # a place that is a country: national scope
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a counted noun counts (data/kinds.tsv)."""
+
+    kind: str
+    happening: str | None
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def kinds() -> dict[str, Kind]:
+    """Counted nouns (singular, one or two words) -> their class, implied happening and flags."""
+    return {row["noun"]: Kind(row["kind"], row["happening"] or None, _flags(row)) for row in read_rows("kinds.tsv")}
+
+
+@dataclass(frozen=True)
+class Happening:
+    """What happened to what a figure counts (data/happenings.tsv)."""
+
+    happening: str
+    course: str            # fixed, running, growing, revised or event: how its reports behave over time
+    bare: str | None       # the kind a figure with no counted noun counts when this happened to it
+
+    @property
+    def fixed(self) -> bool:
+        return self.course == "fixed"
+
+
+@lru_cache(maxsize=None)
+def happenings() -> dict[str, Happening]:
+    """Predicate lemmas and after-noun words -> the happening they name."""
+    return {row["word"]: Happening(row["happening"], row["course"], row["bare"] or None)
+            for row in read_rows("happenings.tsv")}
+
+
+@lru_cache(maxsize=None)
+def joined_happenings() -> dict[frozenset[str], Happening]:
+    """Two happening classes counted together ("killed or injured") -> the class that names both
+    (data/happening_classes.tsv), with the course and bare kind the two share."""
+    by_class = {h.happening: h for h in happenings().values()}
+    out = {}
+    for row in read_rows("happening_classes.tsv"):
+        if row["parts"]:
+            first, second = (by_class[part] for part in row["parts"].split())
+            course = first.course if first.course == second.course else "event"
+            out[frozenset((first.happening, second.happening))] = Happening(
+                row["happening"], course, first.bare if first.bare == second.bare else None)
+    return out
+
+
+@lru_cache(maxsize=None)
+def happening_words() -> dict[str, str]:
+    """Happening class -> how a finding says it ("downed" -> "shot down")."""
+    return {row["happening"]: row["words"] for row in read_rows("happening_classes.tsv")}
+
+
+@lru_cache(maxsize=None)
+def happening_courses() -> dict[str, str]:
+    """Happening class -> its course (fixed, running, growing, revised, event)."""
+    courses = {h.happening: h.course for h in happenings().values()}
+    return courses | {h.happening: h.course for h in joined_happenings().values() if h.happening not in courses}
+
+
+@lru_cache(maxsize=None)
+def status_markers() -> dict[str, tuple[str, str]]:
+    """Words that mark a figure as a forecast, an earlier or an updated value -> (status, reach)."""
+    return {row["phrase"]: (row["status"], row["reach"]) for row in read_rows("status_markers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def source_roles() -> dict[str, tuple[str, bool]]:
+    """Words of a source phrase -> (role, generic)."""
+    return {row["word"]: (row["role"], row["generic"] == "1") for row in read_rows("source_roles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def source_sides() -> dict[str, frozenset[str]]:
+    """The roles on each side of a crowd or strike count (data/source_roles.tsv): side -> roles."""
+    sides: dict[str, set[str]] = {}
+    for row in read_rows("source_roles.tsv"):
+        if row["side"]:
+            sides.setdefault(row["side"], set()).add(row["role"])
+    return {side: frozenset(roles) for side, roles in sides.items()}
+
+
+@lru_cache(maxsize=None)
+def month_numbers() -> dict[str, int]:
+    """Month names and their abbreviations (data/months.txt) -> the month's number."""
+    names = [line.strip() for line in _read_text("months.txt").splitlines() if line.strip() and not line.startswith("#")]
+    full = names[:12]
+    numbers = {name: i + 1 for i, name in enumerate(full)}
+    for abbreviation in names[12:]:
+        numbers[abbreviation] = next(i + 1 for i, name in enumerate(full) if name.startswith(abbreviation[:3]))
+    return numbers

@@ -8,6 +8,7 @@ no scripts, no external resources), so it can be opened offline or attached to a
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 import pandas as pd
@@ -29,6 +30,8 @@ CSS = """
 .figures-report table { border-collapse: collapse; font-size: .9em; }
 .figures-report td, .figures-report th { border-bottom: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: top; }
 .figures-report .summary span { margin-right: 1.2em; }
+.figures-report .quantity { margin: 0 0 1.2em 0; }
+.figures-report tr.outlier td { background: #fdecea; }
 """
 
 
@@ -117,7 +120,13 @@ def report_html(findings: pd.DataFrame, figures: pd.DataFrame | None = None, *, 
     if figures is not None:
         n_articles = figures["article"].nunique() if len(figures) else 0
         summary += f"<span>{_counted(len(figures), 'figure')} in {_counted(n_articles, 'article')}</span>"
-        extra = f"<h2>Figures</h2>{figures_html(figures, max_rows=500)}"
+        from figures.quantity_table import quantities
+
+        table = quantities(figures, findings, min_figures=2) if "quantity" in figures.columns else None
+        if table is not None and len(table):
+            extra += (f"<h2>Quantities</h2><p class=\"meta\">Figures of one quantity and day side by side: who "
+                      f"said what, the interval each allows, and the consensus.</p>{quantities_html(table)}")
+        extra += f"<h2>Figures</h2>{figures_html(figures, max_rows=500)}"
     if unreadable is not None and len(unreadable):
         summary += f"<span><b>{len(unreadable):,}</b> unreadable</span>"
         extra = f"<h2>Unreadable articles</h2>{unreadable_html(unreadable)}" + extra
@@ -125,3 +134,48 @@ def report_html(findings: pd.DataFrame, figures: pd.DataFrame | None = None, *, 
             f"<style>body{{max-width:1100px;margin:2em auto;padding:0 1em}}{CSS}</style></head>"
             f"<body class=\"figures-report\"><h1>{_e(title)}</h1><p class=\"summary\">{summary}</p>"
             f"<h2>Findings</h2>{findings_html(findings)}{extra}</body></html>")
+
+
+def _interval(low: float, high: float) -> str:
+    from figures.checks.describe import number
+
+    if low == high:
+        return number(low)
+    if math.isinf(high):
+        return f"at least {number(low)}"
+    return f"{number(low)} to {number(high)}"
+
+
+def quantities_html(table: pd.DataFrame, max_groups: int = 200) -> str:
+    """One table per quantity and day: each figure in its sentence, who gave it, when, the interval
+    it allows, and whether it agrees with the consensus (the stretch most figures allow)."""
+    if len(table) == 0:
+        return '<div class="figures-report"><p>No figures with a quantity key.</p></div>'
+    cards = []
+    grouped = table.groupby(["quantity", "period", table["day"].fillna(pd.Timestamp(0))], sort=True, dropna=False)
+    for n, ((quantity, period, day), group) in enumerate(grouped):
+        if n >= max_groups:
+            cards.append(f'<p class="meta">{grouped.ngroups - max_groups} more groups not shown.</p>')
+            break
+        when = "no date" if day == pd.Timestamp(0) else f"{period} of {pd.Timestamp(day).date().isoformat()}"
+        first = group.iloc[0]
+        if math.isnan(first["consensus_low"]):
+            consensus = f"no majority agrees ({int(first['figures_in_group'])} figures compared)"
+        else:
+            consensus = (f"consensus {_e(_interval(first['consensus_low'], first['consensus_high']))} "
+                         f"({int(first['figures_agreeing'])} of {int(first['figures_in_group'])} figures)")
+        rows = []
+        for label, row in group.iterrows():
+            flag = "outlier" if row["outlier"] else ("agrees" if row["status"] in {"report", "update", "live"}
+                                                     and not math.isnan(row["consensus_low"]) else "")
+            rows.append(
+                f"<tr class=\"{flag}\"><td>{_e(row['outlet'])}</td><td>{_e(row['source'])}</td>"
+                f"<td>{highlight(str(row['sentence']), str(row['surface']))}</td>"
+                f"<td>{_e(_interval(row['allowed_low'], row['allowed_high']))}</td><td>{_e(row['status'])}</td>"
+                f"<td>{flag}</td><td>{_e(row['findings'])}</td><td class=\"meta\">{_e(label)}</td></tr>")
+        head = "".join(f"<th>{c}</th>" for c in ("outlet", "source", "figure in its sentence", "allows",
+                                                  "status", "", "findings", "figure"))
+        cards.append(f'<div class="quantity"><div class="head">{_e(quantity)} <span class="meta">· {_e(when)} · '
+                     f"{consensus}</span></div><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}"
+                     "</tbody></table></div>")
+    return f'<div class="figures-report"><style>{CSS}</style>{"".join(cards)}</div>'

@@ -62,6 +62,31 @@ class Mention:
     event_date: dt.date | None = None  # a date the sentence gives ("on March 5")
     whole: int | None = None     # index (within the article) of the whole this is a part of
     converts: int | None = None  # index of the figure this one restates in other units
+    against: int | None = None   # index of the figure of its sentence it is set against ("though police counted")
+    kind: str | None = None      # what is counted, as a class with its restricting words ("north korean soldier")
+    happening: str | None = None # what happened to it, as a class ("death", "attend", "downed")
+    scope: str = ""              # the place or named event the text ties it to; "" for none or national
+    status: str = "report"       # report, forecast, earlier (marked as superseded) or update
+    period: str = "day"          # what `event_date` names: a day, weekend, week, month or year
+    weekday: int | None = None   # the weekday of the day it is about (0 = Monday), kept when no date is known
+
+    @property
+    def quantity(self) -> str | None:
+        """The key of the quantity the figure measures, or None when a part of it is unknown."""
+        return quantity_key(self.dimension, self.unit, self.kind, self.happening, self.per, self.scope)
+
+
+def quantity_key(dimension: str, unit: str, kind: str | None, happening: str | None, per: str | None,
+                 scope: str) -> str | None:
+    """"person death @ kyiv", "drone downed", "percent containment contain @ palisades fire": the
+    quantity two figures must share to be compared. None when what is counted or what happened to it
+    is unknown. Counts are keyed by kind; measures by dimension too (an area and a length never meet)."""
+    if not kind or not happening:
+        return None
+    measure = "" if dimension == "count" else ("money " if dimension == "currency" else f"{dimension} ")
+    rate = f" per {per}" if per else ""
+    where = f" @ {scope}" if scope else ""
+    return f"{measure}{kind} {happening}{rate}{where}"
 
 
 #: Columns of the frame `figures.extract` returns, in order, with their pandas dtypes. Columns with
@@ -95,6 +120,14 @@ FIGURE_COLUMNS: dict[str, str] = {
     "event_date": "datetime64[ns]",
     "whole": "object",
     "converts": "object",
+    "against": "object",
+    "kind": "category",
+    "happening": "category",
+    "scope": "category",
+    "status": "category",
+    "period": "category",
+    "weekday": "float64",
+    "quantity": "category",
     "base_value": "float64",
     "base_unit": "category",
     "base_note": "object",
@@ -103,7 +136,7 @@ FIGURE_COLUMNS: dict[str, str] = {
 #: Columns of the per-article status table `figures.article_status` returns.
 ARTICLE_COLUMNS: dict[str, str] = {
     "article": "object",
-    "status": "object",     # "ok" or "error"
+    "status": "category",     # "ok" or "error"
     "figures": "int64",
     "reason": "object",
 }
@@ -188,3 +221,18 @@ class FindingsFrame(pd.DataFrame):
         from figures.display import findings_html
 
         return findings_html(self)
+
+
+class QuantitiesFrame(pd.DataFrame):
+    """The frame `figures.quantities` returns: in a notebook, one table per quantity and day."""
+
+    @property
+    def _constructor(self) -> type[QuantitiesFrame]:
+        return QuantitiesFrame
+
+    def _repr_html_(self) -> str | None:
+        if not {"quantity", "consensus_low", "outlier"} <= set(self.columns):
+            return super()._repr_html_()
+        from figures.display import quantities_html
+
+        return quantities_html(self)

@@ -241,7 +241,9 @@ def _source_pair(draw: st.DrawFn, contradiction: bool) -> PlantedArticles:
         bound = ""
     else:
         bound = draw(st.sampled_from(["", "more than ", "at least "]))
-        second = first if not bound else draw(st.integers(min_value=1, max_value=first))
+        # "more than N" excludes N itself: the floor stays below the other count
+        top = first - 1 if bound == "more than " else first
+        second = first if not bound else draw(st.integers(min_value=1, max_value=top))
     third_words = "" if contradiction else draw(st.sampled_from(["", " A separate strike killed 3 people."]))
     articles = (
         {"id": "a", "source": outlets[0], "date": "2023-05-06",

@@ -186,3 +186,25 @@ def test_an_id_used_in_two_partitions_is_refused(corpus: pd.DataFrame) -> None:
     twice = dd.concat([dd.from_pandas(corpus.iloc[:5], npartitions=1), dd.from_pandas(corpus.iloc[:5], npartitions=1)])
     with dask.config.set(scheduler="synchronous"), pytest.raises(InputError, match="an article id is used twice"):
         _quiet(distributed.check, distributed.extract(twice))
+
+
+REALNEWS = HERE.parent.parent / "shared" / "benchmarks" / "realnews" / "articles.jsonl"
+
+
+@pytest.mark.skipif(not REALNEWS.exists(), reason="the shared realnews set sits beside the project")
+def test_real_coverage_gives_the_same_findings_on_a_cluster_as_in_memory() -> None:
+    """On the shared real-news set (read in place, never copied), two worker processes of a LocalCluster,
+    with the articles spread over five partitions, give exactly figures.check's findings: figures of one
+    quantity are brought together by key across partitions, and so are a place's count and the total."""
+    distributed_dask = pytest.importorskip("dask.distributed")
+    from figures import distributed
+
+    rows = [json.loads(line) for line in REALNEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = pd.DataFrame([{"id": r["id"], "text": r["text"], "source": r["source"], "date": r["date"]}
+                             for r in rows]).sample(frac=1.0, random_state=3).reset_index(drop=True)
+    expected = _quiet(figures.check, _quiet(figures.extract, articles))
+    assert (expected["severity"] == "contradiction").sum() >= 10       # a set with real disagreements in it
+    with distributed_dask.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="2GiB",
+                                       dashboard_address=None) as cluster, distributed_dask.Client(cluster):
+        found = _quiet(distributed.check, distributed.extract(dd.from_pandas(articles, npartitions=5)))
+    _same(found, expected)

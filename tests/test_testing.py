@@ -25,7 +25,7 @@ def test_assert_consistent_message_quotes_figures_sources_dates_and_the_fix() ->
         assert_consistent([DRONES_A, DRONES_B])
     message = str(failure.value)
     assert message.startswith("1 contradiction across 2 articles:")
-    assert "1. sources_disagree: Figures disagree about drone (down) in Kyiv on 2023-05-08" in message
+    assert "1. sources_disagree: Figures disagree about drones shot down in Kyiv on 2023-05-08" in message
     assert '"Air defences downed [39] out of 71 drones over Kyiv, the air force said."' in message
     assert "ledger:0 (article ledger, Eastern Ledger, Ukraine's air force, 2023-05-08)" in message
     assert "consistent would be: the higher figures at most 39, or the lower ones at least 40" in message

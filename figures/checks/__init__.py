@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from figures.checks import describe
-from figures.checks.agreement import article_places, check_agreement
+from figures.checks.agreement import check_agreement, prepare_agreement
 from figures.checks.conversions import check_conversions, check_implied_rates, implied_rates
 from figures.checks.findings import FINDING_COLUMNS, Finding, in_order, to_frame
 from figures.checks.intervals import Tolerances
@@ -86,12 +86,6 @@ def stated_conversions(part: pd.DataFrame) -> pd.DataFrame:
     return both[~both.index.duplicated()]
 
 
-def _with_article_place(part: pd.DataFrame) -> pd.DataFrame:
-    """Figures that have a subject (only those are compared), with their article's usual place."""
-    part = part.assign(article_place=part["article"].map(article_places(part)).astype(object))
-    return part[part["subject"].notna()]
-
-
 def _unit(finding: pd.Series) -> str:
     unit = finding["unit"]
     return "" if unit in (None, "count") or not isinstance(unit, str) else f" {unit}"
@@ -120,7 +114,8 @@ def _agreement_hint(finding: pd.Series) -> str:
 
 
 #: Every rule `check` runs, in order. Parts and conversions look within one article, implied rates
-#: across the stated money conversions of the corpus, agreement across the figures of one subject.
+#: across the stated money conversions of the corpus, agreement across the figures of one quantity
+#: (the `quantity` key less its place, so that a place's count meets the count that names no place).
 RULES: tuple[Rule, ...] = (
     Rule("parts", check_parts, WithinArticle(), ("part_exceeds_whole", "parts_exceed_whole"), _parts_hint,
          "a part larger than its whole, or parts adding up past it"),
@@ -128,9 +123,9 @@ RULES: tuple[Rule, ...] = (
          "a figure restated in other units or money that does not match the original"),
     Rule("implied_rates", check_implied_rates, Gathered(stated_conversions), ("implied_rate",), _rate_hint,
          "money conversions in one week that imply different exchange rates"),
-    Rule("agreement", check_agreement, Grouped("subject", _with_article_place),
-         ("sources_disagree", "figures_disagree", "figure_changed"), _agreement_hint,
-         "figures about the same thing, place and day that cannot all hold"),
+    Rule("agreement", check_agreement, Grouped("quantity_base", prepare_agreement),
+         ("sources_disagree", "figures_disagree", "figure_changed", "place_exceeds_total"), _agreement_hint,
+         "figures of the same quantity (what is counted, what happened to it, where) that cannot all hold"),
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
 
@@ -263,7 +258,7 @@ def rule_findings(rule: Rule, frame: pd.DataFrame, tol: Tolerances) -> list[Find
         return [f for part in _article_chunks(frame) for f in rule.function(part, tol)]
     if isinstance(rule.scope, Gathered):
         return rule.function(rule.scope.select(frame), tol)
-    return rule.function(frame, tol)
+    return rule.function(rule.scope.prepare(frame), tol)
 
 
 def _same_article_links(frame: pd.DataFrame) -> bool:

@@ -1,29 +1,40 @@
-"""Rules 4 to 6: figures about the same thing that cannot all be true.
+"""Rules 4 to 6: figures about the same quantity that cannot all be true.
 
-Deciding that two figures are about the same thing is the hard part, and a false alarm costs more
-than a miss, so two figures are compared only when all of these hold:
+Deciding that two figures measure the same quantity is the hard part, and a false alarm costs more
+than a miss. Extraction gives every figure a `quantity` key (what is counted, what happened to it,
+the place or named event the text ties it to; see `figures.extraction.quantity`); a figure whose key
+is unknown is compared with nothing. Figures of one key are then set against each other only where
+real coverage shows that a disagreement means an error, not another scope:
 
-- same dimension, same counted or measured subject ("drone"), same kind of happening (predicate
-  group: "downed" and "intercepted" are one group, "launched" another; no predicate matches only
-  no predicate), same rate denominator;
-- neither is a change ("fell 2.5%"), a restatement in other units, or in a sentence that marks a
-  different event ("another strike", "a separate attack", "last year");
-- the same place, where the sentence or else the article names one; figures from different
-  articles are compared only when a place is known for both;
-- they stand in different sentences (one sentence listing "two and three people" names two events);
-- the same date (the date the sentence gives, else the article's): then a conflict is a
-  `contradiction`. Dated apart by at most `running_days`, a conflict is a `warning` (a running total
-  may have grown, or a figure been corrected); further apart, figures are not compared.
+- across articles, on the same day (a date phrase of the figure's own clause, else the article's): a
+  `contradiction`, unless either figure is marked as an update ("rose to", "now", a developing
+  story) or both come from one named source (a source that changes its count has updated it, not
+  contradicted itself): then a `warning`. Dated apart by up to `running_days`, or with a date
+  missing, a `warning` (a running total may have grown); facts of the event that do not run on
+  (people on board, a population) conflict whatever the dates;
+- within one article, only figures the text sets against each other: in one sentence ("Organisers
+  said 40,000 marched, though police counted 9,000", the `against` column), rival counters
+  anywhere in it (police or authorities against organisers or unions), and a floor the article
+  states ("at least 90 died") that a later figure of the same day falls below. Other pairs in one
+  article are taken to be different scopes the words did not name (two fires, two days, a record
+  and the previous record);
+- a count tied to a place ("30 hurt in the Odesa region") is a part of the count that names no
+  place, not its rival: it conflicts only by exceeding it;
+- never: figures marked as forecasts; figures marked as earlier ("previously", "an earlier toll of",
+  "as of September 10"), except rival counters; changes; restatements in other units; figures of
+  different periods (a weekend total against one day's, May against June).
 
 Each figure is an interval (see `intervals.py`), so "more than 1,000" agrees with 1,100 and with
-3,000, and "more than 50", "around 50" and "some 50" agree with each other. A block of comparable
-figures conflicts when its highest floor lies above its lowest ceiling; one finding per block names
-the figures on each side. Blocks come from one `groupby`, so the cost grows linearly.
+3,000. Only keys whose highest floor lies above their lowest ceiling are looked at pair by pair;
+the rest of the work is one `groupby`, so the cost grows linearly with the number of figures.
 """
 
 from __future__ import annotations
 
-import re
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -31,184 +42,430 @@ import pandas as pd
 from figures import _tables
 from figures.checks import describe
 from figures.checks.findings import CONTRADICTION, WARNING, Finding
-from figures.checks.intervals import Tolerances, bounds
+from figures.checks.intervals import Tolerances, apart, comparable_bounds
 
-_OTHER_EVENT = re.compile(
-    r"\b(?:another|separate|separately|second|third|other|earlier|previous|previously|last\s+(?:week|month|year)"
-    r"|a\s+year\s+ago|in\s+total|so\s+far|since\s+the\s+start|cumulative|each|per|every|average|a\s+day|daily)\b",
-    re.IGNORECASE,
-)
+#: Counters on opposite sides of a crowd or strike count: a disagreement between them is the news.
+_AUTHORITIES = _tables.source_sides()["authorities"]
+_ORGANISERS = _tables.source_sides()["organisers"]
+_COURSE = _tables.happening_courses()
+_RUNNING = frozenset({"running", "growing"})   # courses whose reports on other days are the count's later state
+_MAX_PAIRS = 200_000          # a key with more figures than this is compared through its extremes only
+_SAME_NAME = 0.75             # how alike two source names must be to be one source ("Vorobyov", "Vorobiev")
+
+_ROW_FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimension", "source",
+               "subject", "predicate", "place", "qualifier", "value", "low", "high", "unit", "base_value",
+               "base_unit", "base_note", "quantity", "kind", "happening", "scope", "status"]
 
 
-def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    label: str
+    article: object
+    sentence: int
+    low: float
+    high: float
+    strict_low: bool
+    strict_high: bool
+    lower: bool                 # a floor: "at least 90"
+    day: pd.Timestamp | None    # the day (or period start) it is about; None when no date is known
+    weekday: int | None         # its weekday, known from the text even when the day is not
+    period: str
+    status: str                 # report, update (marked in its own words), live (its article is), earlier ...
+    role: str | None
+    name: str | None            # the source's own words, when they name someone in particular
+    against: str | None
+    scoped: bool
+    placed: bool                # the text names a place for it, even a whole country
+    country: str | None         # the country it names as its place, if one
+    course: str                 # how reports of its happening behave over time (data/happenings.tsv)
+    order: int
+
+
+def _role(source: object) -> tuple[str | None, str | None]:
+    """The role of a source ("police", "organisers") and its name when it is someone in particular."""
+    if not isinstance(source, str) or not source:
+        return None, None
+    return _role_of(source)
+
+
+@lru_cache(maxsize=65536)
+def _role_of(source: str) -> tuple[str | None, str | None]:
+    roles = _tables.source_roles()
+    words = [w.strip(".,'’\"").lower() for w in source.replace("’s", " ").replace("'s", " ").split()]
+    role = next((roles[w][0] for w in words if w in roles), None)
+    generic = all(roles[w][1] for w in words if w in roles) and role is not None
+    names = [w for w, raw in zip(words, source.split()) if raw[:1].isupper() and w not in roles]
+    name = names[-1] if names and not generic else None
+    return role, name
+
+
+def _same_source(a: _Figure, b: _Figure) -> bool:
+    if a.name is None or b.name is None:
+        return False
+    return a.name == b.name or difflib.SequenceMatcher(None, a.name, b.name).ratio() >= _SAME_NAME
+
+
+def _rivals(a: _Figure, b: _Figure) -> bool:
+    """Counters on opposite sides: the police (or a ministry) against organisers (or a union)."""
+    sides = {a.role, b.role}
+    return bool(sides & _AUTHORITIES) and bool(sides & _ORGANISERS)
+
+
+def prepare_agreement(part: pd.DataFrame) -> pd.DataFrame:
+    """What the rule needs of each figure's article, read while the articles are whole: the names the
+    article mentions (`article_names`), whether the figure is a subset of its whole (`subset`), and
+    the key figures are regrouped by (`quantity_base`: the quantity less its place). Figures the rule
+    never compares are dropped. Idempotent, so `check` and `figures.distributed` give one result."""
+    if "quantity_base" in part.columns:
+        return part
+    names = {article: "|".join(sorted(_names_of(part, article))) for article in part["article"].unique()}
+    countries = {article: "|".join(sorted(_countries_of(part, article))) for article in part["article"].unique()}
+    part = part.assign(subset=_subcategory(part), article_names=part["article"].map(names).astype(object),
+                       article_countries=part["article"].map(countries).astype(object),
+                       scope=part["scope"].fillna("").astype(object), period=part["period"].fillna("day"),
+                       status=part["status"].fillna("report"))   # as read back from csv, "" is missing
+    part = part[part["quantity"].notna()]
+    return part.assign(quantity_base=part["quantity"].str.split(" @ ").str[0].astype(object))
+
+
+def _countries_of(frame: pd.DataFrame, article: object) -> frozenset[str]:
+    """The countries an article's figure sentences name ("Russia", "Ukraine's")."""
+    sentences = frame.loc[frame["article"] == article, "sentence"].dropna().unique()
+    return frozenset(w for s in sentences for w in _country_words(str(s)))
+
+
+@lru_cache(maxsize=65536)
+def _country_words(sentence: str) -> frozenset[str]:
+    words = [w.strip(".,;:!?\"“”()[]'").replace("’s", "").replace("'s", "").lower() for w in sentence.split()]
+    return frozenset(w for w in words if w in _tables.countries())
+
+
+def _names_of(frame: pd.DataFrame, article: object) -> frozenset[str]:
+    sentences = frame.loc[frame["article"] == article, "sentence"].dropna().unique()
+    return frozenset(n for s in sentences for n in _names_in(str(s)))
+
+
+def _candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     keep = (
-        frame["subject"].notna() & frame["change"].isna() & frame["converts"].isna()
-        & np.isfinite(frame["value"].astype(float))
-        & ~frame["sentence"].fillna("").str.contains(_OTHER_EVENT)
-        & ~_subcategory(frame)
+        frame["quantity"].notna() & frame["change"].isna() & frame["converts"].isna()
+        & np.isfinite(frame["value"].astype(float)) & ~frame["status"].isin(["forecast", "other"])
+        & ~frame["subset"].astype(bool)
     )
     cand = frame[keep]
     if cand.empty:
         return cand
-    groups = _tables.predicate_groups()
-    if "article_place" in frame.columns:          # computed before a shuffle split the articles
-        place = cand["place"].fillna(cand["article_place"])
-    else:
-        place = cand["place"].fillna(cand["article"].map(article_places(frame)))
-    day = pd.to_datetime(cand["event_date"]).fillna(pd.to_datetime(cand["date"]))
-    cand = cand.assign(
-        _pred=cand["predicate"].map(lambda p: groups.get(p, p) if isinstance(p, str) else "").astype(object),
-        _per=cand["per"].fillna("").astype(object),
-        _place=place.fillna("").astype(str).str.lower(),
-        _day=day,
-        _scope=np.where(place.isna(), cand["article"].astype(str), ""),
-        _sentence=cand["article"].astype(str) + "#" + cand["sentence_index"].astype(str),
-    )
-    return _fill_unambiguous_predicates(cand, is_whole=cand.index.isin(frame["whole"].dropna()))
+    low, high = comparable_bounds(cand, tol)
+    day = pd.to_datetime(cand["event_date"])
+    own_day = cand["period"].eq("day") | day.notna()
+    day = day.where(day.notna() | ~cand["period"].eq("day"), pd.to_datetime(cand["date"]))
+    return cand.assign(_low=low, _high=high, _day=day.where(own_day), _base=cand["quantity_base"])
 
 
 def _subcategory(frame: pd.DataFrame) -> pd.Series:
     """Parts that say the same thing happened as their whole: "Of the 35 people killed, 20 died in
-    flooding". They count a subset, not the quantity itself. A part whose whole names no happening,
-    or another one ("downed 39 of 71" launched), is the figure reported for its own happening."""
-    groups = _tables.predicate_groups()
+    flooding". They count a subset, not the quantity itself."""
     linked = frame["whole"].notna() & frame["whole"].isin(frame.index)
     if not linked.any():
         return pd.Series(False, index=frame.index)
-    part_group = frame.loc[linked, "predicate"].map(lambda p: groups.get(p, p) if isinstance(p, str) else None)
-    whole_pred = frame.loc[frame.loc[linked, "whole"], "predicate"].to_numpy()
-    whole_group = pd.Series([groups.get(p, p) if isinstance(p, str) else None for p in whole_pred],
-                            index=part_group.index)
-    same = part_group.notna() & (part_group == whole_group)
+    part = frame.loc[linked, "happening"]
+    whole = frame.loc[frame.loc[linked, "whole"], "happening"].to_numpy()
+    same = part.notna() & (part.to_numpy() == whole)
     return same.reindex(frame.index, fill_value=False)
 
 
-def article_places(frame: pd.DataFrame) -> pd.Series:
-    """The place each article names most often (ties: the first named), indexed by article."""
-    named = frame.dropna(subset=["place"])
-    return (named.groupby(["article", "place"], sort=False).size().rename("n").reset_index()
-            .sort_values("n", ascending=False, kind="stable").drop_duplicates("article")
-            .set_index("article")["place"])
+def _figures(rows: pd.DataFrame) -> list[_Figure]:
+    out = []
+    for order, (label, r) in enumerate(rows.iterrows()):
+        role, name = _role(r["source"])
+        day = r["_day"]
+        strict = bool(r["strict"])
+        out.append(_Figure(
+            label=label, article=r["article"], sentence=int(r["sentence_index"]), low=float(r["_low"]),
+            high=float(r["_high"]), strict_low=strict and r["qualifier"] == "lower",
+            strict_high=strict and r["qualifier"] == "upper", lower=r["qualifier"] == "lower",
+            day=None if pd.isna(day) else pd.Timestamp(day),
+            weekday=_weekday(r, day), period=str(r["period"]), status=str(r["status"]),
+            role=role, name=name, against=r["against"] if isinstance(r["against"], str) else None,
+            scoped=bool(r["scope"]), placed=isinstance(r["place"], str), country=_country(r["place"]),
+            course=_COURSE.get(r["happening"], "event") if r["happening"] != "population" or r["scope"] else "event",
+            order=order,
+        ))
+    return out
 
 
-def _fill_unambiguous_predicates(cand: pd.DataFrame, is_whole: np.ndarray) -> pd.DataFrame:
-    """A figure with no predicate joins the one kind of happening its block names, if only one.
-
-    "Police put the number of protesters at 20,000" has no verb for the protesters; "60,000
-    protesters marched" has one. Where every predicated figure of the same subject, place and scope
-    says the same thing, the bare figure is about that too; where they say different things
-    ("launched 71", "downed 39"), a bare "71" stays on its own. A whole ("71" in "39 out of 71")
-    never takes its parts' predicate: the verb belongs to the part, the whole is a total.
-    """
-    block = ["dimension", "subject", "_per", "_place", "_scope"]
-    named = cand["_pred"].where(cand["_pred"] != "")
-    kinds = named.groupby([cand[c] for c in block], dropna=False).transform("nunique")
-    only = named.groupby([cand[c] for c in block], dropna=False).transform("first")
-    fill = (cand["_pred"] == "") & (kinds == 1) & ~is_whole
-    return cand.assign(_pred=cand["_pred"].where(~fill, only))
+def _country(place: object) -> str | None:
+    if not isinstance(place, str):
+        return None
+    low = place.lower().replace("’s", "").replace("'s", "").removeprefix("the ")
+    return low if low in _tables.countries() else None
 
 
-def _magnitudes(cand: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Series]:
-    """Bounds in comparable units: base units for measures and money, the value for counts."""
-    normalised = cand["dimension"] != "count"
-    base_low, base_high = bounds(cand, tol, value="base_value")
-    low, high = bounds(cand, tol)
-    return low.where(~normalised, base_low), high.where(~normalised, base_high)
+def _weekday(row: pd.Series, day: object) -> int | None:
+    named = pd.to_numeric(row.get("weekday"), errors="coerce")
+    if named is not None and not pd.isna(named):
+        return int(named)
+    return None if day is None or pd.isna(day) else pd.Timestamp(day).weekday()
 
 
-_ROW_FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimension", "source",
-               "subject", "predicate", "place", "qualifier", "value", "low", "high", "unit", "base_value",
-               "base_unit", "base_note"]
+def _within_article(a: _Figure, b: _Figure) -> str | None:
+    """Severity for two figures of one article, or None when the text does not set them against each other."""
+    if a.against == b.label or b.against == a.label:
+        return CONTRADICTION
+    if "earlier" in (a.status, b.status) and not _rivals(a, b):
+        return None
+    if _rivals(a, b):
+        return CONTRADICTION
+    if a.sentence == b.sentence or a.day != b.day or a.period != b.period:
+        return None
+    earlier, later = (a, b) if a.sentence < b.sentence else (b, a)
+    if later.status == "update" and earlier.status == "report" and a.course in {"running", "event"} \
+            and earlier.low > later.high and apart(earlier.low, earlier.strict_low, later.high, later.strict_high):
+        return CONTRADICTION                     # "at least 90 died" ... "updated figures: the storm killed 70"
+    return None
 
 
-def _finding(rows: dict, top: str, bottom: str, above: list[str], below: list[str], severity: str,
-             gap: float, approx_rel: float) -> Finding:
-    hi_row, lo_row = rows[top], rows[bottom]
-    place = hi_row.get("place") if isinstance(hi_row.get("place"), str) else None
-    where = f" in {place}" if place else ""
-    days = sorted({d for d in (describe.when(hi_row), describe.when(lo_row)) if d})
-    dated = f" on {days[0]}" if len(days) == 1 else (f" between {days[0]} and {days[-1]}" if days else "")
-    if severity == CONTRADICTION:
-        highs = "; ".join(describe.figure(rows[i]) for i in above)
-        lows = "; ".join(describe.figure(rows[i]) for i in below)
-        message = (f"Figures disagree about {describe.thing(hi_row)}{where}{dated}: {highs} against {lows}; "
-                   f"{describe.conflict(hi_row, lo_row)}.")
-        labels = list(dict.fromkeys([*above, *below]))
-    else:
-        labels = sorted(dict.fromkeys([*above, *below]), key=lambda i: describe.when(rows[i]) or "")
-        days = sorted({d for d in (describe.when(rows[i]) for i in labels) if d})
-        span = f" from {days[0]} to {days[-1]}" if len(days) > 1 else dated
-        message = (f"A figure for {describe.thing(hi_row)}{where} changed{span}: "
-                   + ", then ".join(describe.figure(rows[i]) for i in labels)
-                   + "; dated apart, it may be a running total or a correction: check which is current.")
-    articles = tuple(dict.fromkeys(rows[i]["article"] for i in labels))
-    sources = {rows[i]["source"] for i in labels if isinstance(rows[i]["source"], str)}
-    if severity == WARNING:
-        kind = "figure_changed"
-    else:
-        kind = "sources_disagree" if len(articles) > 1 or len(sources) > 1 else "figures_disagree"
-    return Finding(
-        kind=kind, severity=severity, figures=tuple(labels),
-        message=message,
-        subject=hi_row.get("subject"), articles=articles,
-        expected=float(lo_row["high"]), observed=float(hi_row["low"]), unit=hi_row["unit"],
-        deviation=gap, tolerance=approx_rel,
-    )
+def _across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -> str | None:
+    """Severity for two figures of different articles, or None when they are not comparable."""
+    rivals = _rivals(a, b)
+    if "earlier" in (a.status, b.status) and not rivals:
+        return None
+    if a.period != b.period:
+        return None
+    if (not a.scoped or not b.scoped or a.day is None or b.day is None) and not topics.shared(a.article, b.article):
+        return None                              # nothing but the kind ties them: maybe two stories
+    if topics.other_country(a, b):
+        return None                              # two countries' counts: two events
+    course = a.course
+    if course == "fixed":
+        return None if {"update", "live"} & {a.status, b.status} else CONTRADICTION   # a count as of 2 pm
+    same = _same_day(a, b)
+    if same is None:                             # a date is missing and no weekday settles it
+        if course in _RUNNING:
+            return WARNING if a.period == "day" else None
+        return CONTRADICTION if rivals or a.period != "day" else WARNING
+    if same:
+        if course == "growing":
+            return WARNING                       # a fire's acreage at noon and at night
+        if {"update", "live"} & {a.status, b.status} and course != "event":
+            return WARNING
+        if _same_source(a, b) and not rivals and course != "event":
+            return WARNING                       # one source's count of the day, revised
+        return CONTRADICTION
+    if a.period != "day" or course not in _RUNNING:
+        return None                              # another day's crowd or attack, another period: another event
+    if a.day is None or b.day is None:
+        return WARNING                           # another weekday of a running count
+    return WARNING if abs((a.day - b.day).days) <= tol.running_days else None
 
 
-def _conflicts(cand: pd.DataFrame, keys: list[str]) -> list[tuple[str, str, list[str], list[str]]]:
-    """For each block of `keys` whose highest floor is above its lowest ceiling: (top, bottom,
-    figures above the lowest ceiling, figures below the highest floor). Only conflicting blocks
-    are touched one by one."""
-    grouped = cand.groupby(keys, sort=False, dropna=False)
-    max_low, min_high = grouped["_low"].transform("max"), grouped["_high"].transform("min")
-    clash = max_low > min_high
-    if not clash.any():
-        return []
-    sub = cand[clash]
-    max_low, min_high = max_low[clash], min_high[clash]
-    groups = sub.groupby(keys, sort=False, dropna=False)
-    gid = groups.ngroup().to_numpy()
-    tops = groups["_low"].idxmax().to_numpy()
-    bottoms = groups["_high"].idxmin().to_numpy()
-    above: dict[int, list[str]] = {}
-    below: dict[int, list[str]] = {}
-    labels = sub.index.to_numpy()
-    for g, label, is_above, is_below in zip(gid, labels, (sub["_low"] > min_high).to_numpy(),
-                                           (sub["_high"] < max_low).to_numpy()):
-        if is_above:
-            above.setdefault(g, []).append(label)
-        if is_below:
-            below.setdefault(g, []).append(label)
-    return [(tops[g], bottoms[g], above.get(g, []), below.get(g, [])) for g in range(len(tops))]
+def _same_day(a: _Figure, b: _Figure) -> bool | None:
+    """Whether two figures are about one day: by their dates; where one has no date, by the weekday
+    the text names for it ("on Saturday" in one story is that story's Saturday); None when unknown."""
+    if a.day is not None and b.day is not None:
+        return a.day == b.day
+    if a.period == "day" and a.weekday is not None and b.weekday is not None:
+        return a.weekday == b.weekday
+    return None
+
+
+def _severity(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -> str | None:
+    if a.article == b.article:
+        return _within_article(a, b)
+    return _across_articles(a, b, tol, topics)
+
+
+class _Topics:
+    """The names each article's figure sentences mention ("Lviv", "Petrenko", "Coastal Air"), read only
+    for the articles whose figures conflict: two reports that name no place for a figure, or give no
+    date, are taken to be about one story only when they share a name."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._names = {article: frozenset(n for n in str(joined).split("|") if n)
+                       for article, joined in zip(frame["article"], frame["article_names"])}
+        self._countries = {article: frozenset(n for n in str(joined).split("|") if n)
+                           for article, joined in zip(frame["article"], frame["article_countries"])}
+
+    def other_country(self, a: _Figure, b: _Figure) -> bool:
+        """Whether a figure that names a country meets one of another country: "In Russia, drones hurt
+        three" against a count from an article about both Russia and Ukraine, or of Ukraine's."""
+        for one, other in ((a, b), (b, a)):
+            if one.country:
+                if other.country and other.country != one.country:
+                    return True
+                if not other.country and self._countries.get(other.article, frozenset()) - {one.country}:
+                    return True
+        return False
+
+    def names(self, article: object) -> frozenset[str]:
+        return self._names.get(article, frozenset())
+
+    def shared(self, a: object, b: object) -> bool:
+        return len(self.names(a) & self.names(b)) >= _SHARED_NAMES
+
+
+@lru_cache(maxsize=65536)
+def _names_in(sentence: str) -> frozenset[str]:
+    """Names a sentence mentions: capitalised words inside it that are not function words, titles,
+    institutions or whole countries (a war's two countries name every story of the war); nothing
+    from a headline in title case, where every word is capitalised."""
+    words = sentence.replace("’", "'").split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) >= 4 and capitalised > len(words) / 2:
+        return frozenset()
+    out = set()
+    for k, word in enumerate(words):
+        word = word.strip(".,;:!?\"“”()[]'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        possessive = words[k].endswith("'s") or words[k].endswith("'s,")
+        if (k == 0 and not possessive) or len(word) < 3 or not word[:1].isupper() or not word.isalpha():
+            continue                                 # a sentence's first word, unless "Vaeland's ..."
+        low = word.lower()
+        if low in _tables.stopwords() or low in _tables.months() or low in _WEEKDAY_NAMES \
+                or low in _tables.institution_words() or low in _COMMON_CAPS or low in _tables.countries():
+            continue
+        out.add(low)
+    return frozenset(out)
+
+
+_WEEKDAY_NAMES = frozenset(_tables.weekdays())
+_COMMON_CAPS = _tables.word_class("not_story_name")
+_SHARED_NAMES = 1         # names two reports must share to be taken as one story
+
+
+def _conflicting_pairs(figs: list[_Figure], tol: Tolerances, topics: _Topics, part_whole: bool = False
+                       ) -> Iterable[tuple[_Figure, _Figure, str]]:
+    """(higher, lower, severity) for each pair of `figs` that cannot both hold and is comparable.
+    With `part_whole`, only a scoped figure (a part) above an unscoped one (the whole) counts."""
+    by_low = sorted(figs, key=lambda f: -f.low)
+    by_high = sorted(figs, key=lambda f: f.high)
+    if len(figs) ** 2 > _MAX_PAIRS:
+        by_low, by_high = by_low[:400], by_high[:400]
+    for a in by_low:
+        for b in by_high:
+            if b.high > a.low:
+                break
+            if a is b or not apart(a.low, a.strict_low, b.high, b.strict_high):
+                continue
+            if part_whole and not (a.scoped and not b.scoped and not b.placed):
+                continue
+            severity = _severity(a, b, tol, topics)
+            if severity is not None:
+                yield a, b, severity
+
+
+def _regional(cand: pd.DataFrame) -> pd.DataFrame:
+    """Figures that may be a place's part of a count that names no place: the parts tied to a place
+    (not a set of places such as "10 regions"), and the wholes, which name no place at all and are the
+    largest figure of their quantity in their own article (an article's total is its largest count)."""
+    scoped = cand["scope"].ne("") & ~cand["scope"].str.match(r"^\S+ (?:regions|provinces|cities|towns|districts|"
+                                                               r"oblasts|countries|states|areas|locations)$")
+    largest = cand["_low"] >= cand.groupby(["article", "_base"])["_low"].transform("max")
+    whole = cand["scope"].eq("") & cand["place"].isna() & largest
+    running = cand["happening"].map(lambda h: _COURSE.get(h, "event") != "fixed")
+    both = cand[(scoped | whole) & running]
+    mixed = both.groupby("_base")["scope"].transform(lambda s: (s != "").any() and (s == "").any())
+    return both[mixed]
+
+
+def _clashing_groups(cand: pd.DataFrame, key: str) -> pd.DataFrame:
+    grouped = cand.groupby(key, sort=False)
+    clash = grouped["_low"].transform("max") >= grouped["_high"].transform("min")   # ">=": "more than 47" and 47
+    return cand[clash]
 
 
 def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     """Findings of rules 4 to 6 over a figures frame."""
-    cand = _comparable(frame)
+    if "quantity" not in frame.columns:
+        return []
+    frame = prepare_agreement(frame)
+    cand = _candidates(frame, tol)
     if len(cand) < 2:
         return []
-    low, high = _magnitudes(cand, tol)
-    cand = cand.assign(_low=low, _high=high, _dayk=cand["_day"].fillna(pd.Timestamp(0)))
-    keys = ["dimension", "subject", "_pred", "_per", "_place", "_scope"]
-    same_day = [c for c in _conflicts(cand, keys + ["_dayk"])
-                if cand.at[c[0], "_sentence"] != cand.at[c[1], "_sentence"]]
-    dated = cand[cand["_day"].notna()]
-    spread = dated.groupby(keys, sort=False, dropna=False)["_dayk"].transform("nunique") > 1
-    across = []
-    reported = {label for c in same_day for label in (*c[2], *c[3])}
-    for top, bottom, above, below in _conflicts(dated[spread], keys):
-        gap_days = abs((dated.at[top, "_day"] - dated.at[bottom, "_day"]).days)
-        if 0 < gap_days <= tol.running_days and not {top, bottom} <= reported:
-            across.append((top, bottom, above, below))
-    needed = {label for c in (*same_day, *across) for label in (c[0], c[1], *c[2], *c[3])}
-    if not needed:
+    topics = _Topics(frame)
+    # keyed by the quantity less its place: the unit figures are regrouped by on Dask, so that the
+    # findings of one group never depend on which other groups share its partition
+    # each pair with the key it was found under: a finding joins two pairs through a shared article only
+    # when they share the key, so "@ eaton fire" and "@ palisades fire" in the same articles stay apart
+    found: dict[tuple[str, str, str], list[tuple[_Figure, _Figure, str]]] = {}
+    for quantity, rows in _clashing_groups(cand, "quantity").groupby("quantity", sort=True):
+        for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics):
+            found.setdefault((rows["_base"].iloc[0], "agree", severity), []).append((a, b, quantity))
+    regional = _regional(cand)
+    for base, rows in _clashing_groups(regional, "_base").groupby("_base", sort=True) if len(regional) else ():
+        for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics, part_whole=True):
+            rule = "agree" if _rivals(a, b) else "part"        # rival counters of one event, not a part
+            found.setdefault((base, rule, severity), []).append((a, b, base))
+    if not found:
         return []
-    rows = frame.loc[sorted(needed), _ROW_FIELDS].to_dict("index")
+    needed = sorted({f.label for pairs in found.values() for a, b, _ in pairs for f in (a, b)})
+    rows = frame.loc[needed, _ROW_FIELDS].to_dict("index")
     findings = []
-    for severity, found in ((CONTRADICTION, same_day), (WARNING, across)):
-        for top, bottom, above, below in found:
-            floor, ceiling = cand.at[top, "_low"], cand.at[bottom, "_high"]
-            gap = float(abs(floor - ceiling) / abs(ceiling)) if ceiling else float("inf")
-            findings.append(_finding(rows, top, bottom, above, below, severity, gap, tol.approx_rel))
+    reported: set[frozenset[str]] = set()
+    for key in sorted(found, key=lambda k: (k[0], k[2] != CONTRADICTION, k[1])):
+        base, rule, severity = key
+        pairs = [(a, b, q) for a, b, q in found[key] if frozenset((a.label, b.label)) not in reported]
+        reported |= {frozenset((a.label, b.label)) for a, b, _ in pairs}
+        for component in _components(pairs):
+            findings.append(_finding(rows, rule, severity, component, tol))
     return findings
+
+
+def _components(pairs: list[tuple[_Figure, _Figure, str]]) -> list[list[tuple[_Figure, _Figure]]]:
+    """The pairs split into groups that share a figure, or an article under the same quantity key: one
+    finding per story, not one per pair (a key may hold two stories' figures, and two keys of one base,
+    such as two fires' counts, are two stories even in the same articles)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, quantity in pairs:
+        parent[root(a.label)] = root(b.label)
+        parent[root(f"article:{a.article}:{quantity}")] = root(a.label)
+        parent[root(f"article:{b.article}:{quantity}")] = root(b.label)
+    groups: dict[str, list[tuple[_Figure, _Figure]]] = {}
+    for a, b, _ in pairs:
+        groups.setdefault(root(a.label), []).append((a, b))
+    return list(groups.values())
+
+
+def _finding(rows: dict, rule: str, severity: str, pairs: list[tuple[_Figure, _Figure]], tol: Tolerances) -> Finding:
+    above = list(dict.fromkeys(a.label for a, _ in pairs))
+    below = list(dict.fromkeys(b.label for _, b in pairs))
+    top = max(pairs, key=lambda p: p[0].low - p[1].high)
+    hi_row, lo_row = rows[top[0].label], rows[top[1].label]
+    what = describe.quantity(hi_row)
+    days = sorted({d for d in (describe.when(rows[x]) for x in above + below) if d})
+    dated = f" on {days[0]}" if len(days) == 1 else (f" between {days[0]} and {days[-1]}" if days else "")
+    labels = list(dict.fromkeys(above + below))
+    articles = tuple(dict.fromkeys(rows[x]["article"] for x in labels))
+    if severity == CONTRADICTION and rule == "part":
+        kind = "place_exceeds_total"
+        message = (f"A count for one place is larger than the total: {'; '.join(describe.figure(rows[x]) for x in above)} "
+                   f"counts {what} there, more than {'; '.join(describe.figure(rows[x]) for x in below)} "
+                   f"counts in all{dated}; {describe.conflict(hi_row, lo_row)}.")
+    elif severity == CONTRADICTION:
+        sources = {rows[x]["source"].lower() for x in labels if isinstance(rows[x]["source"], str)}
+        set_against = any(a.against == b.label or b.against == a.label for a, b in pairs)
+        kind = "sources_disagree" if len(articles) > 1 or len(sources) > 1 or set_against else "figures_disagree"
+        message = (f"Figures disagree about {what}{dated}: {'; '.join(describe.figure(rows[x]) for x in above)} "
+                   f"against {'; '.join(describe.figure(rows[x]) for x in below)}; {describe.conflict(hi_row, lo_row)}.")
+    else:
+        kind = "figure_changed"
+        labels = sorted(labels, key=lambda x: describe.when(rows[x]) or "")
+        span = f" from {days[0]} to {days[-1]}" if len(days) > 1 else dated
+        why = describe.why_changed(rows[top[0].label], rows[top[1].label])
+        message = (f"A figure for {what} changed{span}: " + ", then ".join(describe.figure(rows[x]) for x in labels)
+                   + f"; {why}: check which is current.")
+    floor, ceiling = top[0].low, top[1].high
+    return Finding(
+        kind=kind, severity=severity, figures=tuple(labels), message=message,
+        subject=hi_row.get("kind"), articles=articles,
+        expected=float(lo_row["high"]), observed=float(hi_row["low"]), unit=hi_row["unit"],
+        deviation=float(abs(floor - ceiling) / abs(ceiling)) if ceiling else float("inf"),
+        tolerance=tol.approx_rel,
+    )

@@ -16,7 +16,7 @@ import pandas as pd
 
 from figures.checks import describe
 from figures.checks.findings import CONTRADICTION, UNVERIFIED, WARNING, Finding
-from figures.checks.intervals import Tolerances, bounds
+from figures.checks.intervals import Tolerances, bounds, restated_slack
 
 
 def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
@@ -26,6 +26,12 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
         return []
     low, high = bounds(frame, tol, value="base_value")
     said_all, orig_all = frame.loc[rows], frame.loc[frame.loc[rows, "converts"]]
+    scale = (said_all["base_value"] / said_all["value"].where(said_all["value"] != 0)).abs().fillna(1.0)
+    own = said_all["resolution"].astype(float).abs() / 2          # the rounding `bounds` already allows
+    rounded = (restated_slack(said_all) - own).clip(lower=0) * scale
+    low, high = low.copy(), high.copy()
+    low[rows] = low[rows] - rounded                    # "150 mph (240 km/h)": 240 is 241 rounded
+    high[rows] = high[rows] + rounded
     both = np.isfinite(said_all["base_value"].to_numpy()) & np.isfinite(orig_all["base_value"].to_numpy())
     slack_all = np.where(said_all["dimension"].to_numpy() == "currency", tol.rate_rel, 0.0)
     slack_all = slack_all * np.abs(orig_all["base_value"].to_numpy())

@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from figures import _tables
+
 
 def number(x: float) -> str:
     """A number as a reader writes it: 3000 -> "3,000", 14.49 -> "14.49"."""
@@ -78,3 +80,33 @@ def unit_name(unit: str) -> str:
         if words.endswith(power):
             words = word + words[: -len(power)]
     return words.replace(" * ", " ").replace(" / ", " per ")
+
+
+_HAPPENING_WORDS = _tables.happening_words()
+
+
+def quantity(row) -> str:  # type: ignore[no-untyped-def]
+    """The quantity a figure measures, in words: "people killed in Kyiv", "drones shot down"."""
+    kind = row.get("kind")
+    happening = row.get("happening")
+    if not isinstance(kind, str) or not isinstance(happening, str):
+        return thing(row)
+    if row.get("dimension", "count") != "count":
+        noun = kind                               # a measure: "area burned", "price paid"
+    else:
+        noun = "people" if kind == "person" else (kind if kind.endswith("s") else kind + "s")
+    scope = row.get("scope")
+    where = f" in {scope.title()}" if isinstance(scope, str) and scope else ""
+    return f"{noun} {_HAPPENING_WORDS.get(happening, happening)}{where}"
+
+
+def why_changed(high, low) -> str:  # type: ignore[no-untyped-def]
+    """Why two figures of one quantity that differ are a warning, not a contradiction."""
+    dates = {when(high), when(low)}
+    if None in dates:
+        return "one of them carries no date, so it may be a running total or a correction"
+    if {"update", "live"} & {high.get("status"), low.get("status")}:
+        return "one is marked as an update of a running count"
+    if len(dates) > 1:
+        return "dated apart, it may be a running total or a correction"
+    return "both come from one source, which has changed its count"

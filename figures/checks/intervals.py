@@ -3,8 +3,9 @@
 A figure is read the way statcheck and AggChecker read reported numbers: a value is consistent
 with any true value that rounds to it, so "497.1" allows 497.05 to 497.15. A round number
 ("3,000", "20 million") is read as rounded, but to at most `round_rel` (5%) either way, so that
-"3,000" allows 2,850 to 3,150 and "20 million" 19 to 21 million. "About" and "some" widen that by a relative margin; "more than" and "up to"
-open one side. Everything is computed column-wise, so the cost is linear in the number of figures.
+"3,000" allows 2,850 to 3,150 and "20 million" 19 to 21 million. "About" and "some" widen each end by
+a relative margin of its own size; "more than" and "up to" open one side, and "more than 50" excludes 50
+itself (`strict`, read by `apart`). Everything is computed column-wise, so the cost is linear in the number of figures.
 """
 
 from __future__ import annotations
@@ -41,24 +42,76 @@ class Tolerances:
             raise ValueError("running_days must not be negative")
 
 
-def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value") -> tuple[pd.Series, pd.Series]:
+def _trailing_zeros_step(values: pd.Series) -> pd.Series:
+    """The step a whole number's trailing zeros show: "61,400" and "1,200" may be rounded to the
+    hundred (news copy rounds large counts so), while "61,412", "47" and "230" are written to the
+    unit: one trailing zero is as often exact ("230 passengers and 12 crew") as rounded."""
+    v = values.astype(float).abs()
+    whole = np.isfinite(v) & (v >= 100) & (v == np.floor(v)) & (v < 1e15)
+    step = pd.Series(1.0, index=values.index)
+    for power in range(2, 15):
+        divisible = whole & (np.fmod(v, 10.0 ** power) == 0)
+        if not divisible.any():
+            break
+        step = step.where(~divisible, 10.0 ** power)
+    return step
+
+
+def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
+           rounded_zeros: bool = False) -> tuple[pd.Series, pd.Series]:
     """(lowest, highest) true value each figure allows, in the units of column `value`.
 
-    With value="base_value" the bounds are scaled to the normalised units.
+    With value="base_value" the bounds are scaled to the normalised units. With `rounded_zeros`, a
+    whole number's trailing zeros count as rounding (for figures of different reports: "61,400"
+    against "61,412"); within one sentence ("400 of the 380") they do not.
     """
     scale = frame[value] / frame["value"].where(frame["value"] != 0, np.nan)
     scale = scale.fillna(1.0) if value == "value" else scale
-    half = frame["resolution"].abs() / 2.0
+    step = frame["resolution"].abs()
+    half = (np.maximum(step, _trailing_zeros_step(frame["value"])) if rounded_zeros else step) / 2.0
     rounding = half.where(half <= 0.5, np.minimum(half, np.maximum(tol.round_rel * frame["value"].abs(), 0.5)))
     exact_count = frame["dimension"].eq("count") & half.le(0.5)
     rounding = rounding.where(~exact_count, 0.0)       # "39 drones" is a count, not a rounded 38.5-39.5
     approx = frame["qualifier"].eq("approx")
-    slack = np.maximum(rounding, np.where(approx, tol.approx_rel * frame["value"].abs(), 0.0))
-    low = frame["low"].astype(float) - slack
-    high = frame["high"].astype(float) + slack
-    extra_low = np.maximum(tol.abs, tol.rel * low.abs())
-    extra_high = np.maximum(tol.abs, tol.rel * high.abs())
+    low = frame["low"].astype(float)
+    high = frame["high"].astype(float)
+    # "about" loosens each end by its own size: "tens of thousands" [10,000, 100,000] becomes
+    # [9,000, 110,000], not a slack taken from the 55,000 midpoint
+    low = low - np.maximum(rounding, np.where(approx, tol.approx_rel * low.abs(), 0.0))
+    high = high + np.maximum(rounding, np.where(approx & np.isfinite(high), tol.approx_rel * high.abs(), 0.0))
+    extra_low = np.maximum(tol.abs, np.where(np.isfinite(low), tol.rel * low.abs(), 0.0))
+    extra_high = np.maximum(tol.abs, np.where(np.isfinite(high), tol.rel * high.abs(), 0.0))
     low = (low - extra_low) * scale
     high = (high + extra_high) * scale
     flipped = scale < 0
     return low.where(~flipped, high), high.where(~flipped, low)
+
+
+def apart(low_a: float, strict_a: bool, high_b: float, strict_b: bool) -> bool:
+    """Whether a figure whose interval starts at `low_a` cannot be the same as one that ends at `high_b`:
+    "more than 50" (strict) against exactly 50 are apart, "at least 50" against 50 are not."""
+    return low_a > high_b or (low_a == high_b and (strict_a or strict_b))
+
+
+def restated_slack(frame: pd.DataFrame) -> pd.Series:
+    """How far a figure restated in other units ("150 mph (240 km/h)") may be from the exact
+    conversion, in its own units: outlets round a restatement to two significant figures ("240",
+    "250 miles") or to a 5 ("55 km/h"), so half of the coarser of those steps is allowed."""
+    value = frame["value"].astype(float).abs()
+    exponent = np.floor(np.log10(value.where(value > 0)))
+    two_figures = 10.0 ** (exponent - 1) / 2
+    step = frame["resolution"].astype(float).abs()
+    digits = np.round(value / step.where(step > 0))
+    # a final 5 of a number of at least two figures ("55 km/h", "650 miles"), a step of at most 5%
+    fives = np.where((digits % 10 == 5) & (digits >= 50), 2.5 * step, 0.0)
+    return pd.Series(np.fmax(np.nan_to_num(two_figures, nan=0.0), fives), index=frame.index)
+
+
+def comparable_bounds(frame: pd.DataFrame, tol: Tolerances) -> tuple[pd.Series, pd.Series]:
+    """`bounds` in units that compare figures of different reports: base units for measures and money
+    (so that km meet miles and rubles meet euros), the value itself for counts, trailing zeros read as
+    rounding."""
+    normalised = frame["dimension"] != "count"
+    base_low, base_high = bounds(frame, tol, value="base_value", rounded_zeros=True)
+    low, high = bounds(frame, tol, rounded_zeros=True)
+    return low.where(~normalised, base_low), high.where(~normalised, base_high)

@@ -57,6 +57,9 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
             m.subject, m.predicate, m.concept, m.source, m.place, event,
             figure_label(article.id, m.whole) if m.whole is not None else None,
             figure_label(article.id, m.converts) if m.converts is not None else None,
+            figure_label(article.id, m.against) if m.against is not None else None,
+            m.kind, m.happening, m.scope, m.status, m.period,
+            float("nan") if m.weekday is None else float(m.weekday), m.quantity,
             base_value, base_unit, note or None,
         ))
     rows.extend(mine)

@@ -36,11 +36,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         % (_tables.alternation(list(changes)), _tables.alternation(list(quals))),
         re.IGNORECASE,
     )
-    change_after = re.compile(
-        r"[ \u00a0]+(?P<c>rise|increase|drop|fall|decline|gain|jump|cut|growth|decrease|reduction|"
-        r"hike|surge|slump|plunge|loss|contraction|improvement|boost|upgrade|downgrade)\b",
-        re.IGNORECASE,
-    )
+    change_after = re.compile(r"[ \u00a0]+(?P<c>%s)\b" % _tables.alternation(list(_tables.change_nouns())),
+                              re.IGNORECASE)
     verbs = [w for w in changes if " " not in w and w not in {"up", "down"}]   # "cut costs by 10%"
     change_object = re.compile(
         r"(?:^|(?<=\s))(?P<c>%s)[ \u00a0]+(?:[a-z][\w'’-]*[ \u00a0]+){1,3}by[ \u00a0]+(?:(?:%s)[ \u00a0]+)?$"
@@ -63,6 +60,10 @@ def _qualifier_words() -> frozenset[str]:
     return frozenset(w for phrase in _tables.qualifiers() for w in _WORD.findall(phrase.lower()))
 
 
+_MOVED_UP = re.compile(r"\b(?:gone|went|goes|going|moved|shot|risen|rose|climbed|jumped|crept|edged)[ \u00a0]+$",
+                       re.IGNORECASE)
+
+
 def bound_before(text: str, start: int, floor: int) -> Bound | None:
     """The bounding phrase that ends right before `start`, if any."""
     before = _patterns()[0]
@@ -74,7 +75,10 @@ def bound_before(text: str, start: int, floor: int) -> Bound | None:
     if not m:
         return None
     phrase = m.group("q") or m.group("s")
-    qualifier, strict = _tables.qualifiers()[re.sub(r"\s+", " ", phrase.lower())]
+    key = re.sub(r"\s+", " ", phrase.lower())
+    if key == "up to" and _MOVED_UP.search(text, max(floor, m.start() - 16), m.start()):
+        return None                               # "the toll has gone up to 418": a level, not a ceiling
+    qualifier, strict = _tables.qualifiers()[key]
     return Bound(Qualifier(qualifier), strict, m.start())
 
 
@@ -87,6 +91,17 @@ def bound_after(text: str, end: int) -> tuple[Qualifier, int] | None:
     return (Qualifier.LOWER if m.group("lower") else Qualifier.APPROX), m.end()
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+
+
+def _phrasal_particle(text: str, at: int, word: str, floor: int) -> bool:
+    """"shot down 40 drones": "down" is part of a verb of the verb table, not a fall."""
+    if word.lower() not in {"up", "down"}:
+        return False
+    before = _WORD_BEFORE.search(text, max(floor, at - 20), at)
+    return before is not None and f"{before.group(1).lower()} {word.lower()}" in _tables.verbs()
+
+
 def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """"up" or "down" when the figure is a rise or a fall ("fell 2.5%", "a 3% rise"), else None."""
     _, _, change_before, change_after, change_object = _patterns()
@@ -94,13 +109,11 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     if not _first_words().isdisjoint(_WORD.findall(window)):     # a change word is there at all
         m = change_before.search(text, max(floor, start - 40), start) or change_object.search(
             text, max(floor, start - 50), start)
-        if m:
+        if m and not _phrasal_particle(text, m.start("c"), m.group("c"), floor):
             return _tables.change_words()[m.group("c").lower()]
     if text[start:start + 1] == "+":
         return "up"                                               # "Dow +0.2%"
     m = change_after.match(text, end)
     if m:
-        word = m.group("c").lower()
-        return "down" if word in {"drop", "fall", "decline", "cut", "decrease", "reduction",
-                                  "slump", "plunge", "loss", "contraction", "downgrade"} else "up"
+        return _tables.change_nouns()[m.group("c").lower()]
     return None

@@ -1,68 +1,31 @@
 """The clause around a figure: what happened to what it counts, and what the clause is about.
 
-"downed 39 out of 71 drones" -> down; "12 people were killed" -> kill; "The September crude
-contract was up 19 cents" -> the clause is about "September crude contract".
+"downed 39 out of 71 drones" -> down; "12 people were killed" -> kill; "The March copper
+contract was up 12 cents" -> the clause is about "March copper contract".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from figures import _tables
-from figures.extraction.tokens import (
-    AUX, CLAUSE_BREAK, Sentence,
-    Token, is_content, looks_verb, verb_at, verb_ending_at,
-)
+from figures.extraction.tokens import CLAUSE_JOINERS, Sentence, Token, looks_verb
 
 
-def predicate(sentence: Sentence, start: int, end: int) -> str | None:
-    """Lemma of the verb that says what happened to the counted things."""
-    tokens = sentence.tokens
-    i = sentence.index_at(end)
-    k = i
-    while k < len(tokens) and tokens[k].low in AUX:
-        k += 1
-    if k > i and k < len(tokens):
-        found = verb_at(tokens, k)
-        if found:
-            return found[0]                                      # "12 people were killed"
-    first = sentence.index_at(start) - 1
-    j = first
-    while j >= 0 and first - j < 4 and tokens[j].is_word and not is_content(tokens[j]):
-        found = verb_ending_at(tokens, j)
-        if found:
-            return found[0]                                      # "downed 39", "killed at least 12"
-        j -= 1
-    if i < len(tokens):
-        found = verb_at(tokens, i)
-        if found:
-            return found[0]                                      # "three turned back"
-    j = first
-    while j >= 0 and first - j < 9 and tokens[j].text not in CLAUSE_BREAK:
-        found = verb_ending_at(tokens, j)
-        if found:
-            return found[0]
-        j -= 1
-    return None
+_CLAUSE_OPENERS = _tables.word_class("clause_opener")
 
 
-_CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "and", "although", "though", "because", "as",
-                             "when", "after", "before", "since", "if", "unless", "which", "who", "that"})
+_ADVERBIALS = _tables.word_class("subject_adverbial")
 
 
-_ADVERBIALS = frozenset({"meanwhile", "however", "nevertheless", "also", "still", "yet", "now", "so",
-                         "far", "then", "indeed", "instead", "overall", "separately", "earlier", "later"})
+SUBJECT_PRONOUNS = _tables.word_class("subject_pronoun")
 
 
-SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "there",
-                               "these", "those", "its", "their"})
-
-
-_LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "for", "after", "since", "during", "over", "following", "to",
-                                   "last", "with", "among", "between", "from", "by", "under", "across",
-                                   "despite", "before", "until", "within", "throughout", "earlier"})
+_LEADING_PREPOSITIONS = _tables.word_class("leading_preposition")
 
 
 def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
-    """Skip an opening adverbial ("In the last three months", "On Monday,") to where the subject starts."""
+    """Skip an opening adverbial ("In the past two weeks", "On Monday,") to where the subject starts."""
     for k in range(i + 1, min(end, i + 10)):
         if tokens[k].text == ",":
             return k + 1
@@ -77,7 +40,7 @@ def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
 
 def introduction_end(tokens: list[Token], i: int, end: int) -> int:
     """Skip an introductory phrase closed by a comma ("Alternatively,", "Two years later,",
-    "To land the catch,", "In the last three months the OCS ...") if it holds no verb and
+    "To win the bid,", "In the past two weeks the board ...") if it holds no verb and
     does not hold the figure itself."""
     for k in range(i, min(end, i + 8)):
         if tokens[k].text in {",", ":"}:
@@ -103,8 +66,8 @@ def _verb_by_position(tokens: list[Token], k: int, end: int) -> bool:
 def clause_subject(sentence: Sentence, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`: what the clause is about.
 
-    "The September crude contract was up 19 cents" -> "September crude contract";
-    "Meanwhile, exports to China dropped 7%" -> "exports to China". A pronoun subject gives None.
+    "The March copper contract was up 12 cents" -> "March copper contract";
+    "Meanwhile, sales to Brazil slipped 6%" -> "sales to Brazil". A pronoun subject gives None.
     """
     tokens = sentence.tokens
     end = sentence.index_at(pos)
@@ -141,3 +104,76 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
     if not words or words[0].low in SUBJECT_PRONOUNS:
         return None
     return sentence.text[words[0].start - sentence.start: words[-1].end - sentence.start]
+
+
+#: Words that open a clause set against the one before it: "40,000 marched, though police counted 9,000".
+CONTRAST_JOINERS = _tables.word_class("contrast_joiner")
+_OPENS_AFTER_COMMA = CLAUSE_JOINERS | CONTRAST_JOINERS | _tables.word_class("comma_clause_opener")
+_BREAK_TOKENS = _tables.word_class("clause_cut")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A run of a sentence's tokens, [first, stop), that reads as one clause."""
+
+    first: int
+    stop: int
+    contrast: bool      # opened by a contrast word: set against the clause before
+
+
+def clause_spans(sentence: Sentence) -> tuple[Clause, ...]:
+    """The sentence cut into clauses, in order, covering every token.
+
+    Cuts fall at ";", dashes and brackets, at a comma before "and", "but", "while", "which" ...,
+    and before a contrast word even without a comma ("40,000 marched though police counted 9,000").
+    No parser: a clause here is what the punctuation and joiners make one, which is what a figure's
+    place, date and source attach to in news prose.
+    """
+    tokens = sentence.tokens
+    cuts: list[tuple[int, bool]] = [(0, False)]
+    opening = bool(tokens) and tokens[0].low in CONTRAST_JOINERS - {"but", "however", "yet"}
+    for i, tok in enumerate(tokens):
+        if i == 0:
+            continue
+        if opening and tok.text == ",":
+            cuts.append((i + 1, True))               # "While the union counted a million, police ...": the
+            opening = False                          # main clause is set against the opening one
+            continue
+        if tok.text in _BREAK_TOKENS:
+            cuts.append((i if tok.text in "([" else i + 1, False))
+        elif tok.low in CONTRAST_JOINERS and tok.is_word:
+            if tok.low in {"however", "though"} and tokens[i - 1].text == "," and i + 1 < len(tokens) \
+                    and tokens[i + 1].text == ",":
+                cuts[-1] = (cuts[-1][0], True)       # "The police, however, speak of ...": one clause
+            elif cuts[-1][0] == i - 1 and tokens[i - 1].text in "([":
+                cuts[-1] = (i - 1, True)             # "(although ...)": one clause, set against the last
+            else:
+                cuts.append((i, True))
+        elif tok.text == "," and i + 1 < len(tokens) and tokens[i + 1].low in _OPENS_AFTER_COMMA \
+                and not _enclosed_aside(tokens, i + 1):
+            cuts.append((i + 1, False))
+    clauses: list[Clause] = []
+    for (first, contrast), (stop, _) in zip(cuts, cuts[1:] + [(len(tokens), False)]):
+        if stop > first:
+            if clauses and clauses[-1].stop < first:
+                first = clauses[-1].stop
+            clauses.append(Clause(first, stop, contrast))
+        elif contrast and clauses:
+            clauses[-1] = Clause(clauses[-1].first, clauses[-1].stop, True)
+    if not clauses or clauses[-1].stop < len(tokens):
+        last = clauses[-1].stop if clauses else 0
+        clauses.append(Clause(last, len(tokens), False))
+    return tuple(clauses)
+
+
+def _enclosed_aside(tokens: list[Token], k: int) -> bool:
+    """", however," between commas: an aside inside one clause, not the start of another."""
+    return (tokens[k].low in {"however", "though"} and k + 1 < len(tokens) and tokens[k + 1].text == ",")
+
+
+def clause_at(clauses: tuple[Clause, ...], index: int) -> int:
+    """Index of the clause that holds token `index`."""
+    for k, clause in enumerate(clauses):
+        if clause.first <= index < clause.stop:
+            return k
+    return len(clauses) - 1

@@ -2,13 +2,13 @@
 
 A concept is a short list of noun phrases, nearest first, each as written:
 - the phrase a measure is written as being "of": "a speed of 15 mph" -> speed, "a net worth of $2bn";
-- the subject of the verb that governs the figure: "Qualcomm rose under 4%" -> Qualcomm, read through
-  auxiliaries ("is expected to rise to 1.9%"), relative pronouns ("bank stocks, which were up 2.8%")
+- the subject of the verb that governs the figure: "Bayer climbed under 3%" -> Bayer, read through
+  auxiliaries ("is expected to rise to 1.9%"), relative pronouns ("mining shares, which were up 3.4%")
   and, for a pronoun subject ("they were up 5pc"), the subject the sentence opens with;
-- the item a parenthetical figure stands beside: "RHP John Gant (0.5 WAR)" -> RHP John Gant;
-- in a list with the verb left out ("Unite Group, down 68p", "Burlington by 2.6%"), the name before it;
+- the item a parenthetical figure stands beside: "LHP Dan Cole (1.4 WAR)" -> LHP Dan Cole;
+- in a list with the verb left out ("Harbor Retail, down 41p", "Acme by 1.7%"), the name before it;
 - what a measure names right after it: "a 5% pay rise";
-- a figure that goes on from the one before ("rose 4.1% to 312p") is about the same thing.
+- a figure that goes on from the one before ("gained 2.2% to 415p") is about the same thing.
 `reader` adds the clause's opening phrase and the words left of the figure (from `clauses`, `nouns`)
 when they name something (`usable`), and falls back to what the sentence opens with.
 
@@ -28,26 +28,21 @@ from figures.extraction.tokens import (
     past_form, verb_ending_at,
 )
 
-_RELATIVE = frozenset({"which", "that", "who", "whose"})
-_BETWEEN_SUBJECT_AND_VERB = frozenset({
-    "also", "only", "just", "not", "now", "still", "typically", "already", "currently", "reportedly",
-    "then", "to", "be", "been", "being", "will", "would", "could", "can", "may", "might", "should",
-    "must", "did", "does", "do", "marginally", "slightly", "further", "sharply",
-    "set", "due", "likely", "expected", "forecast", "poised", "projected", "estimated", "able",
-})
-_NOT_PLURAL = frozenset({"news", "series", "species", "means", "politics", "economics"})
-_INDEFINITE = frozenset({"most", "some", "many", "all", "both", "few", "several", "none", "half"})
+_RELATIVE = _tables.word_class("relative_pronoun")
+_BETWEEN_SUBJECT_AND_VERB = _tables.word_class("subject_verb_gap")
+_NOT_PLURAL = _tables.word_class("not_plural")
+_INDEFINITE = _tables.word_class("indefinite_pronoun")
 _NAME_JOINERS = frozenset({"-", "&", "/", "'s", "’s"})
-_INNER_PREPOSITIONS = frozenset({"of", "in", "across"})
+_INNER_PREPOSITIONS = _tables.word_class("inner_preposition")
 _OF = frozenset({"of"})
-_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an"})
-_LIST_CUES = frozenset({"up", "down", "by", "at", "to", "+", "-"})
+_DETERMINERS = _tables.word_class("concept_determiner")
+_LIST_CUES = _tables.word_class("list_cue")
 _MAX_WORDS = 6
 # "lower"/"higher" then "to", "at" or ", up"/", down"; the spaces around the optional word belong
 # to one run, so a long gap of spaces is read once (linear), not split every way (quadratic)
 _SAME_THING_GAP = re.compile(r"[ \u00a0]*(?:(?:lower|higher)[ \u00a0]*)?(?:to|at|,[ \u00a0]*(?:up|down))[ \u00a0]*")
-_NOT_VERBS = frozenset({"all", "also", "later", "then", "reportedly"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s"})
+_NOT_VERBS = _tables.word_class("not_verb")
+_BE = _tables.word_class("be_form")
 
 
 def _verb(tokens: list[Token], k: int) -> bool:
@@ -65,13 +60,13 @@ def _numeric(tok: Token) -> bool:
 
 
 def _phrase_ending_at(tokens: list[Token], k: int, through: frozenset[str] = _INNER_PREPOSITIONS) -> list[Token]:
-    """The noun phrase whose last token is k, read leftwards: "the TA-125", "total value of its business"."""
+    """The noun phrase whose last token is k, read leftwards: "the SMI-20", "market value of the group"."""
     words: list[Token] = []
     while k >= 0 and len(words) < _MAX_WORDS:
         tok = tokens[k]
         if tok.text in _NAME_JOINERS and words and k > 0 and tokens[k - 1].is_word:
             words.insert(0, tok)
-        elif tok.low in through and words:                    # "total value of its business"
+        elif tok.low in through and words:                    # "market value of the group"
             words.insert(0, tok)
         elif tok.is_word and tok.low not in _tables.stopwords() and not _verb(tokens, k) and not _numeric(tok):
             words.insert(0, tok)
@@ -112,7 +107,7 @@ def opening_phrase(sentence: Sentence) -> str | None:
 
 
 def measured_phrase(sentence: Sentence, pos: int) -> str | None:
-    """"a speed of 15 mph", "a dividend yield of 4.1 per cent": the phrase before "of"."""
+    """"a speed of 15 mph", "a mortgage rate of 4.6 per cent": the phrase before "of"."""
     tokens = sentence.tokens
     j = sentence.index_at(pos) - 1
     while j >= 0 and tokens[j].low in _tables.qualifiers():
@@ -147,10 +142,10 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
     words = _phrase_ending_at(tokens, k)
     if words or k < 0:
         return join(sentence, words)
-    if tokens[k].low in _RELATIVE:                        # "bank stocks, which were up 2.8%"
+    if tokens[k].low in _RELATIVE:                        # "mining shares, which were up 3.4%"
         j = k - 1 if k > 0 and tokens[k - 1].text != "," else k - 2
         return join(sentence, _phrase_ending_at(tokens, j, _OF)) if j >= 0 else None
-    if tokens[k].low == "they":                           # "sent the shares surging and they were up 5pc"
+    if tokens[k].low == "they":                           # "sent the bonds climbing and they were up 2pc"
         opening = opening_phrase(sentence)
         if opening and looks_plural(opening.split()[-1]):
             return opening
@@ -164,8 +159,8 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
 
 
 def named_after(sentence: Sentence, end: int) -> str | None:
-    """The thing a measure names right after it: "a 5% pay rise", "an $800 stone pizza oven",
-    "a 1.8 billion-mile (2.8bn km) journey"."""
+    """The thing a measure names right after it: "a 5% pay rise", "a $650 cast-iron grill",
+    "a 2.4 million-mile (3.9m km) orbit"."""
     tokens = sentence.tokens
     i = after_brackets(tokens, sentence.index_at(end))
     while i < len(tokens) and tokens[i].text in {"-", "–"}:
@@ -181,8 +176,8 @@ def named_after(sentence: Sentence, end: int) -> str | None:
 
 
 def beside_phrase(sentence: Sentence, pos: int) -> str | None:
-    """The item a figure is listed beside: "RHP John Gant (0.5 WAR)", "Unite Group, down 68p",
-    "Burlington by 2.6%", "Dow +0.2%"."""
+    """The item a figure is listed beside: "LHP Dan Cole (1.4 WAR)", "Harbor Retail, down 41p",
+    "Acme by 1.7%", "Dow +0.2%"."""
     tokens = sentence.tokens
     k = sentence.index_at(pos) - 1
     if k >= 0 and tokens[k].text == "(":
@@ -213,8 +208,8 @@ def usable(phrase: str | None) -> bool:
 
 
 def continues_previous(text: str, previous_end: int, start: int) -> bool:
-    """Whether a figure goes on about what the figure just before it measures: "rose 4.1% to 312p",
-    "closed 0.5% lower at 7,450", "was $3.1 million, down 9.2%"."""
+    """Whether a figure goes on about what the figure just before it measures: "gained 2.2% to 415p",
+    "ended 0.8% lower at 6,210", "was $2,450, up 6.3%"."""
     return _SAME_THING_GAP.fullmatch(text, previous_end, start) is not None
 
 
@@ -243,13 +238,12 @@ def _joined(phrases: Sequence[str]) -> str | None:
     return ", ".join(kept) or None
 
 
-_VERB_CONTEXT = frozenset({"to", "would", "will", "can", "could", "may", "might", "should", "must",
-                           "we", "they", "i", "you", "he", "she", "it"})
+_VERB_CONTEXT = _tables.word_class("verb_context")
 
 
 def left_words(sentence: Sentence, pos: int, words: tuple[str, ...]) -> str | None:
     """The words just left of a figure as a concept, unless what stands before them makes them a
-    verb ("need to add ten users", "it would save $500 million", "they lose")."""
+    verb ("have to gain ten members", "it would free $300 million", "they drop")."""
     if not words:
         return None
     tokens = sentence.tokens

@@ -34,23 +34,16 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _LIST_MARK = re.compile(r"[.)][ \t]")
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_YEAR_CUES = frozenset({
-    "in", "since", "by", "from", "until", "till", "to", "before", "after", "during", "the", "of",
-    "year", "mid", "early", "late", "end", "fiscal", "summer", "winter", "spring", "autumn", "fall",
-    "through", "between", "and", "or", "circa", "c.", "for", "than", "around",
-})
-_FUTURE_YEAR_CUES = frozenset({"by", "until", "till", "before", "after", "in", "since"})
+_YEAR_CUES = _tables.word_class("year_cue")
+_FUTURE_YEAR_CUES = _tables.word_class("future_year_cue")
 _NUMERAL = re.compile(r"[\d.,]+")
-_WEAK_YEAR_CUES = frozenset({"the", "of", "and", "or", "to", "for", "than", "around", "through"})
+_WEAK_YEAR_CUES = _tables.word_class("weak_year_cue")
 _PART_OF = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?\d")
 _RANK_PREFIX = re.compile(r"\b(?:last|top|bottom)-$", re.IGNORECASE)
-_PRONOUN_ONE = frozenset({"the", "this", "that", "no", "any", "every", "each", "which", "someone",
-                          "anyone", "everyone", "little", "only", "last", "next", "first", "same"})
+_PRONOUN_ONE = _tables.word_class("pronoun_one")
 _ADDRESS = re.compile(
-    r"(?:[-–]\d+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z.]*|\d+(?:st|nd|rd|th))){0,3}"     # "16-18 Industrial", "E 71st"
-    r"[ \u00a0]+(?:Street|St|Road|Rd|Avenue|Ave|Way|Lane|Ln|Drive|Dr|"
-    r"Boulevard|Blvd|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway)\b\.?"
+    r"(?:[-–]\d+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z.]*|\d+(?:st|nd|rd|th))){0,3}"     # "20-24 Harbour", "E 82nd"
+    r"[ \u00a0]+(?:%s)\b\.?" % _tables.alternation(list(_tables.word_class("street_word")))
 )
 
 
@@ -60,10 +53,7 @@ def _name_exempt() -> frozenset[str]:
     return frozenset(
         _tables.stopwords() | set(_tables.qualifiers()) | set(_tables.change_words())
         | {w for phrase in _tables.qualifiers() for w in phrase.split()}
-        | set(_tables.verbs()) | _WEEKDAYS
-        | {"between", "only", "just", "nearly", "almost", "about", "around", "roughly", "some",
-           "another", "all", "total", "approximately", "perhaps", "maybe", "including", "of",
-           "and", "or", "but", "with", "among", "to", "from", "by", "at", "in", "on"}
+        | set(_tables.verbs()) | set(_tables.weekdays()) | _tables.word_class("name_exempt")
     )
 
 
@@ -137,7 +127,7 @@ def reason_not_figure(
         if surface.lower() == "one":
             if prev and prev.lower() in _PRONOUN_ONE:
                 return "pronoun"                # "the one", "no one"
-            if nxt and nxt.lower() in {"another", "day", "time", "thing", "way", "side"}:
+            if nxt and nxt.lower() in _tables.word_class("idiom_after_one"):
                 return "idiom"                  # "one another", "one day"
             if text[end:end + 4].lower() == "-off":
                 return "idiom"                  # "a one-off payment"
@@ -149,6 +139,8 @@ def reason_not_figure(
     digits = numeral.group() if numeral else ""                       # without its sign
     if _ORDINAL.match(text, core.scale_start) and core.scale_start == end:
         return "ordinal"
+    if after in "/⁄" and after and text[end + 1:end + 2].isdigit() and not has_unit:
+        return "name"                           # "9/11", "24/7" (a fraction before a unit is read as one)
     if after.isalpha() and not has_unit and not has_currency:
         return "code"                           # 5G, 1990s, 3D
     if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():
@@ -163,17 +155,17 @@ def reason_not_figure(
         return "score"                          # "tied at 89-89", "won 2-0", "a 6-3 ruling"
     if start >= 1 and text[start - 1] == "#" or _RANK_PREFIX.search(text, max(0, start - 5), start):
         return "rank"                           # #3, last-16, top-10
-    if nxt is not None and nxt.lower() in {"zip", "postcode"}:
+    if nxt is not None and nxt.lower() in _tables.word_class("postcode_word"):
         return "postcode"                       # the 90049 ZIP Code
     if nxt in _tables.model_words() and not has_unit and not has_currency:
-        return "name"                           # two new 737 Max jets, the 11 Pro Max
+        return "name"                           # a fleet of 737 Max jets, the 14 Pro Max
     if _LINE_START.search(text, max(0, start - 8), start) and _LIST_MARK.match(text, end) and not has_unit:
         return "list number"
     if _is_month(prev) or (_is_month(nxt) and not has_unit and not has_currency):
         return "date"
     if prev and not has_currency:
         low = prev.lower()
-        if low in _tables.index_nouns() and not bounded and not has_unit and "." not in digits:
+        if low.rstrip(".") in _tables.index_nouns() and not bounded and not has_unit and "." not in digits:
             return "index"                      # day 500, Article 5, flight 370
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
         if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit:

@@ -43,6 +43,7 @@ class NounPhrase:
     end: int                 # where the phrase ends in the article
 
 
+_CLOSING_QUOTES = frozenset({"”", "’", '"', "'", "»"})
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,})\b(?![-’'])")
 
 
@@ -54,13 +55,15 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
         return NounPhrase(word, singular(word), False, False, sentence.start + compound.end())
     tokens = sentence.tokens
     i = sentence.index_at(pos)
+    if i + 1 < len(tokens) and tokens[i].text in _CLOSING_QUOTES and tokens[i + 1].is_word:
+        i += 1                                   # '"more than 800,000" people': the noun is outside the quote
     partitive = False
     if i < len(tokens) and tokens[i].low == "of":
         if i + 1 < len(tokens) and tokens[i + 1].low in {"them", "which", "whom", "these", "those", "it"}:
             return NounPhrase(None, None, True, True, tokens[i + 1].end)
         j = i + 1
         while j < len(tokens) and (tokens[j].low in DETERMINERS or (partitive and tokens[j].low == "most")):
-            partitive = True                    # "one of the most spectacular catches"
+            partitive = True                    # "one of the most famous bridges"
             j += 1
         if j < len(tokens) and tokens[j].text[0].isdigit():
             return NounPhrase(None, None, False, False, pos)   # "39 of 71": a whole follows
@@ -141,7 +144,7 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
     if not chunk:
         return LeftPhrase((), None)
     if any(tokens[k].text[0].isdigit() for k in (j, j - 1) if k >= 0):
-        return LeftPhrase((), None)     # "9.4 per cent to $84": those words belong to the earlier figure
+        return LeftPhrase((), None)     # "6.1 per cent to $57": those words belong to the earlier figure
     words = tuple(t.text for t in chunk)
     if not linked:
         return LeftPhrase(words, None)
@@ -153,8 +156,7 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
     return LeftPhrase(words, singular(chunk[-1].text) if looks_plural(chunk[-1].text) or head in IRREGULAR_PLURALS else None)
 
 
-_PREDICATE_ADJECTIVES = frozenset({"wide", "long", "deep", "high", "tall", "old", "thick", "away", "ago",
-                                   "later", "earlier", "apart", "off", "each", "apiece", "overall"})
+_PREDICATE_ADJECTIVES = _tables.word_class("predicate_adjective")
 
 
 def of_phrase(sentence: Sentence, pos: int) -> str | None:

@@ -9,11 +9,17 @@ relations (whole, converts).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
 
-from figures.extraction import attribution, bounds, clauses, concepts, non_figures, nouns, numbers, relations, units
+from figures import _tables
+from figures.extraction import (
+    bounds, clauses, concepts, inherit, layout, non_figures, nouns, numbers, quantity, relations, scope, units,
+)
+from figures.extraction.clauses import clause_at
+from figures.extraction.sentence_view import SentenceView
 from figures.extraction.tokens import Sentence, singular
 from figures.extraction.draft import Draft
 from figures.extraction.sentences import SentenceIndex
@@ -21,8 +27,14 @@ from figures.model import Mention, Qualifier
 
 _RANGE_GAP = re.compile(r"[ \u00a0]*(?P<joiner>-|–|—|to|and|or)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
 _BETWEEN = re.compile(r"(?:between|from)[ \u00a0]+$", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))[ \u00a0]+from[ \u00a0]+$", re.IGNORECASE)
 _BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+(?:[$€£¥]|US\$)?$")
 _SIGNED = frozenset({"temperature", "percent_change", "angle"})
+_TO = re.compile(r"[ \u00a0]*to[ \u00a0]*", re.IGNORECASE)
+_TO_NUMBER = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[$€£¥]|US\$)?\d", re.IGNORECASE)
+_SHARE_GAP = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+", re.IGNORECASE)
+_COMPOUND_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*|and[ \u00a0]+)?")
 
 
 def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
@@ -37,17 +49,29 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
         return False
     if joiner == "or" and not (a.dimension == "count" and a.value < b.value <= 2 * a.value + 1):
         return False                              # "three or four years", not "one or 100"
-    if _BY.search(text, max(sentence_start, a.start - 5), a.start) and abs(b.value) > 2 * abs(a.value):
-        return False                              # "increased by $43.6bn to $419.2bn": amount, then level
+    if abs(b.value) > 2 * abs(a.value) and (_BY.search(text, max(sentence_start, a.start - 5), a.start)
+                                            or _changed(text, max(sentence_start, a.start - 16), a.start)):
+        return False                              # "rose by $4bn to $42bn", "fell 12p to 340p": amount, then level
     if a.dimension != "count" and b.dimension != "count" and a.unit != b.unit:
         return False
     if a.dimension != "count" and b.dimension == "count":
         return False                              # "4.28 percent to 5": a unit is written last, not first
+    if opened and opened.group().lower().startswith("from") and joiner == "to":
+        # "from $5m to $7m" states two levels (what changed, and to what), never one range; only
+        # "ranging from 2 to 9" says that a range is meant, or a second "to" ("from 5 to 7% to 4%")
+        ranged = _RANGE_WORD.search(text, max(sentence_start, a.start - 20), a.start) or _TO_NUMBER.match(text, b.end)
+        return ranged is not None and a.value != b.value
     if opened and opened.group().lower().startswith("from"):
-        return a.value != b.value                 # "from $36,040 to $34,935": both ends, either order
+        return a.value != b.value                 # "from 5-7%": both ends of the level it started at
     if a.kind == "fraction" and b.kind == "fraction":
         return a.value != b.value                 # "a quarter to a fifth": fractions run either way
     return a.value < b.value
+
+
+def _changed(text: str, floor: int, start: int) -> bool:
+    """A change verb stands right before `start` ("fell 12p"): what follows is an amount of change."""
+    m = _LAST_WORD.search(text, floor, start)
+    return m is not None and m.group("w").lower() in _tables.change_words()
 
 
 def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
@@ -86,26 +110,39 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         if masks and non_figures.in_spans(masks, mask_starts, core.start):
             continue
         si = sentences.index_of(core.start)
-        s_start, _ = sentences.span(si)
+        s_start, s_end = sentences.span(si)
         prefix = units.currency_before(text, core.start, s_start) or _range_currency(
             text, drafts, core.start, core.money_scale)
-        if core.money_scale and prefix is None:
-            after = units.unit_after(text, core.end)
-            if after is None or after.dimension != "currency":
-                core = core.without_scale()
+        if prefix and core.value >= 0:
+            signed = numbers.sign_before(text, prefix[1])       # "-$5.2 million", "−€3bn"
+            if signed is not None and signed[0] >= s_start:
+                prefix = (prefix[0], signed[0])
+                core = core.negated() if signed[1] < 0 else core
+        if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end):
+            core = core.without_scale()
         attached = units.unit_after(text, core.end)
         if attached is None and core.kind == "fraction":
-            attached = units.unit_of_fraction(text, core.end)     # "1/16 of a pint", "half a mile"
+            attached = units.unit_of_fraction(text, core.end)     # "1/8 of a gallon", "half a mile"
+        elif attached is None and core.kind == "vague" and prefix is None:
+            attached = units.unit_of_vague(text, core.end)        # "millions of dollars"
         if prefix and attached and attached.dimension != "currency":
             attached = None                        # "$5 m" is five million dollars, not a length
         start = prefix[1] if prefix else core.start
         end = attached.end if attached else core.end
         if prefix:
             unit, dimension = prefix[0], "currency"
+            if core.value > 0 and units.accounting_negative(text, start, end):
+                core = core.negated()
         elif attached:
             unit, dimension = attached.unit, attached.dimension
+            if unit == "pound" and units.sterling_pounds(
+                    text, core.start, end, (s_start, s_end), core.multiplier > 1 or core.kind == "words" and core.value >= 1e6,
+                    any(d.dimension == "currency" and d.sentence_index == si for d in drafts[-3:])):
+                unit, dimension = "GBP", "currency"     # "paid 500 pounds", "5 million pounds"
         elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):
-            unit, dimension = "year", "age"        # "Maddon, 66, has ..."
+            unit, dimension = "year", "age"        # "Keller, 71, spent ..."
+        elif core.kind == "fraction":
+            unit, dimension = "fraction", "fraction"   # "a third of voters", "2/3 of homes": a share
         else:
             unit, dimension = "count", "count"
         bound = bounds.bound_before(text, start, s_start)
@@ -121,7 +158,63 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
             dimension=dimension, kind=core.kind, bound=bound,
         ))
-    return drafts
+    return _joined(text, drafts, sentences)
+
+
+def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Draft]:
+    """Figures written in two parts made one, and a level's unit carried to the level it goes to:
+    "6ft 2in" (one length), "three out of four" (a share), "from 180 pounds to 172" (172 pounds)."""
+    out: list[Draft] = []
+    for i, fig in enumerate(drafts):
+        prev = out[-1] if out else None
+        if prev is None or prev.sentence_index != fig.sentence_index:
+            out.append(fig)
+            continue
+        per = _tables.compound_units().get((prev.unit, fig.unit))
+        if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start):
+            value = prev.value + fig.value / per
+            out[-1] = dataclasses.replace(prev, end=fig.end, value=value, low=value, high=value,
+                                          resolution=fig.resolution / per)
+            continue
+        if _is_share(text, prev, fig):
+            value = prev.value / fig.value
+            out[-1] = dataclasses.replace(prev, end=fig.end, value=value, low=value, high=value, resolution=0.01,
+                                          unit="fraction", dimension="fraction", kind="fraction")
+            continue
+        s_start = sentences.span(fig.sentence_index)[0]
+        if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(text, max(s_start, prev.start - 10), prev.start):
+            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+            if (fig.dimension == "count" and nxt is not None and nxt.dimension != "count"
+                    and _RANGE_GAP.fullmatch(text, fig.end, nxt.start)):
+                out[-1], _ = _levels(prev, nxt)       # "from 12.5 to 13-14 billion": it went to a range
+            else:
+                out[-1], fig = _levels(prev, fig)
+        out.append(fig)
+    return out
+
+
+def _levels(first: Draft, second: Draft) -> tuple[Draft, Draft]:
+    """"from 180 pounds to 172", "from 3.9 to 3.6 percent", "from 12.5 to 14 billion euros": the two
+    levels of a change share the unit (and the scale word) written on only one of them."""
+    if second.dimension == "count" and first.dimension not in ("count", "age"):
+        return first, dataclasses.replace(second, unit=first.unit, dimension=first.dimension)
+    if first.dimension == "count" and second.dimension not in ("count", "age"):
+        scale = 1.0
+        if second.resolution >= 1e3 and first.value < 1000 and first.resolution < second.resolution:
+            scale = next((m for m in (1e12, 1e9, 1e6, 1e3) if abs(second.low) >= m and first.value * m <= 10 * second.low), 1.0)
+        first = dataclasses.replace(first, unit=second.unit, dimension=second.dimension, value=first.value * scale,
+                                    low=first.low * scale, high=first.high * scale, resolution=first.resolution * scale)
+    return first, second
+
+
+def _is_share(text: str, part: Draft, whole: Draft) -> bool:
+    """"three out of four", "one in five", "9 out of 10": a share of any group, not a count of one.
+    A whole written in digits other than 10, 100 or 1,000 counts things ("39 out of 71 drones")."""
+    if part.dimension != "count" or whole.dimension != "count" or not 0 < part.value < whole.value:
+        return False
+    if not _SHARE_GAP.fullmatch(text, part.end, whole.start):
+        return False
+    return whole.kind == "words" or whole.value in (10, 100, 1000)
 
 
 def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
@@ -135,14 +228,14 @@ def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
     else:
         fig.qualifier, fig.strict = bound.qualifier, bound.strict
         fig.start = bound.start
-    floor = -math.inf if fig.dimension in _SIGNED else 0.0
+    floor = -math.inf if fig.dimension in _SIGNED or fig.value < 0 else 0.0   # "up to -3%" may be any fall
     if fig.qualifier is Qualifier.LOWER:
         fig.low, fig.high = fig.value, math.inf
     elif fig.qualifier is Qualifier.UPPER:
         fig.low, fig.high = floor, fig.value
 
 
-def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.date | None) -> None:
+def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.date | None) -> nouns.NounPhrase:
     fig.change = bounds.change_of(text, fig.start, fig.end, sentence.start)
     noun = nouns.noun_after(sentence, fig.end, fig.value)
     per = units.per_after(text, noun.end if fig.dimension == "count" and noun.surface else fig.end)
@@ -157,7 +250,7 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
         fig.unit, fig.dimension = unit.unit, unit.dimension
         fig.subject = left.subject
         phrases = [noun.surface, opener, concepts.left_words(sentence, fig.start, left.words)]
-    elif fig.dimension == "count":
+    elif fig.dimension in ("count", "fraction"):          # "a third of the population": a share of a noun
         fig.noun = noun.surface
         fig.subject = noun.subject or left.subject
         phrases = [opener, concepts.left_words(sentence, fig.start, left.words)]
@@ -167,7 +260,8 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
                        or (singular(left.words[-1]) if left.words else None))
         phrases = [about, opener, concepts.left_words(sentence, fig.start, left.words)]
     fig.concept = concepts.concept(sentence, fig.start, fig.end, measure=fig.dimension != "count", loose=phrases)
-    fig.predicate = clauses.predicate(sentence, fig.start, max(fig.end, noun.end))
+    fig.left_subject = left.subject
+    return noun
 
 
 def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -184,21 +278,121 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
             merged[-1] = _merge_range(text, merged[-1], fig)
         else:
             merged.append(fig)
-    cache: dict[int, tuple[Sentence, str | None, list[tuple[int, str | None]], list[tuple[int, str]],
-                           dt.date | None]] = {}
+    shape = layout.read(text, sentences.spans, article_date)
+    story_day = _story_day(text, sentences.spans, article_date)
+    views: dict[int, SentenceView] = {}
+    by_sentence: dict[int, list[tuple[Draft, int, int]]] = {}
     for fig in merged:
         s_start, s_end = sentences.span(fig.sentence_index)
         _apply_bounds(text, fig, s_start)
-        if fig.sentence_index not in cache:
-            sentence = Sentence.of(text, s_start, s_end)
-            cache[fig.sentence_index] = (sentence, attribution.source(sentence), attribution.clause_sources(sentence),
-                                         attribution.places(sentence), attribution.event_date(sentence, article_date))
-        sentence, source, clauses, places, when = cache[fig.sentence_index]
-        fig.source = attribution.source_at(source, clauses, fig.start)
-        fig.place, fig.event_date = attribution.nearest_place(places, fig.start), when
-        _read_context(text, fig, sentence, article_date)
+        view = views.get(fig.sentence_index)
+        if view is None:
+            view = views[fig.sentence_index] = SentenceView.of(
+                text, s_start, s_end, shape.events[fig.sentence_index], shape.bases[fig.sentence_index],
+                shape.stamped[fig.sentence_index])
+        noun = _read_context(text, fig, view.sentence, article_date)
+        first, stop = view.token_span(fig.start, fig.end)
+        fig.noun_words = tuple(noun.surface.split()) if noun.surface else ()
+        fig.noun_stop = view.sentence.index_at(noun.end) if noun.surface else stop
+        fig.source = view.source_of(first, fig.noun_stop)
+        by_sentence.setdefault(fig.sentence_index, []).append((fig, first, stop))
+    for index, members in sorted(by_sentence.items()):
+        view = views[index]
+        previous = views.get(index - 1)
+        if previous is not None and view.opens_with_pronoun() and not view.times:
+            view = dataclasses.replace(view, carried=previous.period_phrase())
+        _read_quantities(view, members, shape.running, article_date, story_day, shape.place_names)
+        before = next((by_sentence[k] for k in (index - 1, index - 2) if k in by_sentence), ())
+        if view.continues() and any(f.status == "update" for f, _, _ in before):
+            for fig, _, _ in members:
+                fig.status = "update" if fig.status in {"report", "live"} else fig.status   # "Another 40 ..." goes on
     for prev, fig in zip(merged, merged[1:]):
         if prev.sentence_index == fig.sentence_index and concepts.continues_previous(text, prev.end, fig.start):
             fig.concept = prev.concept or fig.concept
     relations.link(merged, text, [s for s, _ in sentences.spans])
+    inherit.settle(merged, text)
     return [fig.freeze(text) for fig in merged], sentences.spans
+
+
+_STORY_DAY_REACH = 7      # days before the article's date that its lead may set its story in
+
+
+def _story_day(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) -> dt.date | None:
+    """The day the lead sentence sets the story on ("... marched through the capital on Sunday"),
+    which the article's undated figures are about; None when the lead names no such day."""
+    if article_date is None or not spans:
+        return None
+    start, end = spans[0]
+    lead = Sentence.of(text, start, end)
+    for when in scope.times(lead, article_date):
+        if when.period == "day" and when.day is not None and not when.as_of and not when.timed \
+                and 0 < (article_date - when.day).days <= _STORY_DAY_REACH:
+            return when.day
+    return None
+
+
+def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], running: bool,
+                     article_date: dt.date | None, story_day: dt.date | None,
+                     place_names: frozenset[str] = frozenset()) -> None:
+    """Place, event, day and quantity parts of the figures of one sentence, in order."""
+    spans = [(first, stop) for _, first, stop in members]
+    timed = [view.timed(first) for first, _ in spans]
+    statuses = quantity.statuses(view.markers, view.clauses, spans, timed)
+    ends = len(view.sentence.tokens)
+    for k, (fig, first, stop) in enumerate(members):
+        nxt = spans[k + 1][0] if k + 1 < len(spans) else ends
+        block = ends if nxt == ends or _of_whole(view, stop, nxt) else nxt
+        tokens = view.sentence.tokens
+        place = scope.pick(view.places, view.clauses, first, stop, block, tokens)
+        if place is None and block == nxt and nxt < ends and _coordinated(view, stop, nxt):
+            after = spans[k + 1][1]                      # "Two died and nine were hurt in the Lviv region"
+            following = len(spans) > k + 2 and spans[k + 2][0] or ends
+            place = scope.pick(view.places, view.clauses, nxt, after, following, tokens)
+        if place is None:
+            place = scope.subject_place(tokens, view.clauses, first, place_names)   # "Kyiv endured a barrage in which ..."
+        event = scope.pick(view.events, view.clauses, first, stop, block, tokens)
+        fig.place = place.name if place is not None else None
+        event_key = event.key if event is not None else view.heading_event
+        fig.scope = event_key or (place.key if place is not None else "")
+        when = view.when(first, stop, block)
+        if when is not None:
+            fig.event_date, fig.period, fig.weekday = when.day, when.period, when.weekday
+        elif view.base != article_date:
+            fig.event_date = view.base                   # a live page's entry stamp dates its figures
+        elif view.carried is not None:
+            fig.event_date, fig.period = view.carried.day, view.carried.period
+        elif story_day is not None:
+            fig.event_date = story_day                   # the day the lead sets the story on
+        reading = quantity.read(view.sentence, view.clauses, first, stop, list(fig.noun_words), fig.noun_stop,
+                                fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings,
+                                lambda k=k: tuple((a, max(b, m.noun_stop)) for j, ((a, b), (m, _, _))
+                                                  in enumerate(zip(spans, members)) if j != k))
+        fig.kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
+        fig.predicate = reading.verb
+        fig.happening, fig.fixed = reading.happening, reading.fixed
+        fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
+        if event_key and fig.dimension == "area" and (fig.happening == "burn" or (
+                fig.happening is None and (fig.kind is None or fig.kind in event_key))):
+            fig.kind, fig.happening = "land", "burn"      # "the Ridge fire has grown to 4,000 acres": its extent
+        fig.status = "live" if (running or view.stamped) and statuses[k] in {"report", "update"} else statuses[k]
+        if fig.happening == "population":                # where the people live, not where else things happened
+            home = scope.population_place(view.sentence.tokens, first)
+            fig.place, fig.scope = (home.name, home.key) if home is not None else (None, "")
+        if when is not None and when.as_of and when.day and article_date and when.day < article_date \
+                and fig.status in {"report", "update", "live"}:
+            fig.status = "earlier"                       # "the toll as of 3 May stood at 140"
+        fig.clause_contrast = view.contrast(first)
+
+
+def _coordinated(view: SentenceView, stop: int, next_first: int) -> bool:
+    """Whether the next figure is joined to this one by "and" in the same clause, so that a place
+    written after the pair is where both happened."""
+    between = view.sentence.tokens[stop:next_first]
+    return any(t.low == "and" for t in between) and not any(t.text in {",", ";"} for t in between) \
+        and clause_at(view.clauses, stop) == clause_at(view.clauses, next_first)
+
+
+def _of_whole(view: SentenceView, stop: int, next_first: int) -> bool:
+    """"39 out of 71 drones over Kyiv": the place after the whole is the part's too."""
+    between = [t.low for t in view.sentence.tokens[stop:next_first]]
+    return between in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"])

@@ -14,7 +14,10 @@ from figures.extraction.draft import Draft
 from figures.model import Qualifier
 
 _OF_WHOLE = re.compile(r"\s*(?:out\s+of|of)\s+(?:(?:the|its|their|all|a\s+total\s+of)\s+)?", re.IGNORECASE)
-_INCLUDING = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|with)\s*$", re.IGNORECASE)
+_INCLUDING = re.compile(r"[\s,(–—-]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|with)\s+$",
+                        re.IGNORECASE)
+_BREAKDOWN = re.compile(r"[ \u00a0]*[–—-][ \u00a0]*(?:with[ \u00a0]+|of[ \u00a0]+which[ \u00a0]+|including[ \u00a0]+)?$",
+                        re.IGNORECASE)
 _SENTENCE_OF = re.compile(r"\s*(?:[\"“]\s*)?(?:Of|Out\s+of)\s+(?:the\s+)?$")
 _CONTINUES = re.compile(r"(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?)\s*$",
                         re.IGNORECASE)
@@ -52,7 +55,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
         same_sentence_next = nxt is not None and nxt.sentence_index == fig.sentence_index
 
         # "120km (75 miles)", "two million rubles (25,000 euros)"
-        # "296 hp (224 kW / 300 PS)": a second restatement restates the same original
+        # "250 hp (186 kW / 253 PS)": a second restatement restates the same original
         original_index = i - 1 if prev is None or prev.converts is None else prev.converts
         original = drafts[original_index]
         if (prev is not None and prev.sentence_index == fig.sentence_index
@@ -61,7 +64,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
                 and _CONVERSION_GAP.fullmatch(text, prev.end, fig.start)):
             fig.converts = original_index
             if fig.qualifier is Qualifier.EXACT and original.qualifier is not Qualifier.EXACT:
-                # "just under 296 hp (224 kW)": the restatement carries the original's bound
+                # "just under 250 hp (186 kW)": the restatement carries the original's bound
                 fig.qualifier, fig.strict = original.qualifier, original.strict
                 ratio = fig.value / original.value if original.value else 1.0
                 fig.low, fig.high = original.low * ratio, original.high * ratio
@@ -71,7 +74,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
             fig.concept = original.concept      # a restatement is about what the original is about
             continue
 
-        # "39 out of 71", "52 of the 60", "14 drones out of 19", "280 million of the 1.5 billion shekels"
+        # "39 out of 71", "52 of the 60", "14 drones out of 19", "310 million of the 2.2 billion rand"
         if (same_sentence_next and nxt is not None
                 and (nxt.dimension == fig.dimension or fig.dimension == "count")
                 and (_OF_WHOLE.fullmatch(text, fig.end, nxt.start)
@@ -94,10 +97,23 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
             _link_whole(fig, target, drafts)
             continue
 
-        # "killed 12 people, including three children"
+        # "killed 12 people, including three children": only the noun phrase of the whole stands between
         if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
-                and _INCLUDING.search(text, prev.end, fig.start)):
+                and _INCLUDING.fullmatch(text, max(prev.end, prev.noun_end), fig.start)):
             _link_whole(fig, i - 1 if prev.whole is None else prev.whole, drafts)
+            continue
+
+        # "stopped 60 drones – 41 shot down and 19 jammed": a breakdown after a dash
+        if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
+                and prev.whole is None and _BREAKDOWN.fullmatch(text, max(prev.end, prev.noun_end), fig.start)):
+            _link_whole(fig, i - 1, drafts)
+            fig.breakdown = True
+            continue
+        if (prev is not None and prev.breakdown and prev.whole is not None
+                and prev.sentence_index == fig.sentence_index and _JOINED.search(text, prev.end, fig.start)
+                and not re.search(r"[.;:]", text[prev.end:fig.start])):
+            _link_whole(fig, prev.whole, drafts)          # "... and 19 were jammed"
+            fig.breakdown = True
             continue
 
         # "Of 60 missiles, 48 were intercepted.": only the sentence's first figure can follow its

@@ -27,7 +27,7 @@ _BOUNDARY = re.compile(
     # blank CRLF lines cost quadratic time when the look-ahead re-read it from every line break).
     re.VERBOSE,
 )
-_LAST_WORD = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$")   # not "312p." nor "$5m."
+_LAST_WORD = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$")   # not "415p." nor "$5m."
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _CLOSERS = frozenset("\"'”’)]")
 _INK = re.compile(r"\S")

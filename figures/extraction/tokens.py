@@ -20,42 +20,18 @@ from figures import _tables
 TOKEN = re.compile(r"[A-Z][^\W\d_]*-\d+\b(?![.,]\d)|[^\W\d_]+(?:['’\-]+[^\W\d_]+)*|\d[\d,.]*\d|\d|[^\s\w]")
 
 
-IRREGULAR_PLURALS = frozenset({
-    "people", "children", "men", "women", "police", "personnel", "staff", "troops", "feet", "teeth",
-    "cattle", "livestock", "wounded", "dead", "injured", "sheep", "fish", "aircraft", "crew",
-    "militia", "youth", "elderly", "missing", "displaced", "homeless", "data", "media", "infantry",
-})
-
-
-KEEP_AS_IS = frozenset({"people", "police", "personnel", "staff", "data", "media", "news",
-                         "wounded", "dead", "injured", "missing", "displaced", "aircraft",
-                         "series", "species", "cattle", "livestock", "sheep", "fish", "crew"})
-
-
-META_NOUNS = frozenset({"number", "total", "toll", "tally", "count", "figure", "estimate", "tolls"})
-
-
-AUX = frozenset({"were", "was", "are", "is", "been", "being", "be", "have", "has", "had", "got",
-                  "get", "will", "would", "reportedly", "also", "later", "then", "all"})
-
-
-LINKING = frozenset({"stood", "stands", "reached", "totalled", "totaled", "numbered", "hit", "was",
-                      "were", "is", "are", "put", "estimated", "reported", "recorded", "registered"})
-
-
-DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all", "his", "her", "our", "them"})
-
-
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that"})
-
-
-CLAUSE_BREAK = frozenset({";", ":", ".", "!", "?", "—", "–", '"', "“", "”"})
-
-
-CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})    # ", and ..." opens a new clause
-
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Word classes from data/word_classes.tsv, read once at import; the names are this module's API.
+IRREGULAR_PLURALS = _tables.word_class("irregular_plural")
+KEEP_AS_IS = _tables.word_class("keep_as_is")
+PLURAL_WITHOUT_S = _tables.word_class("plural_without_s")
+META_NOUNS = _tables.word_class("meta_noun")
+AUX = _tables.word_class("aux")
+LINKING = _tables.word_class("linking")
+DETERMINERS = _tables.word_class("determiner")
+PRONOUNS = _tables.word_class("pronoun")
+CLAUSE_BREAK = _tables.word_class("clause_break")
+CLAUSE_JOINERS = _tables.word_class("clause_joiner")      # ", and ..." opens a new clause
+WEEKDAYS = _tables.weekdays()                              # a tuple in week order: "monday" is 0
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +43,7 @@ def _inflector() -> inflect.engine:
 def singular(word: str) -> str:
     """Lower-case singular form of a noun ("casualties" -> "casualty", "people" stays)."""
     low = word.lower()
-    if low in KEEP_AS_IS or not low.endswith("s") and low not in {"children", "men", "women"}:
+    if low in KEEP_AS_IS or not low.endswith("s") and low not in PLURAL_WITHOUT_S:
         return low
     if low.endswith(("ss", "us", "is")):
         return low

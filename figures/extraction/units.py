@@ -10,22 +10,16 @@ import re
 from dataclasses import dataclass
 
 from figures import _tables
-from figures.extraction.tokens import WEEKDAYS
+from figures.extraction.numbers import long_number_at
+from figures.extraction.tokens import WEEKDAYS, past_form
 
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
+_WORD_AFTER = re.compile(r"[ \u00a0]*[A-Za-z0-9]")
 _PER = re.compile(
     r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
 )
-_PER_NOUNS = frozenset({
-    "barrel", "share", "year", "month", "week", "day", "hour", "person", "head", "capita", "tonne",
-    "ton", "kilogram", "kg", "litre", "liter", "gallon", "ounce", "megawatt-hour", "mwh", "kwh",
-    "unit", "night", "household", "employee", "worker", "student", "patient", "vehicle", "car",
-    "metre", "meter", "km", "mile", "annum", "game", "season", "seat", "square", "bbl",
-})
-
-
 _TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b")
-_PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _PER_NOUNS)
+_PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
 
 
 @dataclass(slots=True)
@@ -43,7 +37,10 @@ def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None
     m = pattern.search(text, max(floor, start - 6), start)
     if not m:
         return None
-    return codes[m.group().rstrip(" \u00a0")], m.start()
+    alias = m.group().rstrip(" \u00a0")
+    if alias in _tables.long_currency_prefixes() and not long_number_at(text, start):
+        return None
+    return codes[alias], m.start()
 
 
 def unit_after(text: str, end: int) -> Attached | None:
@@ -64,6 +61,8 @@ def unit_after(text: str, end: int) -> Attached | None:
     stop, entry = best
     if (entry.word and not spaced) or (entry.glued and spaced):
         return None
+    if entry.lone and spaced and _WORD_AFTER.match(text, stop):
+        return None
     return Attached(entry.unit, entry.dimension, stop)
 
 
@@ -74,8 +73,8 @@ _PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 
 
 def per_after(text: str, end: int) -> tuple[str, int] | None:
-    """A rate's denominator right after a figure: "$58 per barrel" -> oil_barrel, "$3,500 a month" -> month,
-    also past a restatement in brackets: "9 billion shekels ($2.4 billion) a year".
+    """A rate's denominator right after a figure: "$74 per barrel" -> oil_barrel, "$2,800 a month" -> month,
+    also past a restatement in brackets: "6 billion shekels ($1.7 billion) a year".
 
     Units are read from the unit table ("per square foot" -> square_foot); other nouns only from a
     short list of what news prices things per (share, person, head ...).
@@ -89,7 +88,7 @@ def per_after(text: str, end: int) -> tuple[str, int] | None:
     unit = unit_after(text, lead.end())
     if unit is not None and unit.dimension not in ("currency", "percent"):
         if _TIME_AGO.match(text, unit.end):
-            return None                                  # "$6.78bn a year earlier" is a date, not a rate
+            return None                                  # "$3.15bn a year earlier" is a date, not a rate
         return unit.unit, unit.end
     m = _PER.match(text, end)
     if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS and not _TIME_AGO.match(text, m.end()):
@@ -101,7 +100,7 @@ _OF_A = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?(?=[ \u00a0]+)(?:[ \u00a0]+(?
 
 
 def unit_of_fraction(text: str, end: int) -> Attached | None:
-    """A fraction of one unit is a measure in that unit: "1/16 of a US pint", "half a mile",
+    """A fraction of one unit is a measure in that unit: "1/8 of a US gallon", "half a mile",
     "a quarter of an hour"."""
     m = _OF_A.match(text, end)
     if not m:
@@ -110,11 +109,23 @@ def unit_of_fraction(text: str, end: int) -> Attached | None:
     return unit if unit is not None and unit.dimension not in ("currency", "percent", "count") else None
 
 
+_OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+
+
+def unit_of_vague(text: str, end: int) -> Attached | None:
+    """A vague number of units is a measure in them: "millions of dollars", "thousands of tonnes"."""
+    m = _OF.match(text, end)
+    if not m:
+        return None
+    unit = unit_after(text, m.end())
+    return unit if unit is not None and unit.dimension not in ("percent", "count") else None
+
+
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
 
 
 def age_after_name(text: str, start: int, end: int, value: float) -> bool:
-    """"Maddon, 66, has used the downtime": a bare whole number set off by commas right after a name
+    """"Keller, 71, spent the winter ...": a bare whole number set off by commas right after a name
     is the person's age, as news style writes it."""
     if not (1 <= value <= 120 and value == int(value)) or text[end:end + 1] != ",":
         return False
@@ -123,3 +134,52 @@ def age_after_name(text: str, start: int, end: int, value: float) -> bool:
         return False
     name = m.group("name").lower().rstrip(".")
     return name not in _tables.months() and name not in WEEKDAYS and name not in _tables.stopwords()
+
+
+_WORDS = re.compile(r"[a-z]+")
+_OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
+
+
+def sterling_pounds(text: str, start: int, end: int, sentence: tuple[int, int], scaled: bool,
+                    money_nearby: bool) -> bool:
+    """Whether "pounds" after a number is money (sterling) rather than a weight.
+
+    A weight when "pounds of" follows ("pounds of flour"). Otherwise the nearest cue decides: the
+    words before the number, nearest first, then those after it, name money ("paid", "fine",
+    "worth") or weight ("weighs", "heavier"); with no cue, money when the sentence states another
+    sum (`money_nearby`) or the number carries a scale word ("5 million pounds").
+    """
+    if _OF_AFTER.match(text, end):
+        return False
+    money, weight = _tables.word_class("money_word"), _tables.word_class("weight_word")
+    before = _WORDS.findall(text[max(sentence[0], start - 60):start].lower())[::-1]
+    after = _WORDS.findall(text[end:min(sentence[1], end + 40)].lower())
+    for word in before + after:
+        if word in money:
+            return True
+        if word in weight:
+            return False
+    return money_nearby or scaled
+
+
+_WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]*\($")
+_DIGIT = re.compile(r"\d")
+
+
+def accounting_negative(text: str, start: int, end: int) -> bool:
+    """"a loss of ($45.20)": a sum alone in brackets after a function word or a verb is negative, as
+    accounts write it; after a noun ("the deal ($4bn)") or a figure ("$58 (€50)") it is an aside."""
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")":
+        return False
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, start - 24), start)
+    if m is None or _DIGIT.search(text, max(0, start - 24), m.start()):
+        return False                                 # "3.4 trillion won ($2.6bn)": a restatement
+    word = m.group("w").lower()
+    return word in _tables.stopwords() or word in _tables.verbs() or past_form(word)
+
+
+def keeps_money_scale(text: str, end: int) -> bool:
+    """A scale letter only money takes ("k", "m") still scales a number written without a currency
+    when a unit is written apart after it ("0.7k miles", "12m km") or a currency name follows."""
+    after = unit_after(text, end)
+    return after is not None and (after.dimension == "currency" or text[end:end + 1] in " \u00a0")

@@ -1,0 +1,271 @@
+"""Write the generated vocabulary tables of `figures/data/` from their well-kept sources.
+
+    python figures/data/generate.py          # needs pint, inflect and Babel installed
+
+- `units_pint.tsv`: the surface forms of the units listed in `pint_units.tsv` (names, British and
+  American spellings, plurals, symbols, square and cubic forms), taken from pint's registry so that
+  the spelling of a unit is pint's and not a hand list's.
+- `currency_names.tsv`: English currency names, singular and plural, current and historic, from
+  the Unicode CLDR data that Babel ships (locales en, en_GB, en_IN, en_AU), mapped to ISO 4217 codes.
+- `countries.txt`: English country names from CLDR's territory names (through Babel), with the short
+  forms news copy uses ("Britain", "the US"). A place that is a whole country gives a figure national
+  scope, so the checker needs to know which names are countries.
+
+The runtime never imports pint's definitions file, Babel or this script: it reads the TSV files
+through `figures._tables`. `tests/test_vocabulary.py` runs `build()` again when the sources are
+installed and checks that the committed tables are what it writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+#: CLDR English locales whose spellings news copy uses ("Russian ruble", "Russian rouble").
+LOCALES = ("en", "en_GB", "en_IN", "en_AU")
+
+#: ISO codes that are also upper-case English words ("TOP 10", "ALL 5"): never read as a code.
+#: (and codes that are more often a company, a radio network, a record id or a wire gauge: "AMD", "NPR", "CVE", "AWG").
+CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
+                        "RON", "NPR", "CVE", "AWG", "NIO"})
+
+#: Local currency symbols that are also words or units beside a number ("Le 5 avril", "a 6 Ft wall").
+SYMBOL_WORDS = frozenset({"Le", "Ar", "Db", "Ft"})
+
+#: Words that name a power of a length before or after it ("square metres", "km squared").
+POWERS = {
+    2: ("area", ("square {name}", "sq {sym}", "sq. {sym}", "sq.{sym}", "sq {name}", "{sym}2", "{sym}²", "{sym}^2",
+                 "{name} squared", "{sym} squared")),
+    3: ("volume", ("cubic {name}", "cu {sym}", "cu. {sym}", "cu.{sym}", "cubic {sym}", "{sym}3", "{sym}³", "{sym}^3",
+                   "{name} cubed", "{sym} cubed")),
+}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in (HERE / name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _tsv(header: str, fields: list[str], rows: list[tuple[str, ...]]) -> str:
+    out = [header.rstrip("\n"), "\t".join(fields)]
+    out += ["\t".join(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def _plural(engine, name: str) -> str:  # type: ignore[no-untyped-def]
+    """Plural of a unit name, inflecting its head word: "nautical mile" -> "nautical miles"."""
+    words = name.split(" ")
+    if words[0] == "degree":                      # "degrees Celsius"
+        return " ".join(["degrees"] + words[1:])
+    head = words[-1]
+    if head[-1] in "sz" or head in {"horsepower", "celsius", "fahrenheit"} or engine.singular_noun(head):
+        return name                               # already plural ("feet", "inches") or invariable
+    return " ".join(words[:-1] + [engine.plural_noun(head)])
+
+
+def _is_word(alias: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]{4,}(?: [a-zA-Z]+)*", alias))
+
+
+def unit_rows() -> list[tuple[str, ...]]:
+    """(alias, unit, dimension, flags) rows for every unit of pint_units.tsv."""
+    import inflect
+    import pint
+
+    registry = pint.UnitRegistry()
+    engine = inflect.engine()
+    out: dict[str, tuple[str, ...]] = {}
+    main_symbols: set[str] = set()
+
+    def add(alias: str, unit: str, dimension: str, flags: str) -> None:
+        key = alias if "cs" in flags else alias.lower()
+        out.setdefault(key, (alias, unit, dimension, flags))
+
+    for row in _rows("pint_units.tsv"):
+        unit, dimension, forms = row["unit"], row["dimension"], set(row["forms"].split(","))
+        (prefix_name, base, _), = registry.parse_unit_name(unit)
+        prefix, definition = registry._prefixes[prefix_name], registry._units[base]
+        bases = [definition.name] + [a for a in definition.aliases if _is_word(a) and not a.startswith(("arc", "octet"))]
+        names = [prefix_name + b.replace("_", " ") for b in bases]
+        symbols = []
+        if "symbol" in forms and definition.symbol:
+            symbols.append((prefix.symbol or "") + definition.symbol)
+            main_symbols.add(symbols[0])
+        if "aliases" in forms:                            # short aliases: "L" for litre, "hr", "yr"
+            symbols += [(prefix.symbol or "") + a for a in definition.aliases
+                        if "_" not in a and not _is_word(a) and len(a) <= 3]
+        if "names" in forms:
+            name_flags = "cs" if "lower" in forms else ""      # "cups", never "World Cups"
+            for name in names:
+                add(name, unit, dimension, name_flags)
+                add(_plural(engine, name), unit, dimension, name_flags)
+        sym_flags = "cs" + (",word" if "word" in forms else "")
+        for sym in symbols:
+            add(sym, unit, dimension, sym_flags)
+        if "powers" in forms:
+            for power, (dim, patterns) in POWERS.items():
+                target = f"{unit} ** {power}"
+                for name in names:
+                    for spelled in (name, _plural(engine, name)):
+                        for pattern in patterns:
+                            if "{name}" in pattern:
+                                add(pattern.format(name=spelled), target, dim, "")
+                for sym in symbols[:1]:
+                    for pattern in patterns:
+                        if "{sym}" in pattern:
+                            alias = pattern.format(sym=sym)
+                            spelled_out = alias.startswith(("sq", "cu"))
+                            add(alias, target, dim, "" if spelled_out else "cs")
+    return sorted(_fold_symbols(out, main_symbols).values(), key=lambda r: (r[1], r[0].lower()))
+
+
+def _fold_symbols(rows: dict[str, tuple[str, ...]], symbols: set[str]) -> dict[str, tuple[str, ...]]:
+    """pint's symbols of two or more letters and no vowel matched in any case too ("5 KG", "12 Km"),
+    unless another case-sensitive form, here or in units.tsv, folds to the same letters ("MB"
+    megabyte, "mb" millibar). A vowel makes a word or a name of its upper case ("PA", "GPA", "MA"),
+    and short aliases are left as written ("HR" is a department, not hours)."""
+    folds: dict[str, set[str]] = {}
+    hand = [(r["alias"], r["unit"], r.get("flags") or "") for r in _rows("units.tsv")]
+    for alias, unit, flags in [(a, u, f) for a, u, _d, f in rows.values()] + hand:
+        if "cs" in flags:
+            folds.setdefault(alias.lower(), set()).add(unit)
+    out = dict(rows)
+    folded = {alias.lower() for alias, _u, _d, flags in rows.values() if "cs" not in flags}
+    for alias, unit, dim, flags in rows.values():
+        low = alias.lower()
+        if (alias in symbols and "word" not in flags and len(alias) >= 2 and alias.isalpha()
+                and not set(low) & set("aeiouy") and len(folds[low]) == 1 and low not in folded):
+            folded.add(low)
+            out["fold:" + low] = (low, unit, dim, "")
+    return out
+
+
+def currency_rows() -> list[tuple[str, ...]]:
+    """(alias, code, position, flags) rows: CLDR English names (singular and plural) of every currency."""
+    import babel.core
+    from babel import Locale
+
+    current = {code for entries in babel.core.get_global("territory_currencies").values()
+               for code, _start, end, tender in entries if end is None and tender}
+    claims: dict[str, set[str]] = {}
+    for loc in LOCALES:
+        locale = Locale.parse(loc)
+        plurals = locale._data["currency_names_plural"]
+        for code, name in locale.currencies.items():
+            if code.startswith("X") or "(" in name:          # metals, funds, test codes; dated names
+                continue
+            forms = {name} | set(dict(plurals.get(code, {})).values())
+            for form in forms:
+                if "(" not in form and not form.startswith(("troy", "special")):
+                    claims.setdefault(form.lower(), set()).add(code)
+    rows = []
+    for alias, codes in sorted(claims.items()):
+        live = codes & current
+        chosen = live if live else codes
+        if len(chosen) == 1:                                # an ambiguous name goes to no code
+            rows.append((alias, next(iter(chosen)), "post", ""))
+    for code in sorted(current):
+        if code not in CODE_WORDS:
+            rows.append((code, code, "both", "cs"))
+    for symbol, code in sorted(_local_symbols(current).items()):
+        rows.append((symbol, code, "both", "cs"))
+    return rows
+
+
+def _local_symbols(current: set[str]) -> dict[str, str]:
+    """The symbol each territory's own locales write for its currency ("₦", "Rp", "zł", "NT$"),
+    where it names one currency only and cannot be read as a word: it holds a currency sign, or it
+    is Latin letters in mixed case or with a dot or slash ("Ksh", "S/"); never two capitals ("DA")."""
+    import unicodedata
+
+    import babel.core
+    from babel import Locale, localedata
+
+    tender = {t: [c for c, _s, end, legal in entries if end is None and legal and c in current]
+              for t, entries in babel.core.get_global("territory_currencies").items()}
+    claims: dict[str, set[str]] = {}
+    for ident in localedata.locale_identifiers():
+        locale = Locale.parse(ident)
+        for code in tender.get(locale.territory or "", []):
+            symbol = locale.currency_symbols.get(code)
+            if symbol and symbol != code:
+                claims.setdefault(symbol, set()).add(code)
+
+    def readable(symbol: str) -> bool:
+        if any(unicodedata.category(ch) == "Sc" for ch in symbol):
+            return all(ch.isascii() or unicodedata.category(ch) == "Sc" for ch in symbol)
+        letters = symbol.replace(".", "").replace("/", "")
+        latin = letters.isascii() or all("LATIN" in unicodedata.name(ch, "") for ch in letters)
+        return (latin and len(letters) >= 2 and letters.isalpha() and symbol not in SYMBOL_WORDS
+                and (symbol != letters or not letters.isascii() or not (letters.isupper() or letters.islower())))
+
+    hand = {row["alias"] for row in _rows("currencies.tsv")}     # "Rs." is the rupee of India there
+    return {s: next(iter(codes)) for s, codes in claims.items()
+            if len(codes) == 1 and readable(s) and s not in hand}
+
+
+UNITS_HEADER = (
+    "# GENERATED by figures/data/generate.py from pint's registry and pint_units.tsv: do not edit by hand.\n"
+    "# alias: surface form; unit: pint unit expression; dimension; flags as in units.tsv (cs, word)."
+)
+CURRENCY_HEADER = (
+    "# GENERATED by figures/data/generate.py from the CLDR data Babel ships (English locales): do not edit.\n"
+    "# alias: currency name (matched case-insensitively) or ISO 4217 code (cs); code: ISO 4217;\n"
+    "# position: post = after the number (\"310 million Norwegian kroner\"), both = either side (\"NOK 5\").\n"
+    "# Names shared by two current currencies are left out; bare names (\"dollars\") are in currencies.tsv.\n"
+    "# Last, the symbols each territory's locales write for its own currency (\"₦\", \"Rp\", \"zł\")."
+)
+
+
+#: Short country names news copy uses that CLDR does not list as territory names.
+COUNTRY_SHORT_FORMS = ("britain", "great britain", "uk", "u.k.", "us", "u.s.", "usa", "u.s.a.", "america",
+                       "united states of america", "russian federation", "north korea", "south korea",
+                       "the netherlands", "czech republic", "ivory coast", "burma", "drc")
+
+#: CLDR territory codes that are not countries (the EU, the eurozone, the UN, outlying Oceania, unknown).
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
+
+COUNTRIES_HEADER = (
+    "# Country names in English, lower-cased: CLDR territory names (via Babel, generated by\n"
+    "# figures/data/generate.py; do not edit by hand) and the short forms news copy uses.\n"
+)
+
+
+def country_names() -> list[str]:
+    """Lower-cased English names of CLDR's two-letter territories, plus the short forms."""
+    from babel import Locale
+
+    names = {name.lower() for code, name in Locale("en").territories.items()
+             if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES}
+    names |= {n.replace("&", "and") for n in names if "&" in n}
+    return sorted(names | set(COUNTRY_SHORT_FORMS))
+
+
+def build_one(name: str) -> str:
+    """The text this generator writes for one table: units_pint.tsv needs pint and inflect (runtime
+    dependencies), currency_names.tsv and countries.txt need Babel."""
+    if name == "units_pint.tsv":
+        return _tsv(UNITS_HEADER, ["alias", "unit", "dimension", "flags"], unit_rows())
+    if name == "currency_names.tsv":
+        return _tsv(CURRENCY_HEADER, ["alias", "code", "position", "flags"], currency_rows())
+    if name == "countries.txt":
+        return COUNTRIES_HEADER + "".join(country + "\n" for country in country_names())
+    raise ValueError(f"no generated table {name!r}")
+
+
+GENERATED = ("units_pint.tsv", "currency_names.tsv", "countries.txt")
+
+
+def build() -> dict[str, str]:
+    """File name -> the text this generator writes for it."""
+    return {name: build_one(name) for name in GENERATED}
+
+
+if __name__ == "__main__":
+    for file_name, text in build().items():
+        (HERE / file_name).write_text(text, encoding="utf-8")
+        print(f"wrote {file_name}: {sum(1 for ln in text.splitlines() if ln and not ln.startswith('#'))} rows")

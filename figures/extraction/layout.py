@@ -1,0 +1,98 @@
+"""The shape of an article around its sentences: heading lines, live-page entry stamps, and the words
+that mark the whole article as a running report. Read once per article.
+
+- A short heading line that names an event ("Ridge fire", "Canyon Fire:") scopes the lines under
+  it, up to the next heading, so that a page listing two fires side by side keeps them apart.
+- A line opening with a weekday or a clock time ("- Friday, 4:50 p.m.: ...", "08:13") starts an
+  entry of a live page; the figures in it are dated by the stamp, not by the page.
+- "This is a developing story", "live updates": every figure of the article may be overtaken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from figures import _tables
+from figures.extraction.scope import heading_event, weekday_before
+from figures.extraction.tokens import WEEKDAYS
+
+_LINE = re.compile(r"[^\n]+")
+_STAMP = re.compile(
+    r"""^[ \t]*(?:[-•*][ \t]*)?
+        (?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[ \t,]*   # Friday,
+           (?:\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}[ \t]+)?                              # 11 March 2025
+           (?:\d{1,2}[:.]\d{2}|\d{1,2}[ \t]*[ap]\.?m\.?)                              # 4:50 / 6 pm
+         | (?P<clock>\d{1,2}:\d{2})\b)                                                # 08:13
+    """,
+    re.VERBOSE,
+)
+_HEADING_MAX = 40
+_PLACE_NAME = re.compile(r"\b(?:in|throughout|across|around|near|outside|inside|over)[ \u00a0]+(?:the[ \u00a0]+)?"
+                         r"([A-Z][a-z]+)(?![a-z'’])(?:[ \u00a0]+([a-z]+))?")    # "throughout Kyiv from", not "in Russian strikes"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Per-sentence facts that come from the article's lines, not the sentence's words."""
+
+    events: tuple[str | None, ...]       # event scope from the heading above each sentence
+    bases: tuple[dt.date | None, ...]    # the day each sentence is written on (entry stamp, else article)
+    stamped: tuple[bool, ...]            # the sentence stands in a timed entry of a live page
+    running: bool                        # the article marks itself as developing / live
+    place_names: frozenset[str] = frozenset()   # names the article uses as places ("throughout Kyiv")
+
+
+@lru_cache(maxsize=None)
+def _article_phrases() -> tuple[str, ...]:
+    return tuple(phrase for phrase, (_, reach) in _tables.status_markers().items() if reach == "article")
+
+
+def _article_markers(text: str) -> bool:
+    low = text.lower()
+    return any(phrase in low for phrase in _article_phrases())
+
+
+def read(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) -> Layout:
+    """The layout of an article whose sentences are `spans`."""
+    starts = [s for s, _ in spans]
+    events: list[str | None] = [None] * len(spans)
+    bases: list[dt.date | None] = [article_date] * len(spans)
+    stamped = [False] * len(spans)
+    headings: list[tuple[int, str | None]] = []          # (offset, event or None for a plain heading)
+    stamps: list[tuple[int, dt.date | None]] = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) <= _HEADING_MAX and not stripped.endswith((".", "!", "?", '"', "”")):
+            found = heading_event(stripped)
+            if found is not None or (len(stripped.split()) <= 4 and not any(c.isdigit() for c in stripped)):
+                headings.append((m.start(), found))
+        stamp = _STAMP.match(line)
+        if stamp:
+            day = article_date
+            if stamp.group("weekday") and article_date is not None:
+                day = weekday_before(article_date, WEEKDAYS.index(stamp.group("weekday").lower()))
+            elif stamp.group("weekday"):
+                day = None
+            stamps.append((m.start(), day))
+    if headings:
+        for index, start in enumerate(starts):
+            k = bisect_right([h for h, _ in headings], start) - 1
+            if k >= 0:
+                events[index] = headings[k][1]
+    if stamps:
+        offsets = [s for s, _ in stamps]
+        for index, start in enumerate(starts):
+            k = bisect_right(offsets, start) - 1
+            if k >= 0:
+                bases[index] = stamps[k][1]
+                stamped[index] = True
+    names = frozenset(m.group(1).lower() for m in _PLACE_NAME.finditer(text)
+                      if not m.group(2) or m.group(2).lower() in _tables.stopwords())
+    return Layout(tuple(events), tuple(bases), tuple(stamped), _article_markers(text), names)

@@ -1,0 +1,117 @@
+"""One sentence read once: its tokens, clauses, sources, places, events, time phrases and status
+markers, which every figure of the sentence then reads without scanning the sentence again."""
+
+from __future__ import annotations
+
+from figures import _tables
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from figures.extraction import attribution, quantity, scope
+from figures.extraction.clauses import Clause, clause_at, clause_spans
+from figures.extraction.tokens import Sentence
+
+
+_PRONOUN_OPENERS = _tables.word_class("pronoun_opener")
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    sentence: Sentence
+    clauses: tuple[Clause, ...]
+    source: str | None                       # the sentence's source
+    clause_sources: tuple[str | None, ...]   # each clause's own source, if it names one
+    places: tuple[scope.Anchor, ...]
+    events: tuple[scope.Anchor, ...]
+    times: tuple[scope.When, ...]
+    markers: tuple[quantity.Marker, ...]
+    heading_event: str | None                # the event the heading above the sentence names
+    base: dt.date | None                     # the day the sentence is written on
+    stamped: bool = False                    # it stands in a timed entry of a live page
+    carried: scope.When | None = None        # a year or past date a pronoun-led sentence carries on
+
+    @functools.cached_property
+    def happenings(self) -> tuple[tuple[int, str], ...]:
+        """Where the sentence's words name a happening, and which ("... out on the streets")."""
+        return quantity.sentence_happenings(self.sentence)
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, heading_event: str | None, base: dt.date | None,
+           stamped: bool = False) -> "SentenceView":
+        sentence = Sentence.of(text, start, end)
+        clauses = clause_spans(sentence)
+        own = tuple(_clause_source(sentence, c) for c in clauses) if len(clauses) > 1 else (None,)
+        return cls(sentence, clauses, attribution.source(sentence), own, scope.places(sentence),
+                   scope.events(sentence), scope.times(sentence, base), quantity.markers(sentence),
+                   heading_event, base, stamped)
+
+    def token_span(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices [first, stop) of the characters [start, end)."""
+        return self.sentence.index_at(start), self.sentence.index_at(end)
+
+    def source_of(self, first: int, noun_stop: int) -> str | None:
+        """Who states the figure at token `first`: "according to X" right after it; else its clause's
+        own source; else the source of another clause, one that is not set against the others."""
+        trailing = attribution.trailing_source(self.sentence, noun_stop)
+        if trailing:
+            return trailing
+        if len(self.clauses) == 1:
+            return self.source
+        own = self.clause_sources[clause_at(self.clauses, first)]
+        if own:
+            return own
+        return next((s for s, c in zip(self.clause_sources, self.clauses) if s and not c.contrast), None)
+
+    def contrast(self, first: int) -> bool:
+        """Whether the clause holding token `first` is set against the one before it."""
+        return self.clauses[clause_at(self.clauses, first)].contrast
+
+    def when(self, first: int, stop: int, block: int) -> scope.When | None:
+        """The time phrase that dates the figure at tokens [first, stop): one a report verb governs in
+        its clause, else its clause's nearest, else one a report verb governs in the sentence, else
+        the sentence's only one."""
+        own = scope.in_clause(self.times, self.clauses, first)
+        dated = [w for w in own if not w.timed]
+        reported = [w for w in dated if w.report]
+        if reported:
+            return reported[0]
+        picked = scope.pick(tuple(dated), self.clauses, first, stop, block)
+        if picked is not None:
+            return picked  # type: ignore[return-value]
+        others = [w for w in self.times if not w.timed]
+        reported = [w for w in others if w.report]
+        if reported:
+            return reported[0]
+        return others[0] if len(others) == 1 and others[0].period == "day" else None
+
+    def opens_with_pronoun(self) -> bool:
+        """"It left about 3,000 dead": the sentence goes on about the one before."""
+        tokens = self.sentence.tokens
+        return bool(tokens) and tokens[0].low in _PRONOUN_OPENERS
+
+    def continues(self) -> bool:
+        """"Another 40 were hurt, the ministry said.": the sentence goes on with the report before it."""
+        tokens = self.sentence.tokens
+        return bool(tokens) and (tokens[0].low in {"another", "also"}
+                                 or (len(tokens) > 1 and (tokens[0].low, tokens[1].low) == ("a", "further")))
+
+    def period_phrase(self) -> scope.When | None:
+        """A year or an explicit date this sentence sets its story in ("struck the coast in 1953")."""
+        found = [w for w in self.times if w.period == "year" or (w.period == "day" and w.day and not w.report
+                                                               and self.base and w.day < self.base)]
+        return found[-1] if found else None
+
+    def timed(self, first: int) -> bool:
+        """Whether the figure's clause gives a clock time ("as of 3:20 a.m.", "by 2 pm")."""
+        return any(w.timed for w in scope.in_clause(self.times, self.clauses, first))
+
+
+def _clause_source(sentence: Sentence, clause: Clause) -> str | None:
+    part = sentence.tokens[clause.first:clause.stop]
+    if not part:
+        return None
+    start, end = part[0].start, part[-1].end
+    sub = Sentence(sentence.text[start - sentence.start:end - sentence.start], start, part, [t.start for t in part])
+    return attribution.source(sub)
