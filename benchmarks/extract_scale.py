@@ -59,7 +59,7 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "prose": _prose,
     "figures": _figures,
     "spaces": lambda size: "The road is 12 km" + " " * size + "(7 miles) long.",
-    "blank CRLF lines": lambda size: "Five drones were seen." + "\r\n \r\n" * (size // 5) + "Six more came.",
+    "blank CRLF lines": lambda size: "Five drones were seen" + "\r\n \r\n" * (size // 5) + "and six more came.",
     '"U.S. " repeated': lambda size: "U.S. " * (size // 5) + "officials counted 5 drones.",
 }
 

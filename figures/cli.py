@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -82,9 +83,20 @@ class Output:
             return
         self.stream.close()
         if kind is None:
+            os.chmod(self.temporary, _mode_for(self.path))  # type: ignore[arg-type]
             os.replace(self.temporary, self.path)  # type: ignore[arg-type]
         else:
             self.temporary.unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` has, or a new file would get: a temporary file is private (0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:

@@ -132,9 +132,10 @@ class ArticleFiles:
                 if not line.strip():
                     continue
                 try:
-                    value = json.loads(line)
+                    value = json.loads(line.rstrip("\r\n"))      # a column past the end is the line's end
                 except json.JSONDecodeError as exc:
-                    self._skip(where.error(f"not valid JSON ({exc.msg} at column {exc.colno})"))
+                    at = "" if exc.msg.endswith(" at") else " at"   # "Unterminated string starting at"
+                    self._skip(where.error(f"not valid JSON ({exc.msg}{at} column {exc.colno})"))
                     continue
                 if number == 1 and isinstance(value, dict) and self._is_figures(value):
                     self.figures.append(pd.read_json(path, lines=True, dtype={"article": object}))

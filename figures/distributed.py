@@ -29,7 +29,7 @@ import pandas as pd
 
 import figures
 from figures import checks
-from figures.errors import InputError, require
+from figures.errors import InputError, SettingsTypeError, require
 
 __all__ = ["article_status", "check", "extract"]
 
@@ -80,7 +80,7 @@ def _settings(options: dict[str, Any]) -> dict[str, Any]:
                 if p.kind is p.KEYWORD_ONLY}
     unknown = sorted(set(options) - set(defaults))
     if unknown:
-        raise TypeError(f"check() got unexpected option(s) {unknown}")
+        raise SettingsTypeError(f"check() got unexpected option(s) {unknown}")
     settings = {**defaults, **options}
     checks.check_settings(**settings)
     return settings

@@ -94,7 +94,7 @@ def quantity_key(dimension: str, unit: str, kind: str | None, happening: str | N
 #: reads them as plain objects, so a frame whose categories were lost (read back from csv) checks the same.
 FIGURE_COLUMNS: dict[str, str] = {
     "article": "category",
-    "outlet": "object",
+    "outlet": "category",
     "date": "datetime64[ns]",
     "start": "int64",
     "end": "int64",

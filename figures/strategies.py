@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from figures.errors import require
+from figures.errors import SettingsError, SettingsTypeError, require
 
 st = require("hypothesis.strategies", extra="test", feature="figures.strategies")
 
@@ -54,7 +54,7 @@ class PlantedArticles:
 def _flag(contradiction: object) -> bool:
     """Strategies check their arguments when called: `contradiction` must be a bool."""
     if not isinstance(contradiction, bool):
-        raise TypeError(f"contradiction must be a bool, not {contradiction!r}")
+        raise SettingsTypeError(f"contradiction must be a bool, not {contradiction!r}")
     return contradiction
 
 
@@ -113,10 +113,10 @@ def written_numbers(*, max_value: int = 10**9, words: bool = True, scales: bool 
     scientific notation ("1.25×10^6"), scale words glued or not ("4.2bn", "12million",
     "two million"), and number words."""
     if isinstance(max_value, bool) or not isinstance(max_value, int) or max_value < 1:
-        raise ValueError(f"max_value must be a positive int, not {max_value!r}")
+        raise SettingsError(f"max_value must be a positive int, not {max_value!r}")
     for name, flag in (("words", words), ("scales", scales)):
         if not isinstance(flag, bool):
-            raise TypeError(f"{name} must be a bool, not {flag!r}")
+            raise SettingsTypeError(f"{name} must be a bool, not {flag!r}")
     options = [_digits(max_value)]
     if scales:
         options.append(_scaled())

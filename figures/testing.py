@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from figures.errors import plural
+from figures.errors import SettingsError, SettingsTypeError, plural
 
 __all__ = ["assert_consistent", "assert_figure"]
 
@@ -110,7 +110,7 @@ def assert_consistent(articles_or_frame: Any, *, fail_on: tuple[str, ...] = ("co
 
     allowed = {"contradiction", "warning", "unverified"}
     if not fail_on or not set(fail_on) <= allowed:
-        raise ValueError(f"fail_on must name some of {sorted(allowed)}, not {fail_on!r}")
+        raise SettingsError(f"fail_on must name some of {sorted(allowed)}, not {fail_on!r}")
     frame = _figures_frame(articles_or_frame)
     findings = figures.check(frame, **check_options)
     failing = findings[findings["severity"].isin(fail_on)]
@@ -123,8 +123,13 @@ def assert_consistent(articles_or_frame: Any, *, fail_on: tuple[str, ...] = ("co
 
 def _approx(expected: float, rel: float | None, abs_: float | None) -> float:
     """The tolerance pytest.approx would allow around `expected`."""
-    if rel is not None and rel < 0 or abs_ is not None and abs_ < 0:
-        raise ValueError("rel and abs must not be negative")
+    for name, given in (("rel", rel), ("abs", abs_)):
+        if given is None:
+            continue
+        if isinstance(given, bool) or not isinstance(given, (int, float)):
+            raise SettingsTypeError(f"{name} must be a number, not {type(given).__name__}")
+        if not math.isfinite(given) or given < 0:      # a NaN tolerance would let every value pass
+            raise SettingsError(f"rel and abs must be finite and not negative, not {name}={given!r}")
     abs_tol = 1e-12 if abs_ is None else abs_
     if rel is None:
         rel = 0.0 if abs_ is not None else 1e-6
@@ -153,10 +158,12 @@ def assert_figure(text_or_frame: Any, value: float | None = None, *, rel: float 
                 "predicate": predicate, "at_least": at_least, "at_most": at_most, "whole": whole}
     given = {k: v for k, v in criteria.items() if v is not None}
     if not given:
-        raise ValueError("assert_figure needs at least one criterion (value, unit, subject, ...)")
+        raise SettingsError("assert_figure needs at least one criterion (value, unit, subject, ...)")
     for name in ("value", "at_least", "at_most", "whole"):
         if name in given and (isinstance(given[name], bool) or not isinstance(given[name], (int, float))):
-            raise TypeError(f"{name} must be a number, not {type(given[name]).__name__}")
+            raise SettingsTypeError(f"{name} must be a number, not {type(given[name]).__name__}")
+        if name in given and math.isnan(given[name]):    # NaN compares false with everything: all would pass
+            raise SettingsError(f"{name} must be a number, not NaN")
     tolerance = _approx(float(value), rel, abs) if value is not None else 0.0
     frame = _figures_frame(text_or_frame)
 

@@ -25,7 +25,7 @@ def _extract(articles: object) -> pd.DataFrame:
 def test_a_figure_costs_under_a_kilobyte(example_articles: pd.DataFrame) -> None:
     """Fifty copies of the example corpus take under 1,000 bytes a figure (deep memory, index included)."""
     frame = _extract(_corpus(example_articles, 50))
-    assert len(frame) == 2000
+    assert len(frame) == 50 * len(_extract(example_articles))
     assert frame.memory_usage(deep=True).sum() / len(frame) < 1000
 
 
@@ -36,10 +36,17 @@ def test_the_schema_gives_each_column_its_dtype(example_articles: pd.DataFrame) 
 
 
 def test_missing_values_stay_none_where_code_tests_truth(example_articles: pd.DataFrame) -> None:
-    """Columns that are often empty (change, outlet, whole) hold None, so `if row.change:` still works."""
+    """A figure's optional fields (change, whole, per, source) hold None, so `if row.change:` still works."""
     frame = _extract(example_articles)
-    for column in ("change", "outlet", "whole", "converts", "per", "source"):
+    for column in ("change", "whole", "converts", "per", "source"):
         assert all(v is None or isinstance(v, str) for v in frame[column]), column
+    assert frame["whole"].isna().any() and frame["whole"].notna().any()
+
+
+def test_a_missing_outlet_is_missing_in_the_categorical_column() -> None:
+    """An article without an outlet has a missing outlet (not the text 'None') beside one that has one."""
+    frame = _extract([{"id": "a", "text": "Five drones."}, {"id": "b", "text": "Six drones.", "source": "Wire"}])
+    assert frame["outlet"].isna().tolist() == [True, False] and frame["outlet"].iloc[1] == "Wire"
 
 
 def test_concat_figures_keeps_the_categories_and_every_article(example_articles: pd.DataFrame) -> None:

@@ -110,3 +110,14 @@ def test_assert_figure_refuses_bad_arguments(kwargs: dict, error: type) -> None:
 def test_helpers_take_frames_of_articles() -> None:
     """A DataFrame of articles works as well as a list."""
     assert_consistent(pd.DataFrame([DRONES_A]))
+
+
+@pytest.mark.parametrize("criteria", [{"value": 39, "rel": float("nan")}, {"value": 39, "abs": float("inf")},
+                                      {"value": float("nan")}, {"at_most": float("nan")}])
+def test_a_nan_criterion_or_tolerance_is_refused_not_passed(criteria: dict) -> None:
+    """NaN compares false with everything, so a NaN value or tolerance would pass any text: refused."""
+    from figures.errors import SettingsError
+    from figures.testing import assert_figure
+
+    with pytest.raises(SettingsError):
+        assert_figure("Police said 12 people were hurt.", **criteria)

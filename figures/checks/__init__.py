@@ -240,8 +240,9 @@ def prepare_figures(frame: object) -> pd.DataFrame:
     return frame
 
 
-def _article_chunks(frame: pd.DataFrame, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-    """The frame in pieces of about `rows` rows that each hold whole articles."""
+def _article_chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """The frame in pieces of about `CHUNK_ROWS` rows that each hold whole articles."""
+    rows = CHUNK_ROWS
     if len(frame) <= rows:
         yield frame
         return
@@ -291,10 +292,10 @@ def check(
     far "about 50" may stray (10%); `rate_rel` the slack on currency conversions (2%);
     `running_days` the widest gap in dates at which figures are still compared (as a warning).
     `rates`/`base_currency`/`max_rate_age_days` re-normalise money before checking, as in `extract`.
-    `rules` picks which rules run, by name from `RULES` (None, the default: all of them). With `text_rates` (default),
-    money figures that no reference rate covers are normalised with rates the corpus itself states for
-    the same week (`fill_text_rates`), so that they can still be compared; the conversions stating
-    those rates stay unverified.
+    `rules` picks which rules run, by name from `RULES` (None, the default: all of them). With
+    `text_rates` (default), money figures that no reference rate covers are normalised with rates the
+    corpus itself states for the same week (`fill_text_rates`), so that they can still be compared;
+    the conversions stating those rates stay unverified.
 
     The frame may also be `extract`'s after `reset_index()` or read back from the command line's
     csv/json/parquet: its `figure` column then gives the row labels. Every setting is checked before
