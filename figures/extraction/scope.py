@@ -103,6 +103,13 @@ def _time_words() -> frozenset[str]:
             | {"yesterday", "weekend", "week", "this", "since"})
 
 
+@lru_cache(maxsize=None)
+def _time_starters() -> frozenset[str]:
+    """The time words, a clock's colon and clock words ("pm", "GMT"): a sentence with none of them
+    (and no four-digit token) holds no time phrase. One set, so that one pass over the tokens tells."""
+    return _time_words() | _CLOCK_WORDS | {":"}
+
+
 def place_key(name: str) -> str:
     """"the Odesa Oblast" and "Odesa region" -> "odesa region"; "the city of Lakeport" -> "lakeport";
     "across the country", a country -> "" (national scope: compared with figures that name no place;
@@ -433,8 +440,8 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
     """Every time phrase of the sentence, resolved against `base` (the day the text is written on)."""
     tokens = sentence.tokens
     words = _time_words()
-    if not any(t.low in words or (t.text[:1].isdigit() and len(t.text) == 4) for t in tokens) \
-            and not any(t.text == ":" for t in tokens) and not any(t.low in _CLOCK_WORDS for t in tokens):
+    starters = _time_starters()
+    if not any(t.low in starters or (len(t.text) == 4 and t.text[0].isdigit()) for t in tokens):
         return ()                                # no month, weekday, year, clock or period word
     found: list[When] = []
     i = 0
