@@ -24,8 +24,8 @@ from functools import lru_cache
 from figures import _tables
 from figures.extraction.clauses import SUBJECT_PRONOUNS, introduction_end
 from figures.extraction.tokens import (
-    AUX, CLAUSE_BREAK, CLAUSE_JOINERS, Sentence, Token, after_brackets, is_content, join, looks_plural, looks_verb,
-    past_form, verb_ending_at,
+    AUX, CLAUSE_BREAK, CLAUSE_JOINERS, Sentence, Token, after_brackets, is_content, join, looks_plural,
+    past_form, verb_edges, verb_ending_at, verb_like,
 )
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -52,15 +52,19 @@ _MAX_WORDS = 6
 _SAME_THING_GAP = re.compile(r"[ \u00a0]*(?:(?:lower|higher)[ \u00a0]*)?(?:to|at|,[ \u00a0]*(?:up|down))[ \u00a0]*")
 _NOT_VERBS = _tables.word_class("not_verb")
 _BE = _tables.word_class("be_form")
+_VERB_LAST_WORDS = verb_edges()[1]
 
 
 def _verb(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
-    if not tok.is_word or tok.low in _NOT_VERBS:
+    low = tok.low
+    if not tok.is_word or low in _NOT_VERBS:
         return False
-    if tok.low.endswith("ing") and k > 0 and tokens[k - 1].low in _BE:
+    if low.endswith("ing") and k > 0 and tokens[k - 1].low in _BE:
         return True                                       # "is handing"
-    return looks_verb(tok) or verb_ending_at(tokens, k) is not None
+    # the last-word test of `verb_ending_at` made here: most words end no verb form, and this runs
+    # on every token the concept rules read, so the call is saved for the few that may
+    return verb_like(low) or (low in _VERB_LAST_WORDS and verb_ending_at(tokens, k) is not None)
 
 
 def _numeric(tok: Token) -> bool:
