@@ -83,6 +83,7 @@ def unit_name(unit: str) -> str:
 
 
 _HAPPENING_WORDS = _tables.happening_words()
+_RESTRICTING_PLACES = _tables.word_class("restricting_place")
 
 
 def quantity(row) -> str:  # type: ignore[no-untyped-def]
@@ -91,13 +92,16 @@ def quantity(row) -> str:  # type: ignore[no-untyped-def]
     happening = row.get("happening")
     if not isinstance(kind, str) or not isinstance(happening, str):
         return thing(row)
+    subset = next((p for p in _RESTRICTING_PLACES if kind.endswith(" " + p)), None)
+    if subset:                                    # "person on the ground" -> "people killed on the ground"
+        kind = kind[: -len(subset) - 1]
     if row.get("dimension", "count") != "count":
         noun = kind                               # a measure: "area burned", "price paid"
     else:
         noun = "people" if kind == "person" else (kind if kind.endswith("s") else kind + "s")
     scope = row.get("scope")
     where = f" in {scope.title()}" if isinstance(scope, str) and scope else ""
-    return f"{noun} {_HAPPENING_WORDS.get(happening, happening)}{where}"
+    return f"{noun} {_HAPPENING_WORDS.get(happening, happening)}{' ' + subset if subset else ''}{where}"
 
 
 def why_changed(high, low) -> str:  # type: ignore[no-untyped-def]

@@ -12,6 +12,10 @@ from figures import _tables
 from figures.extraction.clauses import CONTRAST_JOINERS
 from figures.extraction.tokens import AUX, CLAUSE_JOINERS, PRONOUNS, Sentence, Token, join, phrase_back, phrase_forward
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_NUMBER_WORDS = _tables.number_words()
+_SOURCE_CUES = _tables.source_cues()
+
 _SPEECH = _tables.word_class("speech_verb")
 _NOT_SOURCE_WORDS = CLAUSE_JOINERS | CONTRAST_JOINERS | _tables.word_class("not_source_opener")
 
@@ -33,7 +37,7 @@ def _claimant(tokens: list[Token], i: int) -> list[Token]:
                 before = head + tokens[k - 2:k] + before
                 continue
         break
-    if any(t.low in _tables.number_words() or t.text[:1].isdigit() for t in before):
+    if any(t.low in _NUMBER_WORDS or t.text[:1].isdigit() for t in before):
         return []                                 # "nine deaths confirmed": the counted noun, not a source
     while before and before[0].low in _NOT_SOURCE_WORDS:
         before = before[1:]
@@ -48,7 +52,7 @@ def source(sentence: Sentence) -> str | None:
     "estimated"): in "Officials put the toll at 240, the governor said", the governor speaks.
     """
     tokens = sentence.tokens
-    cues = _tables.source_cues()
+    cues = _SOURCE_CUES
 
     def rank(i: int) -> tuple[int, int]:
         low = tokens[i].low

@@ -9,6 +9,12 @@ from functools import lru_cache
 from figures import _tables
 from figures.model import Qualifier
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_QUALIFIERS = _tables.qualifiers()
+_CHANGE_WORDS = _tables.change_words()
+_VERBS = _tables.verbs()
+_CHANGE_NOUNS = _tables.change_nouns()
+
 
 @dataclass(slots=True)
 class Bound:
@@ -19,8 +25,8 @@ class Bound:
 
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    quals = _tables.qualifiers()
-    changes = _tables.change_words()
+    quals = _QUALIFIERS
+    changes = _CHANGE_WORDS
     words = [q for q in quals if q[-1].isalnum() or q.endswith(".")]
     symbols = [q for q in quals if q not in words]                    # "~", ">", "<"
     before = re.compile(
@@ -36,7 +42,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         % (_tables.alternation(list(changes)), _tables.alternation(list(quals))),
         re.IGNORECASE,
     )
-    change_after = re.compile(r"[ \u00a0]+(?P<c>%s)\b" % _tables.alternation(list(_tables.change_nouns())),
+    change_after = re.compile(r"[ \u00a0]+(?P<c>%s)\b" % _tables.alternation(list(_CHANGE_NOUNS)),
                               re.IGNORECASE)
     verbs = [w for w in changes if " " not in w and w not in {"up", "down"}]   # "cut costs by 10%"
     change_object = re.compile(
@@ -52,12 +58,12 @@ _WORD = re.compile(r"[a-z]+")
 
 @lru_cache(maxsize=None)
 def _first_words() -> frozenset[str]:
-    return frozenset(w.split()[0] for w in _tables.change_words())
+    return frozenset(w.split()[0] for w in _CHANGE_WORDS)
 
 
 @lru_cache(maxsize=None)
 def _qualifier_words() -> frozenset[str]:
-    return frozenset(w for phrase in _tables.qualifiers() for w in _WORD.findall(phrase.lower()))
+    return frozenset(w for phrase in _QUALIFIERS for w in _WORD.findall(phrase.lower()))
 
 
 _MOVED_UP = re.compile(r"\b(?:gone|went|goes|going|moved|shot|risen|rose|climbed|jumped|crept|edged)[ \u00a0]+$",
@@ -78,7 +84,7 @@ def bound_before(text: str, start: int, floor: int) -> Bound | None:
     key = re.sub(r"\s+", " ", phrase.lower())
     if key == "up to" and _MOVED_UP.search(text, max(floor, m.start() - 16), m.start()):
         return None                               # "the toll has gone up to 418": a level, not a ceiling
-    qualifier, strict = _tables.qualifiers()[key]
+    qualifier, strict = _QUALIFIERS[key]
     return Bound(Qualifier(qualifier), strict, m.start())
 
 
@@ -99,7 +105,7 @@ def _phrasal_particle(text: str, at: int, word: str, floor: int) -> bool:
     if word.lower() not in {"up", "down"}:
         return False
     before = _WORD_BEFORE.search(text, max(floor, at - 20), at)
-    return before is not None and f"{before.group(1).lower()} {word.lower()}" in _tables.verbs()
+    return before is not None and f"{before.group(1).lower()} {word.lower()}" in _VERBS
 
 
 def change_of(text: str, start: int, end: int, floor: int) -> str | None:
@@ -110,10 +116,10 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
         m = change_before.search(text, max(floor, start - 40), start) or change_object.search(
             text, max(floor, start - 50), start)
         if m and not _phrasal_particle(text, m.start("c"), m.group("c"), floor):
-            return _tables.change_words()[m.group("c").lower()]
+            return _CHANGE_WORDS[m.group("c").lower()]
     if text[start:start + 1] == "+":
         return "up"                                               # "Dow +0.2%"
     m = change_after.match(text, end)
     if m:
-        return _tables.change_nouns()[m.group("c").lower()]
+        return _CHANGE_NOUNS[m.group("c").lower()]
     return None

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from figures import _tables
 from figures.extraction.tokens import CLAUSE_JOINERS, Sentence, Token, looks_verb
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_STOPWORDS = _tables.stopwords()
+_NUMBER_WORDS = _tables.number_words()
+_QUALIFIERS = _tables.qualifiers()
+
 
 _CLAUSE_OPENERS = _tables.word_class("clause_opener")
 
@@ -33,7 +38,7 @@ def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
     for k in range(i + 1, min(end, i + 10)):
         if tokens[k].low in {"the", "a", "an"} and seen_content:
             return k
-        if tokens[k].is_word and tokens[k].low not in _tables.stopwords():
+        if tokens[k].is_word and tokens[k].low not in _STOPWORDS:
             seen_content = True
     return i
 
@@ -60,7 +65,7 @@ def _verb_by_position(tokens: list[Token], k: int, end: int) -> bool:
     if k + 1 >= end:
         return False
     nxt = tokens[k + 1]
-    return (not nxt.is_word) or nxt.low in _tables.stopwords() or nxt.low in _tables.number_words()
+    return (not nxt.is_word) or nxt.low in _STOPWORDS or nxt.low in _NUMBER_WORDS
 
 
 def clause_subject(sentence: Sentence, pos: int) -> str | None:
@@ -85,7 +90,7 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
             break
     i = introduction_end(tokens, start, end) if start < end else start
     while i < end and (not tokens[i].is_word or tokens[i].low in _ADVERBIALS
-                       or tokens[i].low in _tables.qualifiers() or tokens[i].low in _tables.number_words()
+                       or tokens[i].low in _QUALIFIERS or tokens[i].low in _NUMBER_WORDS
                        or tokens[i].low in {"the", "a", "an", "so", "last", "this", "that"}):
         i += 1
     words: list[Token] = []
@@ -93,7 +98,7 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
         tok = tokens[i]
         if not tok.is_word and tok.text not in {"(", ")", "/", "&"}:
             break
-        if tok.is_word and (looks_verb(tok) or (tok.low in _tables.stopwords() and tok.low not in {"of", "to"})):
+        if tok.is_word and (looks_verb(tok) or (tok.low in _STOPWORDS and tok.low not in {"of", "to"})):
             break
         if words and tok.is_word and _verb_by_position(tokens, i, end):
             break

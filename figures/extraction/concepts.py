@@ -28,6 +28,15 @@ from figures.extraction.tokens import (
     past_form, verb_ending_at,
 )
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_STOPWORDS = _tables.stopwords()
+_NUMBER_WORDS = _tables.number_words()
+_MONTHS = _tables.months()
+_QUALIFIERS = _tables.qualifiers()
+_SCALES = _tables.scales()
+_VAGUE_NUMBERS = _tables.vague_numbers()
+_NOT_CONCEPTS = _tables.not_concepts()
+
 _RELATIVE = _tables.word_class("relative_pronoun")
 _BETWEEN_SUBJECT_AND_VERB = _tables.word_class("subject_verb_gap")
 _NOT_PLURAL = _tables.word_class("not_plural")
@@ -56,7 +65,7 @@ def _verb(tokens: list[Token], k: int) -> bool:
 
 def _numeric(tok: Token) -> bool:
     """A number or scale word ("million", "dozen"): part of a figure, not of what it is about."""
-    return tok.low in _tables.number_words() or tok.low in _tables.scales()[0]
+    return tok.low in _NUMBER_WORDS or tok.low in _SCALES[0]
 
 
 def _phrase_ending_at(tokens: list[Token], k: int, through: frozenset[str] = _INNER_PREPOSITIONS) -> list[Token]:
@@ -68,10 +77,10 @@ def _phrase_ending_at(tokens: list[Token], k: int, through: frozenset[str] = _IN
             words.insert(0, tok)
         elif tok.low in through and words:                    # "market value of the group"
             words.insert(0, tok)
-        elif tok.is_word and tok.low not in _tables.stopwords() and not _verb(tokens, k) and not _numeric(tok):
+        elif tok.is_word and tok.low not in _STOPWORDS and not _verb(tokens, k) and not _numeric(tok):
             words.insert(0, tok)
         elif (tok.low in _DETERMINERS and words and k > 1 and tokens[k - 1].low in through
-              and tokens[k - 2].is_word and tokens[k - 2].low not in _tables.stopwords()):
+              and tokens[k - 2].is_word and tokens[k - 2].low not in _STOPWORDS):
             pass                                              # "in the" of "Inflation in the eurozone"
         elif (tok.text.isdigit() and not words and k > 0 and tokens[k - 1].is_word
               and tokens[k - 1].text[0].isupper()):
@@ -95,7 +104,7 @@ def opening_phrase(sentence: Sentence) -> str | None:
         tok = tokens[i]
         if not tok.is_word and tok.text not in _NAME_JOINERS:
             break
-        if tok.is_word and ((tok.low in _tables.stopwords() and tok.low != "of") or _verb(tokens, i)):
+        if tok.is_word and ((tok.low in _STOPWORDS and tok.low != "of") or _verb(tokens, i)):
             break
         words.append(tok)
         i += 1
@@ -110,12 +119,12 @@ def measured_phrase(sentence: Sentence, pos: int) -> str | None:
     """"a speed of 15 mph", "a mortgage rate of 4.6 per cent": the phrase before "of"."""
     tokens = sentence.tokens
     j = sentence.index_at(pos) - 1
-    while j >= 0 and tokens[j].low in _tables.qualifiers():
+    while j >= 0 and tokens[j].low in _QUALIFIERS:
         j -= 1
     if j < 1 or tokens[j].low != "of":
         return None
     words = _phrase_ending_at(tokens, j - 1)
-    if not words or all(w.low in _tables.vague_numbers() or w.low in {"total", "number", "one"} for w in words):
+    if not words or all(w.low in _VAGUE_NUMBERS or w.low in {"total", "number", "one"} for w in words):
         return None
     return join(sentence, words)
 
@@ -168,7 +177,7 @@ def named_after(sentence: Sentence, end: int) -> str | None:
     words: list[Token] = []
     while i < len(tokens) and len(words) < 4:
         tok = tokens[i]
-        if not tok.is_word or tok.low in _tables.stopwords() or tok.low in _tables.months():
+        if not tok.is_word or tok.low in _STOPWORDS or tok.low in _MONTHS:
             break
         words.append(tok)
         i += 1
@@ -195,9 +204,9 @@ def beside_phrase(sentence: Sentence, pos: int) -> str | None:
 def _says_something(word: str) -> bool:
     low = word.lower()
     table = _tables.suffixes()
-    return not (low in _tables.stopwords() or low in _tables.not_concepts() or low.endswith("ing")
+    return not (low in _STOPWORDS or low in _NOT_CONCEPTS or low.endswith("ing")
                 or past_form(low)
-                or low in _tables.number_words() or low in _tables.scales()[0]
+                or low in _NUMBER_WORDS or low in _SCALES[0]
                 or word in table.by_exact or low in table.by_folded)
 
 

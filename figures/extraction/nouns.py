@@ -15,6 +15,11 @@ from figures.extraction.tokens import (
     looks_plural, looks_verb, phrase_forward, singular, verb_forms,
 )
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_STOPWORDS = _tables.stopwords()
+_MONTHS = _tables.months()
+_CHANGE_WORDS = _tables.change_words()
+
 
 def _meta_of(tokens: list[Token], j: int) -> str | None:
     """"the number of wounded at 240": the word counted by a meta noun just before index j."""
@@ -50,7 +55,7 @@ _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,})\b(?![-’'])")
 def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     """The counted noun phrase after a figure that ends at `pos`."""
     compound = _COMPOUND.match(sentence.text, pos - sentence.start)
-    if compound and compound.group("w").lower() not in _tables.stopwords():
+    if compound and compound.group("w").lower() not in _STOPWORDS:
         word = compound.group("w")               # "a six-cylinder engine", "a 12-member team"
         return NounPhrase(word, singular(word), False, False, sentence.start + compound.end())
     tokens = sentence.tokens
@@ -74,7 +79,7 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
         tok = tokens[j]
         participle = (not words and tok.low.endswith("ed") and j + 1 < len(tokens)
                       and is_content(tokens[j + 1]) and looks_plural(tokens[j + 1].text))
-        if not participle and (not tok.is_word or not is_content(tok) or tok.low in _tables.months()):
+        if not participle and (not tok.is_word or not is_content(tok) or tok.low in _MONTHS):
             break                               # ("300 recorded songs": "recorded" describes the songs)
         if tok.low.endswith(("ed", "ing")) and not words:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -125,7 +130,7 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         if not tokens[j].is_word or tokens[j].low in {"and", "or", "but", "while", "whereas"}:
             return LeftPhrase((), None)
         low = tokens[j].low
-        acts = low in verb_forms()[0] or (looks_verb(tokens[j]) and low not in _tables.change_words() and low not in AUX)
+        acts = low in verb_forms()[0] or (looks_verb(tokens[j]) and low not in _CHANGE_WORDS and low not in AUX)
         if acts and low not in LINKING:
             linked = False                       # "air defences downed 39": not "rose to", "was", "stood at"
         j -= 1
@@ -169,7 +174,7 @@ def of_phrase(sentence: Sentence, pos: int) -> str | None:
         if tokens[i].low != "of" and i + 1 < len(tokens) and tokens[i + 1].text[0].isupper():
             return None                                  # "$5m for Port Elara": a place or name, not a thing
         return join(sentence, [t for t in phrase_forward(tokens, i + 1, 4)
-                                if t.low not in _tables.stopwords()])
+                                if t.low not in _STOPWORDS])
     return None
 
 

@@ -14,6 +14,9 @@ from functools import lru_cache
 
 from figures import _tables
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_SCALES = _tables.scales()
+
 
 @dataclass(slots=True)
 class NumberCore:
@@ -89,7 +92,7 @@ def resolution_of_value(value: float) -> float:
 
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    folded, exact, _ = _tables.scales()
+    folded, exact, _ = _SCALES
     scale_exact = re.compile(r"[ ]?-?(?:%s)(?![A-Za-z])" % _tables.alternation(list(exact)))
     scale_folded = re.compile(r"[ ]?-?(?:%s)(?![A-Za-z])" % _tables.alternation(list(folded)), re.IGNORECASE)
     return scale_exact, scale_folded
@@ -97,7 +100,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _one_scale(text: str, end: int) -> tuple[int, float, bool] | None:
     scale_exact, scale_folded = _patterns()
-    folded, exact, money_only = _tables.scales()
+    folded, exact, money_only = _SCALES
     m = scale_exact.match(text, end)
     if m:
         word = m.group().strip(" -")

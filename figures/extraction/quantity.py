@@ -25,6 +25,14 @@ from figures import _tables
 from figures.extraction.clauses import Clause, clause_at
 from figures.extraction.tokens import AUX, Sentence, Token, is_content, singular, past_form, verb_at, verb_edges, verb_ending_at, verb_forms, verb_like
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_STOPWORDS = _tables.stopwords()
+_NUMBER_WORDS = _tables.number_words()
+_KINDS = _tables.kinds()
+_HAPPENINGS = _tables.happenings()
+_STATUS_MARKERS = _tables.status_markers()
+_JOINED_HAPPENINGS = _tables.joined_happenings()
+
 #: Words that may stand between a counted noun and the verb saying what happened to it.
 _BETWEEN_NOUN_AND_VERB = AUX | _tables.word_class("noun_verb_gap")
 _REPORTED_TO = _tables.word_class("reported_to")
@@ -84,7 +92,7 @@ def _verb_token(tokens: list[Token], k: int) -> bool:
         return False
     if k > 1 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word and tokens[k - 2].low in _NOUN_MARKERS:
         return False                              # "the Cedar fire grew": a name's noun, not "fire" the verb
-    counted = k > 0 and (tokens[k - 1].text[:1].isdigit() or tokens[k - 1].low in _tables.number_words())
+    counted = k > 0 and (tokens[k - 1].text[:1].isdigit() or tokens[k - 1].low in _NUMBER_WORDS)
     return not (counted and tok.low.endswith("s") and not past_form(tok.low))     # "eight kills": a noun
 
 
@@ -92,15 +100,15 @@ def _happening(word: str | None) -> _tables.Happening | None:
     """The happening a lemma names, or a joined class ("casualty", "damage_or_destroy") by its name."""
     if not word:
         return None
-    return _tables.happenings().get(word) or _JOINED_BY_NAME.get(word)
+    return _HAPPENINGS.get(word) or _JOINED_BY_NAME.get(word)
 
 
-_JOINED_BY_NAME = {h.happening: h for h in _tables.joined_happenings().values()}
+_JOINED_BY_NAME = {h.happening: h for h in _JOINED_HAPPENINGS.values()}
 
 
 def _kind_of(words: list[str]) -> tuple[_tables.Kind | None, str | None]:
     """The kind of a noun phrase given as written words, and the head it was found under."""
-    table = _tables.kinds()
+    table = _KINDS
     if not words:
         return None, None
     head = singular(words[-1])
@@ -115,8 +123,25 @@ def _mods(words: list[str], head_words: int) -> str | None:
     """Restricting modifiers of a counted noun phrase: names ("North Korean", "Indian") and a few
     adjectives ("additional", "civilian"); other adjectives ("combat drones") describe every member."""
     kept = [w.lower() for w in words[: len(words) - head_words]
-            if (w[:1].isupper() and w.lower() not in _tables.stopwords()) or w.lower() in _RESTRICTING]
+            if (w[:1].isupper() and w.lower() not in _STOPWORDS) or w.lower() in _RESTRICTING]
     return " ".join(kept) or None
+
+
+_RESTRICTING_PLACES = tuple(tuple(phrase.split()) for phrase in sorted(_tables.word_class("restricting_place")))
+#: one written form per phrase, so that "on ground" and "on the ground" key one quantity
+_PLACE_FORMS = {tuple(w for w in p if w != "the"): " ".join(p) for p in sorted(_RESTRICTING_PLACES, key=len)}
+_RESTRICTING_REACH = 8        # tokens after a figure within which such a phrase is the figure's
+
+
+def _restricting_place(tokens: list[Token], stop: int, clause_stop: int) -> str | None:
+    """A phrase after a count that makes it a subset of what happened: "killed on the ground" (not
+    aboard), "injured ... in hospital"; the phrase as the table writes it, or None."""
+    lows = [t.low for t in tokens[stop:min(clause_stop, stop + _RESTRICTING_REACH)]]
+    for i in range(len(lows)):
+        for phrase in _RESTRICTING_PLACES:
+            if tuple(lows[i:i + len(phrase)]) == phrase:
+                return _PLACE_FORMS[tuple(w for w in phrase if w != "the")]
+    return None
 
 
 def _adverb(tok: Token) -> bool:
@@ -171,7 +196,7 @@ def _joined(tokens: list[Token], k: int, stop: int, lemma: str) -> str:
     other = _happening(second[0]) if second else _happening(tokens[k + 1].low)
     if other is None or other.happening == first.happening:
         return lemma
-    joined = _tables.joined_happenings().get(frozenset((first.happening, other.happening)))
+    joined = _JOINED_HAPPENINGS.get(frozenset((first.happening, other.happening)))
     return joined.happening if joined is not None else ""
 
 
@@ -227,7 +252,7 @@ def _meta_before(tokens: list[Token], first: int, floor: int) -> tuple[str | Non
             if {"death", "injury"} <= happenings:
                 return "casualty", False
             counted = singular(words[0])
-            if counted in _tables.kinds():
+            if counted in _KINDS:
                 return counted, False             # "the number of deaths in Lakeport passed 900"
         if low in _META and ((j > floor and tokens[j - 1].low in _NOUN_MARKERS)
                              or (j + 1 < first and tokens[j + 1].low in {"of", "at"})):
@@ -290,7 +315,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if noun_words:
         meta_word = None                          # the noun says what is counted; "a total of" still marks meta
     if counted and kind_entry is None and not noun_words and meta_word is not None:
-        kind_entry = _tables.kinds().get("crowd" if meta_word == "turnout" else meta_word)
+        kind_entry = _KINDS.get("crowd" if meta_word == "turnout" else meta_word)
         head = meta_word
     if counted and kind_entry is None and not noun_words and left_subject:
         kind_entry, head = _kind_of([left_subject])
@@ -299,7 +324,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if not counted:
         kind = subject
         if kind_entry is None and subject:
-            kind_entry = _tables.kinds().get(subject)
+            kind_entry = _KINDS.get(subject)
         if kind_entry is not None and kind_entry.kind == _SHARE:
             kind = _SHARE
         if dimension in _SHARES and _meta_before(tokens, first, clause.first)[0] == "turnout":
@@ -332,7 +357,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         found = _happening(kind_entry.happening) or _tables.Happening(kind_entry.happening, "event", None)
     if found is None and noun_words and counted and meta_word is None:
         named, _ = _meta_before(tokens, first, clause.first)   # "the number of deaths exceeded 5,300 people"
-        entry = _tables.kinds().get(named) if named else None
+        entry = _KINDS.get(named) if named else None
         if entry is not None and entry.happening and (kind_entry is None or kind_entry.kind == entry.kind):
             found = _happening(entry.happening) or _tables.Happening(entry.happening, "event", None)
     free: set[str] = set()
@@ -341,7 +366,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         free = {h for k, h in around() if not any(a - _NEAR <= k < b + _NEAR for a, b in spans)}
     if found is None and counted and (kind_entry is None or kind_entry.kind == "person") and len(free) == 1:
         only = next(iter(free))
-        found = next((h for h in _tables.happenings().values() if h.happening == only and h.bare == "person"), None)
+        found = next((h for h in _HAPPENINGS.values() if h.happening == only and h.bare == "person"), None)
     if kind == "turnout" and not counted:
         found = _happening("turnout")
     happening = found.happening if found else None
@@ -350,6 +375,10 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if counted and kind is None and not inherit and found is not None and found.bare and not coordinated \
             and not noun_words:
         kind = found.bare                                  # "30 died", "40,000 marched": people
+    where = _restricting_place(tokens, stop, clause.stop) if counted and kind and happening not in {None, "aboard"} \
+        else None
+    if where is not None:
+        kind = f"{kind} {where}"                           # "a dozen died on the ground": a subset of the dead
     if dimension in _SHARES and (kind is None or _names_scope(kind, tokens, clause)) and happening:
         kind = _SHARE                                      # "40% of the Ridge Fire is contained"
     bare = counted and not noun_words and kind is None
@@ -388,7 +417,7 @@ class Marker:
 
 def markers(sentence: Sentence) -> tuple[Marker, ...]:
     """The status markers of a sentence (forecast, earlier, update words), in order."""
-    table = _tables.status_markers()
+    table = _STATUS_MARKERS
     longest = _longest_marker()
     firsts = _marker_first_words()
     tokens = sentence.tokens
@@ -417,12 +446,12 @@ def markers(sentence: Sentence) -> tuple[Marker, ...]:
 
 @lru_cache(maxsize=None)
 def _longest_marker() -> int:
-    return max(len(p.split()) for p in _tables.status_markers())
+    return max(len(p.split()) for p in _STATUS_MARKERS)
 
 
 @lru_cache(maxsize=None)
 def _marker_first_words() -> frozenset[str]:
-    return frozenset(p.split()[0] for p in _tables.status_markers())
+    return frozenset(p.split()[0] for p in _STATUS_MARKERS)
 
 
 def statuses(marks: tuple[Marker, ...], clauses: tuple[Clause, ...], spans: list[tuple[int, int]],

@@ -20,12 +20,19 @@ about different periods are different quantities.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from figures import _tables
 from figures.extraction.clauses import Clause, clause_at
 from figures.extraction.tokens import WEEKDAYS, Sentence, Token, looks_verb
+
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_STOPWORDS = _tables.stopwords()
+_NUMBER_WORDS = _tables.number_words()
+_MONTHS = _tables.months()
+_COUNTRIES = _tables.countries()
 
 _LOCATIVE = _tables.word_class("place_preposition")
 _PLACE_SETS = _tables.word_class("place_set_noun")
@@ -73,7 +80,7 @@ class When:
 
 @lru_cache(maxsize=None)
 def _countries() -> frozenset[str]:
-    return _tables.countries()
+    return _COUNTRIES
 
 
 def _bare(low: str) -> str:
@@ -87,7 +94,7 @@ def _is_name(tok: Token) -> bool:
 @lru_cache(maxsize=65536)
 def _name_word(low: str) -> bool:
     low = _bare(low)
-    return low not in _tables.stopwords() and low not in _tables.months() and low not in WEEKDAYS
+    return low not in _STOPWORDS and low not in _MONTHS and low not in WEEKDAYS
 
 
 @lru_cache(maxsize=None)
@@ -165,7 +172,7 @@ def _describes(tok: Token) -> bool:
     """A lower-case noun right after a name makes the name an adjective ("Russian strikes", "Lviv
     hospitals"); a region word or a function word does not ("Odesa region", "Lviv on Friday")."""
     return (tok.is_word and tok.text[:1].islower() and tok.low not in _REGION_NOUNS and tok.low not in _SUFFIXES
-            and tok.low not in _tables.stopwords() and not looks_verb(tok) and tok.low not in _PLACE_TAIL_WORDS)
+            and tok.low not in _STOPWORDS and not looks_verb(tok) and tok.low not in _PLACE_TAIL_WORDS)
 
 
 _PLACE_TAIL_WORDS = _tables.word_class("place_tail_word")
@@ -201,7 +208,7 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
         elif low == "on" and i + 1 < len(tokens) and _is_name(tokens[i + 1]) and tokens[i + 1].low.endswith(("'s", "’s")):
             anchor = _anchor(tokens, i, i + 1, i + 2)                 # "On Lisbon's main square"
         elif low in _PLACE_SETS and i >= 2 and tokens[i - 2].low in _LOCATIVE and (
-                tokens[i - 1].text[:1].isdigit() or tokens[i - 1].low in _tables.number_words()):
+                tokens[i - 1].text[:1].isdigit() or tokens[i - 1].low in _NUMBER_WORDS):
             anchor = Anchor(i - 2, i + 1, f"{tokens[i - 1].text} {tok.text}", f"{tokens[i - 1].low} {low}")
         elif low in {"city", "town", "village"} and i + 2 < len(tokens) and tokens[i + 1].low == "of" \
                 and _is_name(tokens[i + 2]):
@@ -251,6 +258,34 @@ def population_place(tokens: list[Token], first: int) -> Anchor | None:
             k -= 1
         return _anchor(tokens, k, k, j + 1)
     return None
+
+
+_SETTLEMENTS = _tables.word_class("settlement_noun")
+
+
+def named_before(tokens: list[Token], first: int, text_before: str, place_names: frozenset[str]) -> Anchor | None:
+    """The place "the city" or "the coastal town" before a population figure refers to ("roads to the
+    coastal town, home to 40,000 people"): the place the article named last before it,
+    when that is also the place it names most there. A country, or two places tied for most, give
+    None: the reference is left unread rather than guessed."""
+    window = [t.low for t in tokens[max(0, first - 9):first]]
+    if not any(w in _SETTLEMENTS and "the" in window[max(0, i - 3):i] for i, w in enumerate(window)):
+        return None
+    seen: dict[str, list[int]] = {}
+    for name in place_names:
+        if name in _COUNTRIES:
+            continue
+        written = name.title()
+        spots = [m.start() for m in re.finditer(rf"\b{re.escape(written)}\b", text_before)]
+        if spots:
+            seen[written] = spots
+    if not seen:
+        return None
+    last = max(seen, key=lambda n: seen[n][-1])
+    counts = sorted((len(v) for v in seen.values()), reverse=True)
+    if len(seen[last]) != counts[0] or (len(counts) > 1 and counts[1] == counts[0]):
+        return None
+    return Anchor(first, first, last, place_key(last))
 
 
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
@@ -479,7 +514,7 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
         elif low == "week" and i > 0 and tokens[i - 1].low in {"last", "past", "this"}:
             found.append(When(i - 1, i + 1, None, "week", False))
         elif low in _SPANS and i >= 2 and tokens[i - 2].low in {"these", "past", "last", "first", "those", "next"} and (
-                tokens[i - 1].text[:1].isdigit() or tokens[i - 1].low in _tables.number_words()):
+                tokens[i - 1].text[:1].isdigit() or tokens[i - 1].low in _NUMBER_WORDS):
             found.append(When(i - 2, i + 1, None, "span", False))     # "in just these two days": a total over days
         elif (year := _int(tok, 1000, 2999)) is not None and i > 0 and tokens[i - 1].low in {"in", "of", "during"}:
             found.append(When(i - 1, i + 1, dt.date(year, 1, 1), "year", False))

@@ -103,35 +103,43 @@ def verb_edges() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(f.split()[0] for f in forms), frozenset(f.split()[-1] for f in forms)
 
 
+# The tables the token tests below read for nearly every token, bound once: a call through each
+# table's cache per token cost more than the test itself.
+_VERB_FORMS, _LONGEST_VERB = verb_forms()
+_VERB_FIRST_WORDS, _VERB_LAST_WORDS = verb_edges()
+_STOPWORDS = _tables.stopwords()
+_IRREGULAR_VERBS = _tables.irregular_verbs()
+#: Words that are never content (`is_content`): stopwords, verb forms, change and speech words, months.
+_NOT_CONTENT = frozenset(_STOPWORDS | _VERB_FORMS.keys() | _tables.change_words().keys()
+                         | _tables.source_cues().keys() | _tables.months())
+
+
 def verb_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """A verb form starting at token i: (lemma, number of tokens), longest first."""
-    if tokens[i].low not in verb_edges()[0]:
+    if tokens[i].low not in _VERB_FIRST_WORDS:
         return None
-    forms, longest = verb_forms()
-    for n in range(min(longest, len(tokens) - i), 0, -1):
-        phrase = " ".join(t.low for t in tokens[i:i + n])
-        if phrase in forms:
-            return forms[phrase][0], n
+    lows = [t.low for t in tokens[i:i + _LONGEST_VERB]]
+    for n in range(len(lows), 0, -1):
+        found = _VERB_FORMS.get(" ".join(lows[:n]))
+        if found is not None:
+            return found[0], n
     return None
 
 
 def verb_ending_at(tokens: list[Token], j: int) -> tuple[str, int] | None:
     """A verb form ending at token j (inclusive): (lemma, first token index)."""
-    if tokens[j].low not in verb_edges()[1]:
+    if tokens[j].low not in _VERB_LAST_WORDS:
         return None
-    forms, longest = verb_forms()
-    for n in range(min(longest, j + 1), 0, -1):
-        phrase = " ".join(t.low for t in tokens[j - n + 1:j + 1])
-        if phrase in forms:
-            return forms[phrase][0], j - n + 1
+    lows = [t.low for t in tokens[max(0, j + 1 - _LONGEST_VERB):j + 1]]
+    for n in range(len(lows), 0, -1):
+        found = _VERB_FORMS.get(" ".join(lows[-n:]))
+        if found is not None:
+            return found[0], j - n + 1
     return None
 
 
 def is_content(token: Token) -> bool:
-    low = token.low
-    return (token.is_word and low not in _tables.stopwords() and low not in verb_forms()[0]
-            and low not in _tables.change_words() and low not in _tables.source_cues()
-            and low not in _tables.months())
+    return token.is_word and token.low not in _NOT_CONTENT
 
 
 def looks_verb(token: Token) -> bool:
@@ -148,7 +156,7 @@ def verb_like(low: str) -> bool:
 def past_form(low: str) -> bool:
     """A past form: "-ed" ("agreed", "closed"; not "speed", "greed") or irregular ("brought")."""
     return (len(low) > 4 and low.endswith("ed") and (len(low) > 5 or not low.endswith("eed"))) \
-        or low in _tables.irregular_verbs()
+        or low in _IRREGULAR_VERBS
 
 
 def after_brackets(tokens: list[Token], i: int) -> int:
@@ -175,7 +183,7 @@ def phrase_back(tokens: list[Token], j: int, limit: int = 5) -> list[Token]:
         if not tok.is_word:
             break
         inner = tok.low in {"of", "in"} and out and out[0].text[0].isupper()
-        if tok.low in _tables.stopwords() and not inner:
+        if tok.low in _STOPWORDS and not inner:
             break
         out.insert(0, tok)
         j -= 1
@@ -190,7 +198,7 @@ def phrase_forward(tokens: list[Token], i: int, limit: int = 6) -> list[Token]:
         i += 1
     while i < len(tokens) and len(out) < limit:
         tok = tokens[i]
-        if not tok.is_word or (tok.low in _tables.stopwords() and tok.low not in {"of", "and"}):
+        if not tok.is_word or (tok.low in _STOPWORDS and tok.low not in {"of", "and"}):
             break
         if tok.low in WEEKDAYS or tok.low in {"that", "on", "in"} or (out and looks_verb(tok)):
             break

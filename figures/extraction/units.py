@@ -13,6 +13,11 @@ from figures import _tables
 from figures.extraction.numbers import long_number_at
 from figures.extraction.tokens import WEEKDAYS, past_form
 
+# Tables read in the hot loops below, bound once rather than fetched through their caches per token.
+_STOPWORDS = _tables.stopwords()
+_MONTHS = _tables.months()
+_VERBS = _tables.verbs()
+
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
 _WORD_AFTER = re.compile(r"[ \u00a0]*[A-Za-z0-9]")
 _PER = re.compile(
@@ -133,7 +138,7 @@ def age_after_name(text: str, start: int, end: int, value: float) -> bool:
     if not m:
         return False
     name = m.group("name").lower().rstrip(".")
-    return name not in _tables.months() and name not in WEEKDAYS and name not in _tables.stopwords()
+    return name not in _MONTHS and name not in WEEKDAYS and name not in _STOPWORDS
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -175,7 +180,7 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
     if m is None or _DIGIT.search(text, max(0, start - 24), m.start()):
         return False                                 # "3.4 trillion won ($2.6bn)": a restatement
     word = m.group("w").lower()
-    return word in _tables.stopwords() or word in _tables.verbs() or past_form(word)
+    return word in _STOPWORDS or word in _VERBS or past_form(word)
 
 
 def keeps_money_scale(text: str, end: int) -> bool:
