@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 import figures
-from figures.model import FIGURE_COLUMNS
+from figures.model import FIGURE_COLUMNS, quantity_key
 
 
 def synthetic(n_figures: int, n_articles: int, seed: int = 0, conflict: float = 0.01) -> pd.DataFrame:
@@ -82,6 +82,16 @@ def synthetic(n_figures: int, n_articles: int, seed: int = 0, conflict: float = 
     frame["high"] = np.where(frame["qualifier"] == "lower", np.inf, frame["value"])
     frame["base_value"] = np.where(frame["dimension"] == "count", frame["value"],
                                    np.where(frame["unit"] == "mile", frame["value"] * 1609.344, frame["value"] * 1000))
+    # the quantity key the agreement rule groups by: what is counted, what happened to it, where
+    happenings = {"kill": "death", "down": "downed", "launch": "launched"}
+    happening = frame["predicate"].map(happenings).astype(object)
+    scope = frame["place"].str.lower()
+    frame = frame.assign(
+        against=None, kind=frame["subject"], happening=happening, scope=scope, status="report", period="day",
+        weekday=np.nan,
+        quantity=[quantity_key(d, u, k, h, None, sc) for d, u, k, h, sc in
+                  zip(frame["dimension"], frame["unit"], frame["subject"], happening, scope)],
+    )
     return frame[list(FIGURE_COLUMNS)]
 
 

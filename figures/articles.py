@@ -74,13 +74,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _valid_id(article_id: Any) -> str | None:
-    """Why an id cannot label figures (it must be hashable and, as text, valid Unicode), or None."""
-    try:
-        hash(article_id)
-    except TypeError:
+    """Why an id cannot label figures, or None: an id is text (valid Unicode) or a number, which
+    labels, groups and sorts alike in every frame (a tuple or a list does not)."""
+    if isinstance(article_id, bool) or not isinstance(article_id, (str, numbers.Real)):
         return f"id is a {type(article_id).__name__}, which cannot label figures; use a str or an int"
     if isinstance(article_id, str) and _SURROGATE.search(article_id):
         return "id holds unpaired surrogates, which are not text; decode the feed with errors='replace'"
+    if not isinstance(article_id, str) and not math.isfinite(article_id):
+        return f"id {article_id!r} is not a finite number; use a str or an int"
     return None
 
 

@@ -116,9 +116,10 @@ def test_unpaired_surrogates_are_replaced_keeping_offsets() -> None:
     assert row["surface"] == text[row["start"]:row["end"]] == "300" and "\ufffd" in row["sentence"]
 
 
-@pytest.mark.parametrize("bad_id", [["a", 1], "x\ud800"])
+@pytest.mark.parametrize("bad_id", [["a", 1], ("t", 1), True, float("inf"), "x\ud800"])
 def test_an_id_that_cannot_label_figures_is_reported(bad_id: object) -> None:
-    """A list or a string with surrogates as id is an unreadable article, not a crash of the batch."""
+    """A list, tuple, bool, infinity or string with surrogates as id is an unreadable article, not a
+    crash of the batch (a tuple beside an int id once broke the checker's sort)."""
     with pytest.warns(FiguresWarning, match="id "):
         frame = figures.extract([{"id": bad_id, "text": "Five drones."}, {"id": "ok", "text": "Six drones."}])
     assert list(frame["article"]) == ["ok"]
