@@ -78,7 +78,6 @@ class _Figure:
     placed: bool                # the text names a place for it, even a whole country
     country: str | None         # the country it names as its place, if one
     course: str                 # how reports of its happening behave over time (data/happenings.tsv)
-    order: int
 
 
 def _role(source: object) -> tuple[str | None, str | None]:
@@ -118,31 +117,33 @@ def prepare_agreement(part: pd.DataFrame) -> pd.DataFrame:
     never compares are dropped. Idempotent, so `check` and `figures.distributed` give one result."""
     if "quantity_base" in part.columns:
         return part
-    names = {article: "|".join(sorted(_names_of(part, article))) for article in part["article"].unique()}
-    countries = {article: "|".join(sorted(_countries_of(part, article))) for article in part["article"].unique()}
-    part = part.assign(subset=_subcategory(part), article_names=part["article"].map(names).astype(object),
-                       article_countries=part["article"].map(countries).astype(object),
+    sentences = _sentences_by_article(part)           # one pass over the articles, not one per article
+    names = {article: "|".join(sorted({n for s in sents for n in _names_in(s)})) for article, sents in sentences.items()}
+    countries = {article: "|".join(sorted({w for s in sents for w in _country_words(s)}))
+                 for article, sents in sentences.items()}
+    article = part["article"].astype(object)
+    part = part.assign(subset=_subcategory(part), article_names=article.map(names).fillna("").astype(object),
+                       article_countries=article.map(countries).fillna("").astype(object),
                        scope=part["scope"].fillna("").astype(object), period=part["period"].fillna("day"),
                        status=part["status"].fillna("report"))   # as read back from csv, "" is missing
     part = part[part["quantity"].notna()]
     return part.assign(quantity_base=part["quantity"].str.split(" @ ").str[0].astype(object))
 
 
-def _countries_of(frame: pd.DataFrame, article: object) -> frozenset[str]:
-    """The countries an article's figure sentences name ("Russia", "Ukraine's")."""
-    sentences = frame.loc[frame["article"] == article, "sentence"].dropna().unique()
-    return frozenset(w for s in sentences for w in _country_words(str(s)))
+def _sentences_by_article(frame: pd.DataFrame) -> dict[object, list[str]]:
+    """Each article's distinct figure sentences, in order: what its names and countries are read from."""
+    out: dict[object, dict[str, None]] = {}
+    for article, sentence in zip(frame["article"].astype(object), frame["sentence"].astype(object)):
+        seen = out.setdefault(article, {})
+        if isinstance(sentence, str):
+            seen[sentence] = None
+    return {article: list(seen) for article, seen in out.items()}
 
 
 @lru_cache(maxsize=65536)
 def _country_words(sentence: str) -> frozenset[str]:
     words = [w.strip(".,;:!?\"“”()[]'").replace("’s", "").replace("'s", "").lower() for w in sentence.split()]
     return frozenset(w for w in words if w in _tables.countries())
-
-
-def _names_of(frame: pd.DataFrame, article: object) -> frozenset[str]:
-    sentences = frame.loc[frame["article"] == article, "sentence"].dropna().unique()
-    return frozenset(n for s in sentences for n in _names_in(str(s)))
 
 
 def _candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
@@ -174,23 +175,40 @@ def _subcategory(frame: pd.DataFrame) -> pd.Series:
 
 
 def _figures(rows: pd.DataFrame) -> list[_Figure]:
+    """The comparison record of each row, in row order, read column by column (no row objects)."""
+    days = pd.to_datetime(rows["_day"])
+    named = pd.to_numeric(rows["weekday"], errors="coerce") if "weekday" in rows.columns \
+        else pd.Series(np.nan, index=rows.index)
+    weekdays = named.where(named.notna(), days.dt.day_of_week)
+    columns = zip(
+        rows.index, rows["article"].astype(object), rows["sentence_index"], rows["_low"], rows["_high"],
+        rows["strict"], rows["qualifier"].astype(object), days.astype(object), weekdays, rows["period"].astype(object),
+        rows["status"].astype(object), rows["source"].astype(object), rows["against"].astype(object),
+        rows["scope"].astype(object), rows["place"].astype(object), rows["happening"].astype(object))
     out = []
-    for order, (label, r) in enumerate(rows.iterrows()):
-        role, name = _role(r["source"])
-        day = r["_day"]
-        strict = bool(r["strict"])
+    for (label, article, sentence, low, high, strict, qualifier, day, weekday, period, status, source, against,
+         scope, place, happening) in columns:
+        role, name = _role(source)
+        strict = bool(strict)
         out.append(_Figure(
-            label=label, article=r["article"], sentence=int(r["sentence_index"]), low=float(r["_low"]),
-            high=float(r["_high"]), strict_low=strict and r["qualifier"] == "lower",
-            strict_high=strict and r["qualifier"] == "upper", lower=r["qualifier"] == "lower",
-            day=None if pd.isna(day) else pd.Timestamp(day),
-            weekday=_weekday(r, day), period=str(r["period"]), status=str(r["status"]),
-            role=role, name=name, against=r["against"] if isinstance(r["against"], str) else None,
-            scoped=bool(r["scope"]), placed=isinstance(r["place"], str), country=_country(r["place"]),
-            course=_COURSE.get(r["happening"], "event") if r["happening"] != "population" or r["scope"] else "event",
-            order=order,
+            label=label, article=article, sentence=int(sentence), low=float(low), high=float(high),
+            strict_low=strict and qualifier == "lower", strict_high=strict and qualifier == "upper",
+            lower=qualifier == "lower", day=None if pd.isna(day) else pd.Timestamp(day),
+            weekday=None if pd.isna(weekday) else int(weekday), period=str(period), status=str(status),
+            role=role, name=name, against=against if isinstance(against, str) else None,
+            scoped=bool(scope), placed=isinstance(place, str), country=_country(place),
+            course=_COURSE.get(happening, "event") if happening != "population" or scope else "event",
         ))
     return out
+
+
+def _grouped(rows: pd.DataFrame, key: str) -> list[tuple[str, str, list[_Figure]]]:
+    """(key, base, figures) for each value of `key`, in sorted order: the records built once for all
+    the rows, then grouped, so that many small groups cost no frame slicing each."""
+    groups: dict[str, tuple[str, list[_Figure]]] = {}
+    for value, base, fig in zip(rows[key].astype(object), rows["_base"].astype(object), _figures(rows)):
+        groups.setdefault(value, (base, []))[1].append(fig)
+    return [(value, base, figs) for value, (base, figs) in sorted(groups.items())]
 
 
 def _country(place: object) -> str | None:
@@ -198,13 +216,6 @@ def _country(place: object) -> str | None:
         return None
     low = place.lower().replace("’s", "").replace("'s", "").removeprefix("the ")
     return low if low in _tables.countries() else None
-
-
-def _weekday(row: pd.Series, day: object) -> int | None:
-    named = pd.to_numeric(row.get("weekday"), errors="coerce")
-    if named is not None and not pd.isna(named):
-        return int(named)
-    return None if day is None or pd.isna(day) else pd.Timestamp(day).weekday()
 
 
 def _within_article(a: _Figure, b: _Figure) -> str | None:
@@ -364,7 +375,8 @@ def _regional(cand: pd.DataFrame) -> pd.DataFrame:
     whole = cand["scope"].eq("") & cand["place"].isna() & largest
     running = cand["happening"].map(lambda h: _COURSE.get(h, "event") != "fixed")
     both = cand[(scoped | whole) & running]
-    mixed = both.groupby("_base")["scope"].transform(lambda s: (s != "").any() and (s == "").any())
+    placed = both["scope"].ne("").groupby(both["_base"], sort=False)
+    mixed = placed.transform("any") & ~placed.transform("all")    # parts and a whole under one base
     return both[mixed]
 
 
@@ -388,12 +400,12 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     # each pair with the key it was found under: a finding joins two pairs through a shared article only
     # when they share the key, so "@ eaton fire" and "@ palisades fire" in the same articles stay apart
     found: dict[tuple[str, str, str], list[tuple[_Figure, _Figure, str]]] = {}
-    for quantity, rows in _clashing_groups(cand, "quantity").groupby("quantity", sort=True):
-        for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics):
-            found.setdefault((rows["_base"].iloc[0], "agree", severity), []).append((a, b, quantity))
+    for quantity, base, figs in _grouped(_clashing_groups(cand, "quantity"), "quantity"):
+        for a, b, severity in _conflicting_pairs(figs, tol, topics):
+            found.setdefault((base, "agree", severity), []).append((a, b, quantity))
     regional = _regional(cand)
-    for base, rows in _clashing_groups(regional, "_base").groupby("_base", sort=True) if len(regional) else ():
-        for a, b, severity in _conflicting_pairs(_figures(rows), tol, topics, part_whole=True):
+    for base, _, figs in _grouped(_clashing_groups(regional, "_base"), "_base") if len(regional) else ():
+        for a, b, severity in _conflicting_pairs(figs, tol, topics, part_whole=True):
             rule = "agree" if _rivals(a, b) else "part"        # rival counters of one event, not a part
             found.setdefault((base, rule, severity), []).append((a, b, base))
     if not found:
