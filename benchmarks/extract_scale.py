@@ -8,6 +8,8 @@ Each row is one article, its size multiplied by 4 from row to row; for linear co
 - prose: the example corpus's articles run together into one long article;
 - figures: one article of short sentences that each state a few figures (parts, conversions,
   sources), so that figures per article grow with it;
+- one sentence of numbers: a single sentence of comma-separated numbers, so that figures per
+  *sentence* grow with the text (rules that read back to a clause's start once cost quadratic time);
 - spaces, blank CRLF lines, "U.S. " repeated: the hostile layouts that once cost quadratic time
   (a long white-space gap between two figures, runs of blank lines, an abbreviation repeated).
 
@@ -58,6 +60,7 @@ def _figures(size: int) -> str:
 TEXTS: dict[str, Callable[[int], str]] = {
     "prose": _prose,
     "figures": _figures,
+    "one sentence of numbers": lambda size: ("Counts: " + ", ".join(str(7 * i + 3) for i in range(size // 6)))[:size] + ".",
     "spaces": lambda size: "The road is 12 km" + " " * size + "(7 miles) long.",
     "blank CRLF lines": lambda size: "Five drones were seen" + "\r\n \r\n" * (size // 5) + "and six more came.",
     '"U.S. " repeated': lambda size: "U.S. " * (size // 5) + "officials counted 5 drones.",
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     warnings.simplefilter("ignore")
     figures.check(figures.extract("Warm-up: 120km (75 miles), and 39 out of 71 drones."))
-    print(f"{'text':18} {'size':>9} {'figures':>8} {'extract':>9} {'x':>5} {'check':>8} {'x':>5}")
+    print(f"{'text':24} {'size':>9} {'figures':>8} {'extract':>9} {'x':>5} {'check':>8} {'x':>5}")
     for name, make in TEXTS.items():
         before: tuple[float, float] | None = None
         for step in range(opt.steps):
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             took, frame = _time(lambda: figures.extract(text))
             checked, _ = _time(lambda: figures.check(frame))
             grew = ("", "") if before is None else (f"{took / before[0]:.1f}", f"{checked / max(before[1], 1e-3):.1f}")
-            print(f"{name:18} {len(text) / 1000:>7,.0f}KB {len(frame):>8,} {took:>8.2f}s {grew[0]:>5} "
+            print(f"{name:24} {len(text) / 1000:>7,.0f}KB {len(frame):>8,} {took:>8.2f}s {grew[0]:>5} "
                   f"{checked:>7.2f}s {grew[1]:>5}", flush=True)
             before = (took, checked)
     return 0

@@ -49,8 +49,9 @@ def parts_exceed_whole(frame: pd.DataFrame, low: pd.Series, high: pd.Series) -> 
     over = per_whole.index[(per_whole["size"].to_numpy() >= 2)
                            & (per_whole["sum"].to_numpy() > high[per_whole.index].to_numpy())]
     findings = []
+    members_of = dict(tuple(distinct[distinct["whole"].isin(over)].groupby("whole", sort=False)))
     for whole in over:
-        members = distinct[distinct["whole"] == whole]
+        members = members_of[whole]
         total = frame.loc[whole]
         listed = "; ".join(describe.figure(row) for _, row in members.iterrows())
         summed = float(members["low"].clip(lower=0).sum())

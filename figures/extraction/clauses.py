@@ -68,6 +68,47 @@ def _verb_by_position(tokens: list[Token], k: int, end: int) -> bool:
     return (not nxt.is_word) or nxt.low in _STOPWORDS or nxt.low in _NUMBER_WORDS
 
 
+_SUBJECT_SKIP = 30        # tokens read through (numbers, adverbs, articles) before a clause's subject
+
+
+def _opener_before(sentence: Sentence) -> list[int]:
+    """For each token index i, the index after the last clause break before it (0 when none): a
+    semicolon, colon or dash, or a clause opener ("while", ", but", "and The ..."). Read once a
+    sentence, so that a sentence of thousands of figures costs linear time."""
+    if "openers" in sentence.memo:
+        return sentence.memo["openers"]  # type: ignore[return-value]
+    tokens = sentence.tokens
+    out = [0] * (len(tokens) + 1)
+    last = 0
+    for k, tok in enumerate(tokens):
+        out[k] = last
+        if tok.text in {";", ":", "—", "–", "-"} or (tok.low in _CLAUSE_OPENERS and k > 0 and (
+                tokens[k - 1].text == "," or tok.low in {"while", "whereas", "but"})):
+            last = k + 1
+    out[len(tokens)] = last
+    sentence.memo["openers"] = out
+    return out
+
+
+def _clause_start(sentence: Sentence, end: int) -> int:
+    """Where the clause holding token `end` starts: after the nearest break before it, where "and" or
+    "as" before a capital or "the" ("and The ...", "as the ...") also opens one unless it stands
+    right before `end` itself."""
+    tokens = sentence.tokens
+    start = _opener_before(sentence)[end]
+    for k in range(end - 2, start - 1, -1):          # the nearest "and The" / "as the" after that break
+        tok = tokens[k]
+        if tok.low in {"and", "as"} and tok.low in _CLAUSE_OPENERS and k > 0 \
+                and (tokens[k + 1].text[0].isupper() or tokens[k + 1].low == "the"):
+            return k + 1
+        if end - k > _CLAUSE_LOOK_BACK:
+            break
+    return start
+
+
+_CLAUSE_LOOK_BACK = 60    # tokens back within which "and The ..." opens the figure's clause
+
+
 def clause_subject(sentence: Sentence, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`: what the clause is about.
 
@@ -76,20 +117,10 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
     """
     tokens = sentence.tokens
     end = sentence.index_at(pos)
-    start = 0
-    for k in range(end - 1, -1, -1):
-        tok = tokens[k]
-        if tok.text in {";", ":", "—", "–", "-"}:
-            start = k + 1
-            break
-        if tok.low in _CLAUSE_OPENERS and k > 0 and (
-            tokens[k - 1].text == "," or tok.low in {"while", "whereas", "but"}
-            or (tok.low in {"and", "as"} and k + 1 < end and (tokens[k + 1].text[0].isupper() or tokens[k + 1].low == "the"))
-        ):
-            start = k + 1
-            break
+    start = _clause_start(sentence, end)
     i = introduction_end(tokens, start, end) if start < end else start
-    while i < end and (not tokens[i].is_word or tokens[i].low in _ADVERBIALS
+    skip_to = min(end, i + _SUBJECT_SKIP)
+    while i < skip_to and (not tokens[i].is_word or tokens[i].low in _ADVERBIALS
                        or tokens[i].low in _QUALIFIERS or tokens[i].low in _NUMBER_WORDS
                        or tokens[i].low in {"the", "a", "an", "so", "last", "this", "that"}):
         i += 1

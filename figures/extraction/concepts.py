@@ -98,7 +98,13 @@ def _phrase_ending_at(tokens: list[Token], k: int, through: frozenset[str] = _IN
 
 
 def opening_phrase(sentence: Sentence) -> str | None:
-    """The noun phrase the sentence opens with, after an introductory phrase."""
+    """The noun phrase the sentence opens with, after an introductory phrase (read once a sentence)."""
+    if "opening" not in sentence.memo:
+        sentence.memo["opening"] = _opening_phrase(sentence)
+    return sentence.memo["opening"]  # type: ignore[return-value]
+
+
+def _opening_phrase(sentence: Sentence) -> str | None:
     tokens = sentence.tokens
     i = introduction_end(tokens, 0, len(tokens)) if tokens else 0
     while i < len(tokens) and (not tokens[i].is_word or tokens[i].low in {"the", "a", "an"}):

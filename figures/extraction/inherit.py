@@ -19,9 +19,12 @@ _OTHERS_REACH = 1        # sentences back that "18 others" may look for what the
 _META_REACH = 3          # sentences back that "a figure of 100,000" may look
 
 
+_DONOR_FIGURES = 40      # figures back a donor may stand (a list of thousands is read in linear time)
+
+
 def _donor(drafts: list[Draft], i: int, reach: int, need_happening: bool = False) -> Draft | None:
     fig = drafts[i]
-    for k in range(i - 1, -1, -1):
+    for k in range(i - 1, max(-1, i - 1 - _DONOR_FIGURES), -1):
         cand = drafts[k]
         if fig.sentence_index - cand.sentence_index > reach:
             return None

@@ -51,7 +51,7 @@ _LINKING_TO_FIGURE = AUX | _tables.word_class("linking_to_figure")
 _META_REACH = 6            # words between a count's name and its figure ("a crowd of 50,000")
 _META_REACH_LINKED = 20    # ... when a linking verb stands right before the figure ("the toll ... rose to 45")
 _COMPLEMENTS = frozenset(tuple(p.split()) for p in _tables.word_class("complement_phrase"))
-_NEAR = 4                  # words from another figure within which a happening word is that figure's
+NEAR = 4                   # words from another figure within which a happening word is that figure's
 _STATUS_RANK = {"other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
 
 
@@ -295,10 +295,10 @@ def _after_word(tokens: list[Token], k: int) -> str | None:
 def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int, noun_words: list[str],
          noun_stop: int, left_subject: str | None, dimension: str, subject: str | None,
          around: Callable[[], tuple[tuple[int, str], ...]] = tuple,
-         others: Callable[[], tuple[tuple[int, int], ...]] = tuple) -> Reading:
+         near_other: Callable[[int], bool] = lambda k: False) -> Reading:
     """The quantity parts of the figure at tokens [first, stop) whose counted noun (if any) is
     `noun_words` ending before token `noun_stop`. `around` gives the happenings the sentence names and
-    where; `others` gives the token spans of the sentence's other figures (both read only when needed). A person count whose own words
+    where (read only when needed); `near_other(k)` whether token k is within a few words of another figure. A person count whose own words
     name no happening takes the only one the sentence names away from its other figures ("brought
     90,000 people, says the ministry, and 150,000, says the union, out on the streets"; "many took
     part, with an estimate of 90,000")."""
@@ -362,8 +362,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
             found = _happening(entry.happening) or _tables.Happening(entry.happening, "event", None)
     free: set[str] = set()
     if found is None and counted and (kind_entry is None or kind_entry.kind == "person"):
-        spans = others()
-        free = {h for k, h in around() if not any(a - _NEAR <= k < b + _NEAR for a, b in spans)}
+        free = {h for k, h in around() if not near_other(k)}
     if found is None and counted and (kind_entry is None or kind_entry.kind == "person") and len(free) == 1:
         only = next(iter(free))
         found = next((h for h in _HAPPENINGS.values() if h.happening == only and h.bare == "person"), None)

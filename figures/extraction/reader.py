@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 
 from figures import _tables
 from figures.extraction import (
@@ -346,6 +347,7 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
     spans = [(first, stop) for _, first, stop in members]
     timed = [view.timed(first) for first, _ in spans]
     statuses = quantity.statuses(view.markers, view.clauses, spans, timed)
+    nearby = _NearFigures([(a, max(b, m.noun_stop)) for (a, b), (m, _, _) in zip(spans, members)])
     ends = len(view.sentence.tokens)
     for k, (fig, first, stop) in enumerate(members):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else ends
@@ -373,8 +375,7 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
             fig.event_date = story_day                   # the day the lead sets the story on
         reading = quantity.read(view.sentence, view.clauses, first, stop, list(fig.noun_words), fig.noun_stop,
                                 fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings,
-                                lambda k=k: tuple((a, max(b, m.noun_stop)) for j, ((a, b), (m, _, _))
-                                                  in enumerate(zip(spans, members)) if j != k))
+                                lambda token, k=k: nearby.other_than(k, token))
         fig.kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
         fig.predicate = reading.verb
         fig.happening, fig.fixed = reading.happening, reading.fixed
@@ -391,6 +392,28 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
                 and fig.status in {"report", "update", "live"}:
             fig.status = "earlier"                       # "the toll as of 3 May stood at 140"
         fig.clause_contrast = view.contrast(first)
+
+
+class _NearFigures:
+    """Which figures of a sentence stand within `quantity.NEAR` tokens of a token: the spans are in
+    order, so only the few that start just before the token are looked at (a sentence of thousands of
+    figures costs linear time, not a scan of every span per figure)."""
+
+    _LOOK_BACK = 24          # figures' extended spans (figure and counted noun) are shorter than this
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._starts = [a for a, _ in spans]
+
+    def other_than(self, own: int, token: int) -> bool:
+        """Whether a figure other than the `own`-th stands within reach of `token`."""
+        j = bisect_right(self._starts, token + quantity.NEAR) - 1
+        while j >= 0 and self._starts[j] > token - quantity.NEAR - self._LOOK_BACK:
+            a, b = self._spans[j]
+            if j != own and a - quantity.NEAR <= token < b + quantity.NEAR:
+                return True
+            j -= 1
+        return False
 
 
 def _coordinated(view: SentenceView, stop: int, next_first: int) -> bool:

@@ -78,6 +78,8 @@ class Sentence:
     start: int
     tokens: list[Token]
     _starts: list[int] = field(default_factory=list)
+    #: what rules derive from the whole sentence once, for all its figures ("opening", "openers")
+    memo: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def of(cls, article_text: str, start: int, end: int) -> "Sentence":
