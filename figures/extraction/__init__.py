@@ -12,7 +12,7 @@ from pandas.api.types import union_categoricals
 
 from figures.articles import FIRST_DAY, LAST_DAY, UNDATED, iter_articles
 from figures.errors import ArticleError, FiguresWarning, InputError, SettingsError, plural
-from figures.extraction.reader import read_drafts
+from figures.extraction.reader import read_with_sentences
 from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article, ArticleStatus, FiguresFrame
 from figures.normalise import to_base
 from figures.rates import RateSource, as_rate_source, check_rate_settings
@@ -37,7 +37,7 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
 
     All or nothing: if reading fails part-way, nothing of the article is appended.
     """
-    mentions, spans = read_drafts(article.text, article.date)     # finished drafts: Mention's fields
+    mentions, spans = read_with_sentences(article.text, article.date)
     if not mentions:
         return 0, None
     date = _stamp(article.date)
@@ -48,11 +48,10 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
         base_value, base_unit, note = to_base(m.value, m.unit, m.dimension, m.event_date or article.date,
                                               rates, base_currency, max_rate_age_days)
         event = _stamp(m.event_date)
-        weekday = m.day_of_week
         if m.event_date is not None and event is pd.NaT:
             unheld.append(m.event_date.isoformat())
         mine.append((
-            article.id, article.outlet, date, m.start, m.end, article.text[m.start:m.end],
+            article.id, article.outlet, date, m.start, m.end, m.surface,
             article.text[s_start:s_end].strip(), m.sentence_index, m.value, m.low, m.high,
             m.qualifier.value, m.strict, m.resolution, m.change, m.unit, m.dimension, m.per, m.noun,
             m.subject, m.predicate, m.concept, m.source, m.place, event,
@@ -60,7 +59,7 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
             figure_label(article.id, m.converts) if m.converts is not None else None,
             figure_label(article.id, m.against) if m.against is not None else None,
             m.kind, m.happening, m.scope, m.status, m.period,
-            float("nan") if weekday is None else float(weekday), m.quantity,
+            float("nan") if m.weekday is None else float(m.weekday), m.quantity,
             base_value, base_unit, note or None,
         ))
     rows.extend(mine)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from figures.extraction.bounds import Bound
-from figures.model import Mention, Qualifier, quantity_key
+from figures.model import Mention, Qualifier
 
 
 @dataclass(slots=True)
@@ -56,16 +56,6 @@ class Draft:
     noun_words: tuple[str, ...] = ()
     noun_stop: int = -1            # token index (in its sentence) after the counted noun
 
-    @property
-    def day_of_week(self) -> int | None:
-        """The weekday the figure is about: the one its text names, else its date's."""
-        return self.weekday if self.weekday is not None else (self.event_date.weekday() if self.event_date else None)
-
-    @property
-    def quantity(self) -> str | None:
-        """`Mention.quantity` of the frozen figure."""
-        return quantity_key(self.dimension, self.unit, self.kind, self.happening, self.per, self.scope)
-
     def freeze(self, text: str) -> Mention:
         return Mention(
             start=self.start, end=self.end, surface=text[self.start:self.end],
@@ -76,5 +66,5 @@ class Draft:
             source=self.source, place=self.place, event_date=self.event_date,
             whole=self.whole, converts=self.converts, against=self.against, kind=self.kind, happening=self.happening,
             scope=self.scope, status=self.status, period=self.period,
-            weekday=self.day_of_week,
+            weekday=self.weekday if self.weekday is not None else (self.event_date.weekday() if self.event_date else None),
         )
