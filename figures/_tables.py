@@ -316,11 +316,22 @@ def joined_happenings() -> dict[frozenset[str], Happening]:
     out = {}
     for row in read_rows("happening_classes.tsv"):
         if row["parts"]:
-            first, second = (by_class[part] for part in row["parts"].split())
+            parts = row["parts"].split()
+            if len(parts) != 2 or not set(parts) <= set(by_class):
+                raise ValueError(f"happening_classes.tsv: {row['happening']} must join two classes of "
+                                 f"happenings.tsv, not {row['parts']!r}")
+            first, second = (by_class[part] for part in parts)
             course = first.course if first.course == second.course else "event"
             out[frozenset((first.happening, second.happening))] = Happening(
                 row["happening"], course, first.bare if first.bare == second.bare else None)
     return out
+
+
+@lru_cache(maxsize=None)
+def subset_phrases() -> dict[tuple[str, ...], str]:
+    """Phrases after a count that name a subset of what happened (data/subset_phrases.tsv): the
+    phrase's lower-case words -> how the figure's kind writes it ("aboard" -> "on board")."""
+    return {tuple(row["phrase"].split()): row["subset"] for row in read_rows("subset_phrases.tsv")}
 
 
 @lru_cache(maxsize=None)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 import warnings
 
 import pandas as pd
@@ -168,3 +170,38 @@ def test_assertion_hints_come_from_the_registry(frame: pd.DataFrame) -> None:
     message = str(failed.value)
     assert "consistent would be: a part of at most 40" in message
     assert "consistent would be: about 74.56 mile" in message
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(min_value=3, max_value=40), st.randoms(use_true_random=False))
+def test_a_grouped_rule_reads_chunks_in_the_frame_s_own_order(rows: int, rng) -> None:  # type: ignore[no-untyped-def]
+    """The agreement rule prepares chunks of whole articles: on rows in any order, small chunks give
+    what one chunk gives (the prepared chunks are put back in the frame's order before comparing)."""
+    frame = _example_frame()
+    order = list(range(len(frame)))
+    rng.shuffle(order)
+    shuffled = frame.iloc[order]
+    whole = figures.check(shuffled)
+    assert (whole["kind"] == "sources_disagree").any()
+    original = checks.CHUNK_ROWS
+    checks.CHUNK_ROWS = rows
+    try:
+        _same(figures.check(shuffled), whole)
+    finally:
+        checks.CHUNK_ROWS = original
+
+
+_EXAMPLE_FRAME: list[pd.DataFrame] = []
+
+
+def _example_frame() -> pd.DataFrame:
+    if not _EXAMPLE_FRAME:            # the example corpus and the golden checking cases, ids kept apart
+        here = Path(__file__).parent
+        articles = pd.read_json(here.parent / "examples" / "corpus" / "articles.jsonl", lines=True, dtype={"date": str})
+        cases = [json.loads(line) for line in (here / "corpus" / "checking.jsonl").read_text().splitlines() if line]
+        golden = pd.DataFrame([{**a, "id": f"case{n}-{a['id']}"} for n, case in enumerate(cases) for a in case["articles"]])
+        articles = pd.concat([articles, golden], ignore_index=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _EXAMPLE_FRAME.append(figures.extract(articles))
+    return _EXAMPLE_FRAME[0]

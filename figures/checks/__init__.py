@@ -261,7 +261,11 @@ def rule_findings(rule: Rule, frame: pd.DataFrame, tol: Tolerances) -> list[Find
     # `prepare` reads articles whole, so chunks of whole articles give what the whole frame gives,
     # at a cost that grows with the chunk, not with the corpus
     prepared = [rule.scope.prepare(part) for part in _article_chunks(frame)]
-    return rule.function(prepared[0] if len(prepared) == 1 else pd.concat(prepared), tol)
+    if len(prepared) == 1:
+        return rule.function(prepared[0], tol)
+    joined = pd.concat(prepared)                 # in chunk order: put back in the frame's own row order,
+    position = pd.Series(np.arange(len(frame)), index=frame.index)    # which the findings' order follows
+    return rule.function(joined.iloc[np.argsort(position.loc[joined.index].to_numpy(), kind="stable")], tol)
 
 
 def _same_article_links(frame: pd.DataFrame) -> bool:

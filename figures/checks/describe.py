@@ -83,7 +83,7 @@ def unit_name(unit: str) -> str:
 
 
 _HAPPENING_WORDS = _tables.happening_words()
-_RESTRICTING_PLACES = _tables.word_class("restricting_place")
+_SUBSETS = sorted(set(_tables.subset_phrases().values()), key=len, reverse=True)
 
 
 def quantity(row) -> str:  # type: ignore[no-untyped-def]
@@ -92,7 +92,7 @@ def quantity(row) -> str:  # type: ignore[no-untyped-def]
     happening = row.get("happening")
     if not isinstance(kind, str) or not isinstance(happening, str):
         return thing(row)
-    subset = next((p for p in _RESTRICTING_PLACES if kind.endswith(" " + p)), None)
+    subset = next((p for p in _SUBSETS if kind.endswith(" " + p)), None)
     if subset:                                    # "person on the ground" -> "people killed on the ground"
         kind = kind[: -len(subset) - 1]
     if row.get("dimension", "count") != "count":

@@ -127,20 +127,25 @@ def _mods(words: list[str], head_words: int) -> str | None:
     return " ".join(kept) or None
 
 
-_RESTRICTING_PLACES = tuple(tuple(phrase.split()) for phrase in sorted(_tables.word_class("restricting_place")))
-#: one written form per phrase, so that "on ground" and "on the ground" key one quantity
-_PLACE_FORMS = {tuple(w for w in p if w != "the"): " ".join(p) for p in sorted(_RESTRICTING_PLACES, key=len)}
-_RESTRICTING_REACH = 8        # tokens after a figure within which such a phrase is the figure's
+_SUBSET_PHRASES = _tables.subset_phrases()
+_SUBSET_LONGEST = max(len(p) for p in _SUBSET_PHRASES)
+_SUBSET_REACH = 8             # tokens after a figure within which such a phrase is the figure's
+_SUBSET_STOPS = frozenset({",", ";", "(", ":"})
 
 
-def _restricting_place(tokens: list[Token], stop: int, clause_stop: int) -> str | None:
-    """A phrase after a count that makes it a subset of what happened: "killed on the ground" (not
-    aboard), "injured ... in hospital"; the phrase as the table writes it, or None."""
-    lows = [t.low for t in tokens[stop:min(clause_stop, stop + _RESTRICTING_REACH)]]
-    for i in range(len(lows)):
-        for phrase in _RESTRICTING_PLACES:
-            if tuple(lows[i:i + len(phrase)]) == phrase:
-                return _PLACE_FORMS[tuple(w for w in phrase if w != "the")]
+def _subset_phrase(tokens: list[Token], stop: int, clause_stop: int) -> str | None:
+    """A phrase after a count that makes it a subset of what happened: "a dozen died on the ground"
+    (not aboard), "30 were in hospital"; how the table writes it, or None. Read up to the next figure
+    or comma: "killed 12 people, 3 on the ground" puts only the 3 on the ground."""
+    end = min(clause_stop, stop + _SUBSET_REACH)
+    for i in range(stop, end):
+        tok = tokens[i]
+        if tok.text in _SUBSET_STOPS or tok.text[:1].isdigit() or tok.low in _NUMBER_WORDS:
+            return None
+        for n in range(min(_SUBSET_LONGEST, end - i), 0, -1):
+            found = _SUBSET_PHRASES.get(tuple(t.low for t in tokens[i:i + n]))
+            if found is not None:
+                return found
     return None
 
 
@@ -374,7 +379,7 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if counted and kind is None and not inherit and found is not None and found.bare and not coordinated \
             and not noun_words:
         kind = found.bare                                  # "30 died", "40,000 marched": people
-    where = _restricting_place(tokens, stop, clause.stop) if counted and kind and happening not in {None, "aboard"} \
+    where = _subset_phrase(tokens, stop, clause.stop) if counted and kind and happening not in {None, "aboard"} \
         else None
     if where is not None:
         kind = f"{kind} {where}"                           # "a dozen died on the ground": a subset of the dead

@@ -280,6 +280,7 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
         else:
             merged.append(fig)
     shape = layout.read(text, sentences.spans, article_date)
+    mentions = scope.PlaceMentions(text, shape.place_names)       # read only if a population asks
     story_day = _story_day(text, sentences.spans, article_date)
     views: dict[int, SentenceView] = {}
     by_sentence: dict[int, list[tuple[Draft, int, int]]] = {}
@@ -302,7 +303,7 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
         previous = views.get(index - 1)
         if previous is not None and view.opens_with_pronoun() and not view.times:
             view = dataclasses.replace(view, carried=previous.period_phrase())
-        _read_quantities(view, members, shape.running, article_date, story_day, shape.place_names, text)
+        _read_quantities(view, members, shape.running, article_date, story_day, shape.place_names, mentions)
         before = next((by_sentence[k] for k in (index - 1, index - 2) if k in by_sentence), ())
         if view.continues() and any(f.status == "update" for f, _, _ in before):
             for fig, _, _ in members:
@@ -334,7 +335,7 @@ def _story_day(text: str, spans: list[tuple[int, int]], article_date: dt.date | 
 
 def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], running: bool,
                      article_date: dt.date | None, story_day: dt.date | None,
-                     place_names: frozenset[str] = frozenset(), text: str = "") -> None:
+                     place_names: frozenset[str] = frozenset(), mentions: scope.PlaceMentions | None = None) -> None:
     """Place, event, day and quantity parts of the figures of one sentence, in order."""
     spans = [(first, stop) for _, first, stop in members]
     timed = [view.timed(first) for first, _ in spans]
@@ -373,12 +374,12 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
         fig.happening, fig.fixed = reading.happening, reading.fixed
         fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
         if event_key and fig.dimension == "area" and (fig.happening == "burn" or (
-                fig.happening is None and (fig.kind is None or fig.kind in event_key))):
+                fig.happening is None and (fig.kind is None or set(fig.kind.split()) <= set(event_key.split())))):
             fig.kind, fig.happening = "land", "burn"      # "the Ridge fire has grown to 4,000 acres": its extent
         fig.status = "live" if (running or view.stamped) and statuses[k] in {"report", "update"} else statuses[k]
         if fig.happening == "population":                # where the people live, not where else things happened
-            home = scope.population_place(view.sentence.tokens, first) or scope.named_before(
-                view.sentence.tokens, first, text[:fig.start], place_names)   # "the port city, a town of"
+            home = scope.population_place(view.sentence.tokens, first) or (mentions and scope.named_before(
+                view.sentence.tokens, first, fig.start, mentions))           # "the port city, home to"
             fig.place, fig.scope = (home.name, home.key) if home is not None else (None, "")
         if when is not None and when.as_of and when.day and article_date and when.day < article_date \
                 and fig.status in {"report", "update", "live"}:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -270,29 +271,80 @@ def population_place(tokens: list[Token], first: int) -> Anchor | None:
 _SETTLEMENTS = _tables.word_class("settlement_noun")
 
 
-def named_before(tokens: list[Token], first: int, text_before: str, place_names: frozenset[str]) -> Anchor | None:
-    """The place "the city" or "the coastal town" before a population figure refers to ("roads to the
-    coastal town, home to 40,000 people"): the place the article named last before it,
-    when that is also the place it names most there. A country, or two places tied for most, give
-    None: the reference is left unread rather than guessed."""
-    window = [t.low for t in tokens[max(0, first - 9):first]]
-    if not any(w in _SETTLEMENTS and "the" in window[max(0, i - 3):i] for i, w in enumerate(window)):
+_POPULATION_PHRASE = _tables.word_class("population_phrase_word")
+_REFERENCE_REACH = 400     # characters back within which "the town" may refer to the place named last
+
+
+class PlaceMentions:
+    """Where an article names each of its places (`layout` place names, countries left out), found
+    in one pass over the text the first time a figure asks, then looked up by bisection."""
+
+    def __init__(self, text: str, place_names: frozenset[str]) -> None:
+        self._text = text
+        self._names = sorted({n.title() for n in place_names if n not in _COUNTRIES}, key=len, reverse=True)
+        self._starts: list[int] | None = None
+
+    def _read(self) -> None:
+        self._starts, self._ends, self._written = [], [], []
+        self._leads: list[bool] = []      # after each mention: is its place named most so far, alone?
+        if self._names:
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in self._names) + r")\b")
+            counts: dict[str, int] = {}
+            most, at_most = 0, 0
+            for m in pattern.finditer(self._text):
+                name = m.group()
+                counts[name] = counts.get(name, 0) + 1
+                if counts[name] > most:
+                    most, at_most = counts[name], 1
+                elif counts[name] == most:
+                    at_most += 1
+                self._starts.append(m.start())
+                self._ends.append(m.end())
+                self._written.append(name)
+                self._leads.append(counts[name] == most and at_most == 1)
+
+    def referred_to(self, offset: int) -> str | None:
+        """The place "the town" at `offset` refers to: the one named last before it, within reach,
+        with no other name written between, and named there at least as often as any other place."""
+        if self._starts is None:
+            self._read()
+        k = bisect_right(self._starts, offset) - 1
+        if k < 0 or offset - self._ends[k] > _REFERENCE_REACH or _other_name_between(self._text, self._ends[k], offset):
+            return None
+        return self._written[k] if self._leads[k] else None
+
+
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z’'-]+")
+
+
+def _other_name_between(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word that does not open a sentence stands in text[start:end] ("Rescuers
+    reached Millbrook"): then "the town" after it may be that other place."""
+    for m in _CAPITALISED.finditer(text, start, end):
+        before = text[start:m.start()].rstrip()
+        opens = not before or before[-1] in ".!?\"“”\n" or text[m.start() - 1] == "\n"
+        if not opens and m.group().lower() not in _STOPWORDS and m.group().lower() not in _time_words():
+            return True
+    return False
+
+
+def named_before(tokens: list[Token], first: int, offset: int, mentions: PlaceMentions) -> Anchor | None:
+    """The place a population figure's "the city" or "the coastal town, home to 40,000 people" refers
+    to (`PlaceMentions.referred_to`). The settlement noun must head the figure's own phrase: only
+    words of a population phrase ("home to", "which has a population of", "of about") stand between
+    it and the figure. Anything less certain leaves the figure without a place rather than guess."""
+    k = first - 1
+    while k >= 0 and first - k <= 9 and (tokens[k].low in _POPULATION_PHRASE or tokens[k].text == ","):
+        k -= 1
+    if k < 1 or tokens[k].low not in _SETTLEMENTS:
         return None
-    seen: dict[str, list[int]] = {}
-    for name in place_names:
-        if name in _COUNTRIES:
-            continue
-        written = name.title()
-        spots = [m.start() for m in re.finditer(rf"\b{re.escape(written)}\b", text_before)]
-        if spots:
-            seen[written] = spots
-    if not seen:
+    j = k - 1
+    while j >= 0 and k - j <= 3 and tokens[j].low != "the" and tokens[j].is_word and tokens[j].text[:1].islower():
+        j -= 1                                    # "the coastal town", "the small port city"
+    if j < 0 or tokens[j].low != "the":
         return None
-    last = max(seen, key=lambda n: seen[n][-1])
-    counts = sorted((len(v) for v in seen.values()), reverse=True)
-    if len(seen[last]) != counts[0] or (len(counts) > 1 and counts[1] == counts[0]):
-        return None
-    return Anchor(first, first, last, place_key(last))
+    name = mentions.referred_to(offset)
+    return Anchor(first, first, name, place_key(name)) if name else None
 
 
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
