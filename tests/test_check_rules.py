@@ -33,6 +33,15 @@ def test_a_part_larger_than_its_whole() -> None:
     assert "45 missiles" in row["message"] and "40 missiles" in row["message"] and "air force" in row["message"]
 
 
+def test_a_share_of_a_counted_kind_is_named_as_a_share() -> None:
+    """Two rival percentages of arrested marchers are worded as a share of them, not as a count."""
+    found = findings(art("Police said 40% of the protesters were arrested in Lyon on Friday.", id="a", source="A"),
+                     art("Organisers said 75% of the protesters were arrested in Lyon on Friday.", id="b",
+                         source="B"))
+    assert kinds(found) == ["sources_disagree"]
+    assert "share of protesters arrested in Lyon" in found.iloc[0]["message"]
+
+
 def test_parts_that_fit_across_following_sentences() -> None:
     """33 downed, 10 jammed and three turned back of 47 is consistent (46 of 47)."""
     assert_consistent([art("Air defences downed 33 out of 47 drones. 10 of the drones were lost to "

@@ -83,6 +83,7 @@ def unit_name(unit: str) -> str:
 
 
 _HAPPENING_WORDS = _tables.happening_words()
+_SHARES = frozenset({"percent", "fraction", "ratio"})
 _SUBSETS = sorted(set(_tables.subset_phrases().values()), key=len, reverse=True)
 
 
@@ -95,10 +96,14 @@ def quantity(row) -> str:  # type: ignore[no-untyped-def]
     subset = next((p for p in _SUBSETS if kind.endswith(" " + p)), None)
     if subset:                                    # "person on the ground" -> "people killed on the ground"
         kind = kind[: -len(subset) - 1]
-    if row.get("dimension", "count") != "count":
-        noun = kind                               # a measure: "area burned", "price paid"
+    plural = "people" if kind == "person" else (kind if kind.endswith("s") else kind + "s")
+    dimension = row.get("dimension", "count")
+    if dimension == "count":
+        noun = plural
+    elif dimension in _SHARES and kind != "share":
+        noun = f"share of {plural}"               # "half of the residents fled": residents, as a share
     else:
-        noun = "people" if kind == "person" else (kind if kind.endswith("s") else kind + "s")
+        noun = kind                               # a measure: "area burned", "price paid"
     scope = row.get("scope")
     where = f" in {scope.title()}" if isinstance(scope, str) and scope else ""
     return f"{noun} {_HAPPENING_WORDS.get(happening, happening)}{' ' + subset if subset else ''}{where}"
