@@ -48,9 +48,12 @@ def _field(frame: pd.DataFrame, row: pd.Series, name: str) -> object:
 
 @pytest.mark.parametrize("case", CASES)
 def test_extracts_golden_figures(case: dict) -> None:
-    """Each expected figure is found by its exact surface, with every field the case pins."""
+    """Each case lists every figure of its text: each is found by its exact surface, with every field
+    the case pins, and nothing else is read as a figure ("5 m^3" is one figure, not also a 3)."""
     frame = figures.extract([{"id": "t", "text": case["text"], "date": "2023-03-06"}])
     by_surface = {row["surface"]: row for _, row in frame.iterrows()}
+    listed = {expected["surface"] for expected in case["figures"]}
+    assert set(by_surface) <= listed, f"figures the case does not list: {sorted(set(by_surface) - listed)}"
     for expected in case["figures"]:
         assert expected["surface"] in by_surface, f"{expected['surface']!r} not found in {list(by_surface)}"
         row = by_surface[expected["surface"]]

@@ -197,6 +197,8 @@ def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -
     """The core of the digits text[start:end], with its sign, scale word or power of ten."""
     if start and text[start - 1].isalpha() and _glued_to_word(text, start):
         return None
+    if start and text[start - 1] == "^":
+        return None                                # a power written with a caret ("5 m^3"), not a figure
     if taken and any(a <= start < b for a, b in taken):
         return None                                # inside a fraction or a power of ten already read
     surface = text[start:end]
