@@ -241,7 +241,12 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
     noun = nouns.noun_after(sentence, fig.end, fig.value)
     per = units.per_after(text, noun.end if fig.dimension == "count" and noun.surface else fig.end)
     if per is not None:
-        fig.per = per[0]
+        speed = units.as_rate(fig.unit, fig.dimension, per[0], per[2])
+        if speed is None:
+            fig.per = per[0]
+        else:                                      # the speed is written up to its time unit
+            fig.unit, fig.dimension = speed
+            fig.end = per[1]
     fig.partitive, fig.anaphor = noun.partitive, noun.anaphor
     fig.noun_end = noun.end
     left = nouns.left_phrase(sentence, fig.start)

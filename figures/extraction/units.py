@@ -77,9 +77,10 @@ _PER_WORD = re.compile(r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-
 _PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 
 
-def per_after(text: str, end: int) -> tuple[str, int] | None:
-    """A rate's denominator right after a figure: "$74 per barrel" -> oil_barrel, "$2,800 a month" -> month,
-    also past a restatement in brackets: "6 billion shekels ($1.7 billion) a year".
+def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
+    """A rate's denominator right after a figure, where it ends, and its dimension if it is a unit:
+    "$74 per barrel" -> oil_barrel, "$2,800 a month" -> month, also past a restatement in brackets:
+    "6 billion shekels ($1.7 billion) a year".
 
     Units are read from the unit table ("per square foot" -> square_foot); other nouns only from a
     short list of what news prices things per (share, person, head ...).
@@ -91,13 +92,23 @@ def per_after(text: str, end: int) -> tuple[str, int] | None:
     if not lead or lead.end() == end:
         return None
     unit = unit_after(text, lead.end())
+    written_per = lead.group().strip(" \u00a0-") in ("/", "per")     # "per hour on the run": a rate whatever follows
     if unit is not None and unit.dimension not in ("currency", "percent"):
-        if _TIME_AGO.match(text, unit.end):
+        if not written_per and _TIME_AGO.match(text, unit.end):
             return None                                  # "$3.15bn a year earlier" is a date, not a rate
-        return unit.unit, unit.end
+        return unit.unit, unit.end, unit.dimension
     m = _PER.match(text, end)
-    if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS and not _TIME_AGO.match(text, m.end()):
-        return m.group("per").lower(), m.end()
+    if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS \
+            and (written_per or not _TIME_AGO.match(text, m.end())):
+        return m.group("per").lower(), m.end(), None
+    return None
+
+
+def as_rate(unit: str, dimension: str, per: str, per_dimension: str | None) -> tuple[str, str] | None:
+    """A length written per a time ("320 km per hour", "5 m a second") as the speed it is: the unit and
+    dimension pint and the checker compare it under ("kilometer / hour", speed); None for other rates."""
+    if dimension == "length" and per_dimension == "duration":
+        return f"{unit} / {per}", "speed"
     return None
 
 
