@@ -19,6 +19,10 @@ from figures.extraction.tokens import (
 _STOPWORDS = _tables.stopwords()
 _MONTHS = _tables.months()
 _CHANGE_WORDS = _tables.change_words()
+#: Nouns that name what happened to the people they count ("casualties", "deaths", "the wounded"):
+#: in "casualties among the troops" the figure counts the casualties, and the troops are only who they were.
+_TOLL_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items()
+                        if entry.kind == "person" and entry.happening not in (None, "attend") and "whole" not in entry.flags)
 
 
 def _meta_of(tokens: list[Token], j: int) -> str | None:
@@ -146,6 +150,11 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         while j >= 0 and len(chunk) < 4 and is_content(tokens[j]):
             chunk.insert(0, tokens[j])
             j -= 1
+    k = j
+    while k >= 0 and tokens[k].low in DETERMINERS:
+        k -= 1
+    if chunk and k >= 1 and tokens[k].low == "among" and singular(tokens[k - 1].text) in _TOLL_NOUNS:
+        chunk, j = [tokens[k - 1]], k - 2       # "casualties among the troops exceed 3,000": the casualties
     if not chunk:
         return LeftPhrase((), None)
     if any(tokens[k].text[0].isdigit() for k in (j, j - 1) if k >= 0):
