@@ -205,6 +205,12 @@ def _joined(tokens: list[Token], k: int, stop: int, lemma: str) -> str:
     return joined.happening if joined is not None else ""
 
 
+def _own_verb(tokens: list[Token], k: int, stop: int) -> bool:
+    """Whether a verb of its own follows a figure at token k ("30 are being treated", "30 were taken
+    to hospital"), so that it does not share the happening of the figure it is joined to by "and"."""
+    return k < stop and tokens[k].is_word and (tokens[k].low in AUX or verb_like(tokens[k].low))
+
+
 def _verb_before(tokens: list[Token], first: int, floor: int) -> tuple[str | None, bool]:
     """The verb just before a figure ("killed 58", "shot down another 14", "wounding nine"), and
     whether an "and" or a comma stood between (the figure is then coordinated with the one before)."""
@@ -389,9 +395,11 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     verb = word if word and word != "casualty" else (before or after)
     if verb in _AFTER_WORDS:
         verb = verb_forms()[0].get(verb, (None, None))[0]          # "were wounded" -> wound
+    shares_happening = coordinated and happening is None and not (
+        _own_verb(tokens, noun_stop if noun_words else stop, clause.stop)     # "and 30 were taken to hospital"
+        and not (first >= 1 and tokens[first - 1].low == "other"))           # "and the other 11 were ...": the rest
     return Reading(kind=kind, mods=mods, happening=happening, fixed=bool(found and found.fixed),
-                   inherit=inherit or bare, coordinated=coordinated and happening is None, meta=meta,
-                   verb=verb)
+                   inherit=inherit or bare, coordinated=shares_happening, meta=meta, verb=verb)
 
 
 def _governed_by_death(tokens: list[Token], first: int) -> bool:
