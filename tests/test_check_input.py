@@ -205,3 +205,21 @@ def _example_frame() -> pd.DataFrame:
             warnings.simplefilter("ignore")
             _EXAMPLE_FRAME.append(figures.extract(articles))
     return _EXAMPLE_FRAME[0]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_check_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    """The agreement rule pauses Python's cycle collector while it groups records; it restores it."""
+    import gc
+
+    frame = figures.extract([{"id": "a", "date": "2024-05-08", "source": "A",
+                              "text": "Police said 2,000 people marched in Lyon on Tuesday."},
+                             {"id": "b", "date": "2024-05-08", "source": "B",
+                              "text": "Police said 9,000 people marched in Lyon on Tuesday."}])
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert len(figures.check(frame)) == 1
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

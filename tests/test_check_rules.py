@@ -254,3 +254,25 @@ def test_text_rates_make_money_figures_comparable() -> None:
     message = wrong.loc[wrong["severity"] == "contradiction", "message"].item()
     assert "62,500 EUR (rate implied by the text: 1 EUR = 80 RUB from a:1" in message
     assert "90,000 EUR" in message
+
+
+# Rule 7: parts given together against a count of both
+
+def test_killed_and_wounded_above_a_count_of_both_is_a_contradiction() -> None:
+    """14 killed and 45 wounded make 59: another report's 35 casualties that day cannot hold both."""
+    found = findings(art("Officials said 14 people were killed and 45 wounded in Veltava on Tuesday.", id="a",
+                         source="A"),
+                     art("Shelling caused 35 casualties in Veltava on Tuesday, the governor said.", id="b", source="B"))
+    assert kinds(found) == ["sum_disagrees"]
+    row = found.iloc[0]
+    assert set(row["figures"]) == {"a:0", "a:1", "b:0"} and row["observed"] == 59 and row["expected"] == 35
+    assert '"14 people" killed and "45" injured' in row["message"] and "make 59" in row["message"]
+
+
+def test_a_count_of_both_above_the_parts_is_only_a_warning() -> None:
+    """120 casualties against 14 killed and 45 wounded may count the missing too: a warning, never more."""
+    found = findings(art("Officials said 14 people were killed and 45 wounded in Veltava on Tuesday.", id="a",
+                         source="A"),
+                     art("Shelling caused 120 casualties in Veltava on Tuesday, the governor said.", id="b", source="B"))
+    assert kinds(found) == [] and kinds(found, "warning") == ["sum_disagrees"]
+    assert "often take in the missing" in found.iloc[0]["message"]

@@ -25,6 +25,7 @@ from figures.checks.conversions import check_conversions, check_implied_rates, i
 from figures.checks.findings import FINDING_COLUMNS, Finding, in_order, to_frame
 from figures.checks.intervals import Tolerances
 from figures.checks.parts import check_parts
+from figures.checks.sums import check_sums, prepare_sums
 from figures.checks.text_rates import fill_text_rates
 from figures.errors import InputError, SettingsError, SettingsTypeError
 from figures.model import FIGURE_COLUMNS
@@ -107,6 +108,14 @@ def _rate_hint(finding: pd.Series) -> str:
     return f"one rate for the week (about {describe.number(finding['expected'])} {finding['unit']})"
 
 
+def _sum_hint(finding: pd.Series) -> str:
+    number, unit = describe.number, _unit(finding)
+    if finding["observed"] > finding["expected"]:
+        return f"parts adding up to at most {number(finding['expected'])}{unit}, or a count of both of at least " \
+               f"{number(finding['observed'])}{unit}"
+    return f"a count of both of at most {number(finding['expected'])}{unit}"
+
+
 def _agreement_hint(finding: pd.Series) -> str:
     number, unit = describe.number, _unit(finding)
     return (f"the higher figures at most {number(finding['expected'])}{unit}, or the lower ones at least "
@@ -126,6 +135,8 @@ RULES: tuple[Rule, ...] = (
     Rule("agreement", check_agreement, Grouped("quantity_base", prepare_agreement),
          ("sources_disagree", "figures_disagree", "figure_changed", "place_exceeds_total"), _agreement_hint,
          "figures of the same quantity (what is counted, what happened to it, where) that cannot all hold"),
+    Rule("sums", check_sums, Grouped("sum_key", prepare_sums), ("sum_disagrees",), _sum_hint,
+         "two counts one source gives together (killed, injured) against another report's count of both"),
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
 
@@ -264,8 +275,8 @@ def rule_findings(rule: Rule, frame: pd.DataFrame, tol: Tolerances) -> list[Find
     if len(prepared) == 1:
         return rule.function(prepared[0], tol)
     joined = pd.concat(prepared)                 # in chunk order: put back in the frame's own row order,
-    position = pd.Series(np.arange(len(frame)), index=frame.index)    # which the findings' order follows
-    return rule.function(joined.iloc[np.argsort(position.loc[joined.index].to_numpy(), kind="stable")], tol)
+    position = frame.index.get_indexer(joined.index)                  # which the findings' order follows
+    return rule.function(joined.iloc[np.argsort(position, kind="stable")], tol)
 
 
 def _same_article_links(frame: pd.DataFrame) -> bool:

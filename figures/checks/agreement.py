@@ -32,7 +32,9 @@ the rest of the work is one `groupby`, so the cost grows linearly with the numbe
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,7 +69,7 @@ class _Figure:
     strict_low: bool
     strict_high: bool
     lower: bool                 # a floor: "at least 90"
-    day: pd.Timestamp | None    # the day (or period start) it is about; None when no date is known
+    day: int | None             # the day (or period start) it is about, in days since 1970; None if unknown
     weekday: int | None         # its weekday, known from the text even when the day is not
     period: str
     status: str                 # report, update (marked in its own words), live (its article is), earlier ...
@@ -127,7 +129,9 @@ def prepare_agreement(part: pd.DataFrame) -> pd.DataFrame:
                        scope=part["scope"].fillna("").astype(object), period=part["period"].fillna("day"),
                        status=part["status"].fillna("report"))   # as read back from csv, "" is missing
     part = part[part["quantity"].notna()]
-    return part.assign(quantity_base=part["quantity"].str.split(" @ ").str[0].astype(object))
+    codes, keys = pd.factorize(part["quantity"].astype(object))      # each distinct key split once
+    bases = np.array([key.split(" @ ")[0] for key in keys], dtype=object)
+    return part.assign(quantity_base=bases[codes] if len(codes) else np.array([], dtype=object))
 
 
 def _sentences_by_article(frame: pd.DataFrame) -> dict[object, list[str]]:
@@ -146,13 +150,18 @@ def _country_words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in words if w in _tables.countries())
 
 
-def _candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
+#: Text columns no comparison reads (findings quote them from the frame itself).
+_NOT_COMPARED = frozenset({"sentence", "concept", "surface", "noun", "outlet", "base_note", "predicate",
+                           "article_names", "article_countries"})
+
+
+def candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     keep = (
         frame["quantity"].notna() & frame["change"].isna() & frame["converts"].isna()
         & np.isfinite(frame["value"].astype(float)) & ~frame["status"].isin(["forecast", "other"])
         & ~frame["subset"].astype(bool)
     )
-    cand = frame[keep]
+    cand = frame.loc[keep, [c for c in frame.columns if c not in _NOT_COMPARED]]   # less to copy
     if cand.empty:
         return cand
     low, high = comparable_bounds(cand, tol)
@@ -174,15 +183,18 @@ def _subcategory(frame: pd.DataFrame) -> pd.Series:
     return same.reindex(frame.index, fill_value=False)
 
 
-def _figures(rows: pd.DataFrame) -> list[_Figure]:
+def comparison_records(rows: pd.DataFrame) -> list[_Figure]:
     """The comparison record of each row, in row order, read column by column (no row objects)."""
     days = pd.to_datetime(rows["_day"])
     named = pd.to_numeric(rows["weekday"], errors="coerce") if "weekday" in rows.columns \
         else pd.Series(np.nan, index=rows.index)
     weekdays = named.where(named.notna(), days.dt.day_of_week)
+    stamps = days.to_numpy(dtype="datetime64[D]")   # days since 1970 as ints: no Timestamp per row
+    day_numbers = [None if missing else number for missing, number in
+                   zip(np.isnat(stamps).tolist(), stamps.astype(np.int64).tolist())]
     columns = zip(
         rows.index, rows["article"].astype(object), rows["sentence_index"], rows["_low"], rows["_high"],
-        rows["strict"], rows["qualifier"].astype(object), days.astype(object), weekdays, rows["period"].astype(object),
+        rows["strict"], rows["qualifier"].astype(object), day_numbers, weekdays, rows["period"].astype(object),
         rows["status"].astype(object), rows["source"].astype(object), rows["against"].astype(object),
         rows["scope"].astype(object), rows["place"].astype(object), rows["happening"].astype(object))
     out = []
@@ -193,7 +205,7 @@ def _figures(rows: pd.DataFrame) -> list[_Figure]:
         out.append(_Figure(
             label=label, article=article, sentence=int(sentence), low=float(low), high=float(high),
             strict_low=strict and qualifier == "lower", strict_high=strict and qualifier == "upper",
-            lower=qualifier == "lower", day=None if pd.isna(day) else pd.Timestamp(day),
+            lower=qualifier == "lower", day=day,
             weekday=None if pd.isna(weekday) else int(weekday), period=str(period), status=str(status),
             role=role, name=name, against=against if isinstance(against, str) else None,
             scoped=bool(scope), placed=isinstance(place, str), country=_country(place),
@@ -202,11 +214,26 @@ def _figures(rows: pd.DataFrame) -> list[_Figure]:
     return out
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a rule builds and groups its comparison records: they hold
+    no cycles, and with a million records alive every full collection walks them all, which cost half
+    the grouping's time and grew faster than the figures. Restored as it was on the way out; whatever
+    cyclic garbage the pause leaves is collected at the next collection after it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _grouped(rows: pd.DataFrame, key: str) -> list[tuple[str, str, list[_Figure]]]:
     """(key, base, figures) for each value of `key`, in sorted order: the records built once for all
     the rows, then grouped, so that many small groups cost no frame slicing each."""
     groups: dict[str, tuple[str, list[_Figure]]] = {}
-    for value, base, fig in zip(rows[key].astype(object), rows["_base"].astype(object), _figures(rows)):
+    for value, base, fig in zip(rows[key].astype(object), rows["_base"].astype(object), comparison_records(rows)):
         groups.setdefault(value, (base, []))[1].append(fig)
     return [(value, base, figs) for value, (base, figs) in sorted(groups.items())]
 
@@ -235,7 +262,7 @@ def _within_article(a: _Figure, b: _Figure) -> str | None:
     return None
 
 
-def _across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -> str | None:
+def across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: Topics) -> str | None:
     """Severity for two figures of different articles, or None when they are not comparable."""
     rivals = _rivals(a, b)
     if "earlier" in (a.status, b.status) and not rivals:
@@ -266,7 +293,7 @@ def _across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -
         return None                              # another day's crowd or attack, another period: another event
     if a.day is None or b.day is None:
         return WARNING                           # another weekday of a running count
-    return WARNING if abs((a.day - b.day).days) <= tol.running_days else None
+    return WARNING if abs(a.day - b.day) <= tol.running_days else None
 
 
 def _same_day(a: _Figure, b: _Figure) -> bool | None:
@@ -279,22 +306,29 @@ def _same_day(a: _Figure, b: _Figure) -> bool | None:
     return None
 
 
-def _severity(a: _Figure, b: _Figure, tol: Tolerances, topics: _Topics) -> str | None:
+def _severity(a: _Figure, b: _Figure, tol: Tolerances, topics: Topics) -> str | None:
     if a.article == b.article:
         return _within_article(a, b)
-    return _across_articles(a, b, tol, topics)
+    return across_articles(a, b, tol, topics)
 
 
-class _Topics:
+@lru_cache(maxsize=65536)
+def _split_names(joined: object) -> frozenset[str]:
+    return frozenset(n for n in str(joined).split("|") if n)
+
+
+class Topics:
     """The names each article's figure sentences mention ("Lviv", "Petrenko", "Coastal Air"), read only
     for the articles whose figures conflict: two reports that name no place for a figure, or give no
     date, are taken to be about one story only when they share a name."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        self._names = {article: frozenset(n for n in str(joined).split("|") if n)
-                       for article, joined in zip(frame["article"], frame["article_names"])}
-        self._countries = {article: frozenset(n for n in str(joined).split("|") if n)
-                           for article, joined in zip(frame["article"], frame["article_countries"])}
+        first = ~frame["article"].duplicated().to_numpy()       # each article's names once, not once a figure
+        articles = frame["article"].to_numpy()[first]
+        self._names = {article: _split_names(joined)
+                       for article, joined in zip(articles, frame["article_names"].to_numpy()[first])}
+        self._countries = {article: _split_names(joined)
+                           for article, joined in zip(articles, frame["article_countries"].to_numpy()[first])}
 
     def other_country(self, a: _Figure, b: _Figure) -> bool:
         """Whether a figure that names a country meets one of another country: "In Russia, drones hurt
@@ -344,7 +378,7 @@ _COMMON_CAPS = _tables.word_class("not_story_name")
 _SHARED_NAMES = 1         # names two reports must share to be taken as one story
 
 
-def _conflicting_pairs(figs: list[_Figure], tol: Tolerances, topics: _Topics, part_whole: bool = False
+def _conflicting_pairs(figs: list[_Figure], tol: Tolerances, topics: Topics, part_whole: bool = False
                        ) -> Iterable[tuple[_Figure, _Figure, str]]:
     """(higher, lower, severity) for each pair of `figs` that cannot both hold and is comparable.
     With `part_whole`, only a scoped figure (a part) above an unscoped one (the whole) counts."""
@@ -391,23 +425,24 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     if "quantity" not in frame.columns:
         return []
     frame = prepare_agreement(frame)
-    cand = _candidates(frame, tol)
+    cand = candidates(frame, tol)
     if len(cand) < 2:
         return []
-    topics = _Topics(frame)
+    topics = Topics(frame)
     # keyed by the quantity less its place: the unit figures are regrouped by on Dask, so that the
     # findings of one group never depend on which other groups share its partition
     # each pair with the key it was found under: a finding joins two pairs through a shared article only
     # when they share the key, so "@ eaton fire" and "@ palisades fire" in the same articles stay apart
     found: dict[tuple[str, str, str], list[tuple[_Figure, _Figure, str]]] = {}
-    for quantity, base, figs in _grouped(_clashing_groups(cand, "quantity"), "quantity"):
-        for a, b, severity in _conflicting_pairs(figs, tol, topics):
-            found.setdefault((base, "agree", severity), []).append((a, b, quantity))
     regional = _regional(cand)
-    for base, _, figs in _grouped(_clashing_groups(regional, "_base"), "_base") if len(regional) else ():
-        for a, b, severity in _conflicting_pairs(figs, tol, topics, part_whole=True):
-            rule = "agree" if _rivals(a, b) else "part"        # rival counters of one event, not a part
-            found.setdefault((base, rule, severity), []).append((a, b, base))
+    with collector_paused():
+        for quantity, base, figs in _grouped(_clashing_groups(cand, "quantity"), "quantity"):
+            for a, b, severity in _conflicting_pairs(figs, tol, topics):
+                found.setdefault((base, "agree", severity), []).append((a, b, quantity))
+        for base, _, figs in _grouped(_clashing_groups(regional, "_base"), "_base") if len(regional) else ():
+            for a, b, severity in _conflicting_pairs(figs, tol, topics, part_whole=True):
+                rule = "agree" if _rivals(a, b) else "part"        # rival counters of one event, not a part
+                found.setdefault((base, rule, severity), []).append((a, b, base))
     if not found:
         return []
     needed = sorted({f.label for pairs in found.values() for a, b, _ in pairs for f in (a, b)})

@@ -29,6 +29,11 @@ def when(row) -> str | None:  # type: ignore[no-untyped-def]
 
 def figure(row) -> str:  # type: ignore[no-untyped-def]
     """'"more than 3,000" (the minister, article a3, 2023-03-06)'."""
+    return f"{quoted(row)} ({attribution(row)})"
+
+
+def attribution(row) -> str:  # type: ignore[no-untyped-def]
+    """Who gives a figure, where and when: 'the minister, article a3 (Wire), 2023-03-06'."""
     said = row.get("source")
     where = [str(said) if isinstance(said, str) and said else "unattributed"]
     where.append(f"article {row['article']}")
@@ -38,11 +43,16 @@ def figure(row) -> str:  # type: ignore[no-untyped-def]
     day = when(row)
     if day:
         where.append(day)
+    return ", ".join(where)
+
+
+def quoted(row) -> str:  # type: ignore[no-untyped-def]
+    """A figure as the text gives it, in quotes, with its counted noun: '"3,000 people"'."""
     noun = row.get("noun")
     surface = str(row["surface"])
     if row.get("dimension") == "count" and isinstance(noun, str) and noun and noun not in surface:
         surface = f"{surface} {noun}"
-    return f"\"{surface}\" ({', '.join(where)})"
+    return f"\"{surface}\""
 
 
 def thing(row) -> str:  # type: ignore[no-untyped-def]
