@@ -41,7 +41,7 @@ _FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimens
 
 
 #: How far apart (in characters) two parts may stand to be read as given together: "12 people were
-#: killed and 40 wounded", "at least 100 soldiers have been killed and 1,000 injured"; farther apart,
+#: killed and 40 wounded", "at least 60 sailors were reported dead and 300 hurt"; farther apart,
 #: another clause (and often another source) may be giving the second.
 _SIDE_BY_SIDE_CHARS = 60
 
