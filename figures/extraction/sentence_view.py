@@ -70,10 +70,14 @@ class SentenceView:
 
     def when(self, first: int, stop: int, block: int) -> scope.When | None:
         """The time phrase that dates the figure at tokens [first, stop): one a report verb governs in
-        its clause, else its clause's nearest, else one a report verb governs in the sentence, else
-        the sentence's only one."""
+        its clause, else its clause's nearest, else a "since the start of the war" before it (a total
+        over the whole period, whatever day it is reported on), else one a report verb governs in the
+        sentence, else the sentence's only one."""
         own = scope.in_clause(self.times, self.clauses, first)
         dated = [w for w in own if not w.timed]
+        total = next((w for w in self.times if w.period == "cumulative" and w.stop <= first), None)
+        if total is not None and not any(w is not total and not w.report for w in dated):
+            return total                          # "Since the war began, 10,000 have died, the UN said on Monday"
         reported = [w for w in dated if w.report]
         if reported:
             return reported[0]
