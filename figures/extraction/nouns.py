@@ -21,6 +21,10 @@ _MONTHS = _tables.months()
 _CHANGE_WORDS = _tables.change_words()
 #: Nouns that name what happened to the people they count ("casualties", "deaths", "the wounded"):
 #: in "casualties among the troops" the figure counts the casualties, and the troops are only who they were.
+#: Prepositions after which a noun phrase only says whose or where the thing before them is: "a ticket
+#: for the festival", "flights to Lisbon", "the aid to the region" are a ticket, flights and aid (the
+#: noun must be plural, open the sentence or follow a determiner, so that "how to", "due to" stay out).
+_HEAD_BEFORE = frozenset({"for", "to"})
 _TOLL_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items()
                         if entry.kind == "person" and entry.happening not in (None, "attend") and "whole" not in entry.flags)
 
@@ -155,6 +159,10 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         k -= 1
     if chunk and k >= 1 and tokens[k].low == "among" and singular(tokens[k - 1].text) in _TOLL_NOUNS:
         chunk, j = [tokens[k - 1]], k - 2       # "casualties among the troops exceed 3,000": the casualties
+    elif chunk and k >= 1 and tokens[k].low in _HEAD_BEFORE and is_content(tokens[k - 1]) \
+            and not looks_verb(tokens[k - 1]) and (looks_plural(tokens[k - 1].text) or k == 1
+                                                 or tokens[k - 2].low in DETERMINERS or tokens[k - 2].low in {"a", "an"}):
+        chunk, j = [tokens[k - 1]], k - 2       # "a ticket for the festival costs €80": the ticket
     if not chunk:
         return LeftPhrase((), None)
     if any(tokens[k].text[0].isdigit() for k in (j, j - 1) if k >= 0):
