@@ -21,6 +21,8 @@ _MONTHS = _tables.months()
 _CHANGE_WORDS = _tables.change_words()
 #: Nouns that name what happened to the people they count ("casualties", "deaths", "the wounded"):
 #: in "casualties among the troops" the figure counts the casualties, and the troops are only who they were.
+#: Prepositions before a place that ends a noun phrase: "casualties near Darsa exceed 3,000".
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "over", "around", "from"})
 #: Prepositions after which a noun phrase only says whose or where the thing before them is: "a ticket
 #: for the festival", "flights to Lisbon", "the aid to the region" are a ticket, flights and aid (the
 #: noun must be plural, open the sentence or follow a determiner, so that "how to", "due to" stay out).
@@ -144,10 +146,10 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         j -= 1
         skipped += 1
     chunk: list[Token] = []
-    while j >= 0 and len(chunk) < 4 and is_content(tokens[j]):
+    while j >= 0 and len(chunk) < 4 and is_content(tokens[j]) and tokens[j].low not in _PLACE_PREPOSITIONS:
         chunk.insert(0, tokens[j])
         j -= 1
-    if (chunk and chunk[0].text[0].isupper() and j >= 1 and tokens[j].low in {"in", "at", "near", "over", "around", "from"}
+    if (chunk and chunk[0].text[0].isupper() and j >= 1 and tokens[j].low in _PLACE_PREPOSITIONS
             and is_content(tokens[j - 1])):
         chunk = []                             # "Casualties in Bakhmut exceed 3,000": skip the place
         j -= 1

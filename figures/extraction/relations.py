@@ -33,6 +33,10 @@ _CONVERSION_GAP = re.compile(
         \s*$""",
     re.VERBOSE,
 )
+# A restatement set off by a comma: "two million rubles, about 22,000 euros" (the later figure
+# approximate), "five million rubles, the equivalent of 55,000 euros".
+_APPOSED_GAP = re.compile(r"\s*,\s*")
+_EQUIVALENT_GAP = re.compile(r"\s*,\s+(?:or\s+)?(?:the\s+)?equivalent\s+(?:of|to)\s+")
 _LOOKBACK_SENTENCES = 3
 #: How many figures back a later "10 of the drones" looks for its whole: a window, so that an
 #: article listing thousands of figures costs linear time.
@@ -54,14 +58,16 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         same_sentence_next = nxt is not None and nxt.sentence_index == fig.sentence_index
 
-        # "120km (75 miles)", "two million rubles (25,000 euros)"
+        # "120km (75 miles)", "two million rubles (25,000 euros)", "... rubles, about 22,000 euros"
         # "250 hp (186 kW / 253 PS)": a second restatement restates the same original
         original_index = i - 1 if prev is None or prev.converts is None else prev.converts
         original = drafts[original_index]
         if (prev is not None and prev.sentence_index == fig.sentence_index
                 and prev.dimension == fig.dimension and fig.dimension != "count"
                 and prev.unit != fig.unit and original.unit != fig.unit
-                and _CONVERSION_GAP.fullmatch(text, prev.end, fig.start)):
+                and (_CONVERSION_GAP.fullmatch(text, prev.end, fig.start)
+                     or _EQUIVALENT_GAP.fullmatch(text, prev.end, fig.start)
+                     or (fig.qualifier is Qualifier.APPROX and _APPOSED_GAP.fullmatch(text, prev.end, fig.start)))):
             fig.converts = original_index
             if fig.qualifier is Qualifier.EXACT and original.qualifier is not Qualifier.EXACT:
                 # "just under 250 hp (186 kW)": the restatement carries the original's bound
