@@ -205,6 +205,35 @@ def _joined(tokens: list[Token], k: int, stop: int, lemma: str) -> str:
     return joined.happening if joined is not None else ""
 
 
+#: How far a reduced relative after a whole ("the 71 drones fired overnight were shot down") may run
+#: before the verb of the part: a window of tokens.
+_RELATIVE_REACH = 6
+
+
+def _past_whole(tokens: list[Token], k: int, stop: int) -> int | None:
+    """Where the verb of a part written before its whole stands: after "of (the) 71 drones" and any
+    reduced relative ("fired overnight", "launched by the army") up to its auxiliary; None when no
+    whole follows the figure at token k."""
+    if k < stop and tokens[k].low == "out":
+        k += 1
+    if not (k < stop and tokens[k].low == "of"):
+        return None
+    k += 1
+    if k < stop and tokens[k].low == "the":
+        k += 1
+    if not (k < stop and tokens[k].text[:1].isdigit()):
+        return None
+    k += 1
+    while k < stop and is_content(tokens[k]) and not verb_like(tokens[k].low):
+        k += 1                                    # the whole's noun: "drones", "Russian drones"
+    if k < stop and tokens[k].low not in AUX and verb_like(tokens[k].low):
+        aux = next((m for m in range(k + 1, min(stop, k + 1 + _RELATIVE_REACH)) if tokens[m].low in AUX), None)
+        if aux is None:
+            return None                           # "39 of 71 drones launched": no verb of the part's own
+        k = aux
+    return k
+
+
 def _own_verb(tokens: list[Token], k: int, stop: int) -> bool:
     """Whether a verb of its own follows a figure at token k ("30 are being treated", "30 were taken
     to hospital"), so that it does not share the happening of the figure it is joined to by "and"."""
@@ -353,6 +382,10 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         mods = None                               # "Russian drones": the side that fired them, not a subset
 
     after = _verb_after(tokens, noun_stop if noun_words else stop, clause.stop)
+    if after is None and not noun_words:
+        past_whole = _past_whole(tokens, stop, clause.stop)
+        if past_whole is not None:                # "52 of the 71 drones were shot down": 52 were
+            after = _verb_after(tokens, past_whole, clause.stop)
     before, coordinated = _verb_before(tokens, first, clause.first)
     if meta_word == "casualty":
         before = "casualty"
