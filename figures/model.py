@@ -83,6 +83,7 @@ def quantity_key(dimension: str, unit: str, kind: str | None, happening: str | N
     is unknown. Counts are keyed by kind; measures by dimension too (an area and a length never meet)."""
     if not kind or not happening:
         return None
+    dimension = "percent" if dimension == "fraction" else dimension      # "a fifth" and "25%" are both shares
     measure = "" if dimension == "count" else ("money " if dimension == "currency" else f"{dimension} ")
     rate = f" per {per}" if per else ""
     where = f" @ {scope}" if scope else ""

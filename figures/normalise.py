@@ -22,7 +22,7 @@ PLAIN_UNITS: dict[str, tuple[str, float]] = {
     "basis_point": ("percentage_point", 0.01),
     "ppm": ("ppm", 1.0),
     "ppb": ("ppm", 0.001),
-    "fraction": ("ppm", 1e6),        # a share written as a fraction ("a third of", "one in five")
+    "fraction": ("percent", 100.0),  # a share written as a fraction ("a third of", "one in five"): a percent
 }
 _OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 

@@ -27,7 +27,7 @@ def test_every_currency_code_is_three_upper_case_letters() -> None:
 @pytest.mark.parametrize("value, unit, expected, base", [
     (120, "kilometer", 120_000, "meter"), (75, "mile", 120_700.8, "meter"),
     (1250, "kilometer ** 2", 1.25e9, "meter ** 2"), (12e6, "metric_ton", 1.2e10, "kilogram"),
-    (20, "degree_Celsius", 293.15, "kelvin"), (0.25, "fraction", 250_000, "ppm"),
+    (20, "degree_Celsius", 293.15, "kelvin"), (0.25, "fraction", 25.0, "percent"),
 ])
 def test_physical_units_normalise_to_si(value: float, unit: str, expected: float, base: str) -> None:
     """km, miles, area, tonnes and Celsius convert to SI base units, and a share to parts per million."""

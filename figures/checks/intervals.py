@@ -72,7 +72,11 @@ def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
     rounding = half.where(half <= 0.5, np.minimum(half, np.maximum(tol.round_rel * frame["value"].abs(), 0.5)))
     exact_count = frame["dimension"].eq("count") & half.le(0.5)
     rounding = rounding.where(~exact_count, 0.0)       # "39 drones" is a count, not a rounded 38.5-39.5
-    approx = frame["qualifier"].eq("approx")
+    # a share written as a fraction ("a third", "half", "one in five") is a rounded share: as loose as
+    # "about", and no more (its digits say nothing of rounding: "1/3" is not 0 to 1)
+    fraction = frame["dimension"].eq("fraction")
+    rounding = rounding.where(~fraction, 0.0)
+    approx = frame["qualifier"].eq("approx") | fraction
     low = frame["low"].astype(float)
     high = frame["high"].astype(float)
     # "about" loosens each end by its own size: "tens of thousands" [10,000, 100,000] becomes
