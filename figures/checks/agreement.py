@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from figures import _tables
+from figures.extraction.tokens import singular
 from figures.checks import describe
 from figures.checks.findings import CONTRADICTION, WARNING, Finding
 from figures.checks.intervals import Tolerances, apart, comparable_bounds
@@ -80,6 +81,7 @@ class _Figure:
     placed: bool                # the text names a place for it, even a whole country
     country: str | None         # the country it names as its place, if one
     course: str                 # how reports of its happening behave over time (data/happenings.tsv)
+    means: frozenset[str] = frozenset()   # what the attack was made with, as its words say ("drone", "missile")
 
 
 def _role(source: object) -> tuple[str | None, str | None]:
@@ -151,8 +153,18 @@ def _country_words(sentence: str) -> frozenset[str]:
 
 
 #: Text columns no comparison reads (findings quote them from the frame itself).
-_NOT_COMPARED = frozenset({"sentence", "concept", "surface", "noun", "outlet", "base_note", "predicate",
+_NOT_COMPARED = frozenset({"sentence", "surface", "noun", "outlet", "base_note", "predicate",
                            "article_names", "article_countries"})
+_MEANS = _tables.word_class("attack_means")
+
+
+@lru_cache(maxsize=65536)
+def _means_of(concept: object) -> frozenset[str]:
+    """The means an attack was made with, from the words that did it ("A drone strike" -> drone)."""
+    if not isinstance(concept, str):
+        return frozenset()
+    words = {w.strip(".,;:'\"").lower() for w in concept.split(",")[0].split()}
+    return frozenset(singular(w) for w in words if w in _MEANS)
 
 
 def candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
@@ -196,10 +208,11 @@ def comparison_records(rows: pd.DataFrame) -> list[_Figure]:
         rows.index, rows["article"].astype(object), rows["sentence_index"], rows["_low"], rows["_high"],
         rows["strict"], rows["qualifier"].astype(object), day_numbers, weekdays, rows["period"].astype(object),
         rows["status"].astype(object), rows["source"].astype(object), rows["against"].astype(object),
-        rows["scope"].astype(object), rows["place"].astype(object), rows["happening"].astype(object))
+        rows["scope"].astype(object), rows["place"].astype(object), rows["happening"].astype(object),
+        (rows["concept"] if "concept" in rows.columns else pd.Series(None, index=rows.index)).astype(object))
     out = []
     for (label, article, sentence, low, high, strict, qualifier, day, weekday, period, status, source, against,
-         scope, place, happening) in columns:
+         scope, place, happening, concept) in columns:
         role, name = _role(source)
         strict = bool(strict)
         out.append(_Figure(
@@ -210,6 +223,7 @@ def comparison_records(rows: pd.DataFrame) -> list[_Figure]:
             role=role, name=name, against=against if isinstance(against, str) else None,
             scoped=bool(scope), placed=isinstance(place, str), country=_country(place),
             course=_COURSE.get(happening, "event") if happening != "population" or scope else "event",
+            means=_means_of(concept),
         ))
     return out
 
@@ -273,6 +287,8 @@ def across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: Topics) -> 
         return None                              # nothing but the kind ties them: maybe two stories
     if topics.other_country(a, b):
         return None                              # two countries' counts: two events
+    if a.means and b.means and a.means.isdisjoint(b.means):
+        return None                              # "a drone strike killed two", "a missile strike killed three"
     course = a.course
     if course == "fixed":
         return None if {"update", "live"} & {a.status, b.status} else CONTRADICTION   # a count as of 2 pm
