@@ -57,6 +57,9 @@ def _trailing_zeros_step(values: pd.Series) -> pd.Series:
     return step
 
 
+_FRACTION_SLACK = 0.05      # the least a share written as a fraction may be off, as a fraction (five points)
+
+
 def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
            rounded_zeros: bool = False) -> tuple[pd.Series, pd.Series]:
     """(lowest, highest) true value each figure allows, in the units of column `value`.
@@ -83,6 +86,9 @@ def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
     # [9,000, 110,000], not a slack taken from the 55,000 midpoint
     low = low - np.maximum(rounding, np.where(approx, tol.approx_rel * low.abs(), 0.0))
     high = high + np.maximum(rounding, np.where(approx & np.isfinite(high), tol.approx_rel * high.abs(), 0.0))
+    # and a fraction at least five points either way: "one in ten" is 5-15%, "a third" 28-38%
+    low = low - np.where(fraction, np.maximum(_FRACTION_SLACK - tol.approx_rel * low.abs(), 0.0), 0.0)
+    high = high + np.where(fraction & np.isfinite(high), np.maximum(_FRACTION_SLACK - tol.approx_rel * high.abs(), 0.0), 0.0)
     extra_low = np.maximum(tol.abs, np.where(np.isfinite(low), tol.rel * low.abs(), 0.0))
     extra_high = np.maximum(tol.abs, np.where(np.isfinite(high), tol.rel * high.abs(), 0.0))
     low = (low - extra_low) * scale

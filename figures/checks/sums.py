@@ -7,12 +7,12 @@ The classes counted together, and their parts, are the joined happenings of
 so the rule knows no noun of its own.
 
 A sum is formed only where the text gives both parts side by side: one sentence, one source, the
-same counted kind, place and day, exactly one figure of each part, and neither part a share of the
-other. It is set against counts of both from other articles only, under the same conditions as any
-two reports of one quantity (`agreement`: same story, same day or a running count's window, never
-forecasts or earlier figures). Parts that add up to more than a count of both conflict as two
-reports of one quantity would; a count of both above the parts' sum is at most a warning, since
-casualty counts often take in the missing and the captured too.
+same counted kind, place and day, exactly one figure of each part, at most `_SIDE_BY_SIDE_CHARS`
+apart, and neither part a share of the other. It is set against counts of both from other articles
+only, under the same conditions as any two reports of one quantity (`agreement`: same story, same
+day or a running count's window, never forecasts or earlier figures). Every finding is a warning:
+"casualties" is often one incident's count where the parts are a day's, or takes in the missing and
+the captured, and a count of both may be newer than the parts.
 """
 
 from __future__ import annotations
@@ -75,9 +75,10 @@ def prepare_sums(part: pd.DataFrame) -> pd.DataFrame:
     if len(parts):                                # only sentences that name two parts can hold a pair
         kinds = parts.groupby([parts["article"].astype(object), parts["sentence_index"]])["happening"]
         parts = parts[kinds.transform("nunique").to_numpy() >= 2]
-    pair = pd.Series(None, index=part.index, dtype=object)
+    paired: dict[object, str] = {}
     for labels in _side_by_side(parts):
-        pair[list(labels)] = "+".join(labels)
+        paired.update((label, "+".join(labels)) for label in labels)
+    pair = pd.Series([paired.get(label) for label in part.index], index=part.index, dtype=object)
     part = part[~is_part | pair.notna()].assign(sum_pair=pair)
     return prepare_agreement(part)
 
@@ -91,16 +92,19 @@ def _side_by_side(parts: pd.DataFrame) -> Iterable[tuple[str, str]]:
     groups: dict[tuple[object, ...], list[str]] = {}
     for label, key in zip(parts.index, keys.itertuples(index=False, name=None)):
         groups.setdefault(key, []).append(label)
-    happening = parts["happening"].astype(object)
-    for labels in groups.values():
-        if len(labels) != 2 or happening[labels[0]] == happening[labels[1]]:
+    two = [labels for labels in groups.values() if len(labels) == 2]
+    if not two:
+        return
+    wanted = [label for labels in two for label in labels]         # columns read once, not a row per pair
+    rows = parts.loc[wanted, ["happening", "start", "end", "whole", "against"]].astype(object)
+    happening, start, end, whole, against = (dict(zip(rows.index, rows[c])) for c in rows.columns)
+    for labels in two:
+        a, b = sorted(labels, key=start.__getitem__)
+        if happening[a] == happening[b] or {whole[a], whole[b], against[a], against[b]} & {a, b}:
             continue
-        a, b = sorted((parts.loc[label] for label in labels), key=lambda row: row["start"])
-        if a["whole"] in labels or b["whole"] in labels or a["against"] in labels or b["against"] in labels:
+        if start[b] - end[a] > _SIDE_BY_SIDE_CHARS:
             continue
-        if b["start"] - a["end"] > _SIDE_BY_SIDE_CHARS:
-            continue
-        yield a.name, b.name
+        yield a, b
 
 
 def check_sums(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
@@ -125,26 +129,28 @@ def check_sums(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     pairs: dict[str, list[str]] = {}
     for label, pair in zip(parts.index, parts["sum_pair"]):
         pairs.setdefault(pair, []).append(label)
-    for labels in pairs.values():
+    for pair, labels in pairs.items():
         if len(labels) != 2 or cand.at[labels[0], "sum_key"] not in by_base:
             continue                               # a part that is not compared (a forecast, a change)
+        labels = pair.split("+")                   # in text order, whatever the frame's row order
         first, second = (records[label] for label in labels)
-        low, high = first.low + second.low, first.high + second.high
-        added = dataclasses.replace(first, low=low, high=high, strict_low=first.strict_low or second.strict_low,
-                                    strict_high=first.strict_high or second.strict_high, against=None)
+        statuses = {first.status, second.status}
+        added = dataclasses.replace(
+            first, low=first.low + second.low, high=first.high + second.high, against=None,
+            strict_low=first.strict_low or second.strict_low, strict_high=first.strict_high or second.strict_high,
+            status=next((s for s in ("earlier", "update", "live") if s in statuses), first.status))
         for total_label in by_base[cand.at[labels[0], "sum_key"]]:
             total = records[total_label]
             if total.article == added.article:
                 continue                           # one article's parts and total: its own arithmetic
             if apart(added.low, added.strict_low, total.high, total.strict_high):
-                severity, parts_above = across_articles(added, total, tol, topics), True
+                compared, parts_above = across_articles(added, total, tol, topics), True
             elif apart(total.low, total.strict_low, added.high, added.strict_high):
-                severity, parts_above = across_articles(total, added, tol, topics), False
-                severity = WARNING if severity is not None else None
+                compared, parts_above = across_articles(total, added, tol, topics), False
             else:
                 continue
-            if severity is not None:
-                found.append((tuple(labels), total_label, severity, parts_above))
+            if compared is not None:               # a warning at most: a count of both may be another
+                found.append((tuple(labels), total_label, WARNING, parts_above))   # incident's, or newer
     if not found:
         return []
     rows = frame.loc[sorted({x for p, t, _, _ in found for x in (*p, t)}), _FIELDS].to_dict("index")
@@ -185,8 +191,8 @@ def _finding(rows: dict, group: list[tuple[tuple[str, ...], str, str, bool]], to
     days = sorted({d for d in (describe.when(rows[x]) for p, t, _, _ in group for x in (*p, t)) if d})
     dated = f" on {days[0]}" if len(days) == 1 else (f" between {days[0]} and {days[-1]}" if days else "")
     if parts_above:
-        why = "both cannot be right" if severity == CONTRADICTION else \
-            "a running count may have grown since, or one of them been corrected: check which is current"
+        why = ("a count of both holds both parts, so unless it counts another incident or an earlier "
+               "moment, one of them is wrong: check which is current")
         message = (f"Counts do not add up for {what}{dated}: {named} ({given}) make {describe.number(added)}, "
                    f"more than {counted} counts of both; {why}.")
     else:

@@ -53,6 +53,7 @@ class Draft:
     clause_contrast: bool = False  # its clause is set against the one before ("though police counted")
     fixed: bool = False            # its happening is a fact of the event ("on board"), not a running count
     left_subject: str | None = None
+    left_group: str | None = None  # whose the counted toll is: "casualties among the troops" -> troop
     noun_words: tuple[str, ...] = ()
     noun_stop: int = -1            # token index (in its sentence) after the counted noun
 

@@ -19,14 +19,15 @@ from figures.extraction.tokens import (
 _STOPWORDS = _tables.stopwords()
 _MONTHS = _tables.months()
 _CHANGE_WORDS = _tables.change_words()
-#: Nouns that name what happened to the people they count ("casualties", "deaths", "the wounded"):
-#: in "casualties among the troops" the figure counts the casualties, and the troops are only who they were.
 #: Prepositions before a place that ends a noun phrase: "casualties near Darsa exceed 3,000".
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "over", "around", "from"})
-#: Prepositions after which a noun phrase only says whose or where the thing before them is: "a ticket
-#: for the festival", "flights to Lisbon", "the aid to the region" are a ticket, flights and aid (the
-#: noun must be plural, open the sentence or follow a determiner, so that "how to", "due to" stay out).
+#: Prepositions after which a noun phrase only says whose the thing before them is: "a ticket for the
+#: concert", "flights to the coast", "the aid to the region" are a ticket, flights and aid (the noun
+#: must be plural, open the sentence or follow a determiner, so that "how to", "due to" stay out). A
+#: name after them ("flights to Lisbon") tells one such thing from another, so no head is read there.
 _HEAD_BEFORE = frozenset({"for", "to"})
+#: Nouns that name what happened to the people they count ("casualties", "deaths", "the wounded"):
+#: in "casualties among the troops" the figure counts the troops' casualties.
 _TOLL_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items()
                         if entry.kind == "person" and entry.happening not in (None, "attend") and "whole" not in entry.flags)
 
@@ -119,6 +120,7 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
 class LeftPhrase:
     words: tuple[str, ...]   # content words before the figure, as written, in order
     subject: str | None      # normalised subject when the figure counts it ("wounded", "death")
+    group: str | None = None  # whose they are, after "among": "casualties among the troops" -> troop
 
 
 def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
@@ -159,12 +161,16 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
     k = j
     while k >= 0 and tokens[k].low in DETERMINERS:
         k -= 1
+    group = None
     if chunk and k >= 1 and tokens[k].low == "among" and singular(tokens[k - 1].text) in _TOLL_NOUNS:
-        chunk, j = [tokens[k - 1]], k - 2       # "casualties among the troops exceed 3,000": the casualties
+        group = singular(chunk[-1].text)         # "casualties among the troops exceed 3,000": the troops'
+        chunk, j = [tokens[k - 1]], k - 2       # casualties
     elif chunk and k >= 1 and tokens[k].low in _HEAD_BEFORE and is_content(tokens[k - 1]) \
             and not looks_verb(tokens[k - 1]) and (looks_plural(tokens[k - 1].text) or k == 1
                                                  or tokens[k - 2].low in DETERMINERS or tokens[k - 2].low in {"a", "an"}):
-        chunk, j = [tokens[k - 1]], k - 2       # "a ticket for the festival costs €80": the ticket
+        if any(t.text[:1].isupper() for t in chunk):
+            return LeftPhrase((), None)          # "flights to Lisbon", "a ticket for the Halden festival"
+        chunk, j = [tokens[k - 1]], k - 2       # "a ticket for the concert costs €80": the ticket
     if not chunk:
         return LeftPhrase((), None)
     if any(tokens[k].text[0].isdigit() for k in (j, j - 1) if k >= 0):
@@ -177,7 +183,8 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         return LeftPhrase(words, singular(head))                 # the number of wounded
     if head in META_NOUNS and len(chunk) > 1:
         return LeftPhrase(words, singular(chunk[-2].text))       # the death toll
-    return LeftPhrase(words, singular(chunk[-1].text) if looks_plural(chunk[-1].text) or head in IRREGULAR_PLURALS else None)
+    return LeftPhrase(words, singular(chunk[-1].text) if looks_plural(chunk[-1].text) or head in IRREGULAR_PLURALS else None,
+                      group)
 
 
 _PREDICATE_ADJECTIVES = _tables.word_class("predicate_adjective")

@@ -335,15 +335,14 @@ def _after_word(tokens: list[Token], k: int) -> str | None:
 def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int, noun_words: list[str],
          noun_stop: int, left_subject: str | None, dimension: str, subject: str | None,
          around: Callable[[], tuple[tuple[int, str], ...]] = tuple,
-         near_other: Callable[[int], bool] = lambda k: False) -> Reading:
+         near_other: Callable[[int], bool] = lambda k: False, group: str | None = None) -> Reading:
     """The quantity parts of the figure at tokens [first, stop) whose counted noun (if any) is
     `noun_words` ending before token `noun_stop`. `around` gives the happenings the sentence names and
     where (read only when needed); `near_other(k)` whether token k is within a few words of another figure. A person count whose own words
     name no happening takes the only one the sentence names away from its other figures ("brought
     90,000 people, says the ministry, and 150,000, says the union, out on the streets"; "many took
-    part, with an estimate of 90,000")."""
-    """The quantity parts of the figure at tokens [first, stop) whose counted noun (if any) is
-    `noun_words` ending before token `noun_stop`."""
+    part, with an estimate of 90,000"). `group`: whose a toll read on the left is ("casualties among
+    the troops")."""
     tokens = sentence.tokens
     clause = clauses[clause_at(clauses, first)]
     if first >= 2 and (tokens[first - 2].low, tokens[first - 1].low) in _COMPLEMENTS:
@@ -357,8 +356,10 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     if counted and kind_entry is None and not noun_words and meta_word is not None:
         kind_entry = _KINDS.get("crowd" if meta_word == "turnout" else meta_word)
         head = meta_word
+    toll_of_group = False
     if counted and kind_entry is None and not noun_words and left_subject:
         kind_entry, head = _kind_of([left_subject])
+        toll_of_group = group is not None and kind_entry is not None
     counted_as = _population(tokens, first, clause.first)
     kind: str | None
     if not counted:
@@ -373,6 +374,8 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         kind = None
     elif kind_entry is not None:
         kind = kind_entry.kind
+        if toll_of_group:                         # "casualties among the troops": the troops' casualties
+            kind = _KINDS[group].kind if group in _KINDS else group
     elif noun_words:
         kind = head
     else:

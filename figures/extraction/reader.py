@@ -266,7 +266,7 @@ def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.da
                        or (singular(left.words[-1]) if left.words else None))
         phrases = [about, opener, concepts.left_words(sentence, fig.start, left.words)]
     fig.concept = concepts.concept(sentence, fig.start, fig.end, measure=fig.dimension != "count", loose=phrases)
-    fig.left_subject = left.subject
+    fig.left_subject, fig.left_group = left.subject, left.group
     return noun
 
 
@@ -373,7 +373,7 @@ def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], 
             fig.event_date = story_day                   # the day the lead sets the story on
         reading = quantity.read(view.sentence, view.clauses, first, stop, list(fig.noun_words), fig.noun_stop,
                                 fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings,
-                                lambda token, k=k: nearby.other_than(k, token))
+                                lambda token, k=k: nearby.other_than(k, token), group=fig.left_group)
         fig.kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
         fig.predicate = reading.verb
         fig.happening, fig.fixed = reading.happening, reading.fixed

@@ -36,6 +36,7 @@ _CONVERSION_GAP = re.compile(
 # A restatement set off by a comma: "two million rubles, about 22,000 euros" (the later figure
 # approximate), "five million rubles, the equivalent of 55,000 euros".
 _APPOSED_GAP = re.compile(r"\s*,\s*")
+_PHRASE_END = re.compile(r"\s*(?:[,;.)]|$)")     # "..., about 22,000 euros," but not "about 5 miles of it"
 _EQUIVALENT_GAP = re.compile(r"\s*,\s+(?:or\s+)?(?:the\s+)?equivalent\s+(?:of|to)\s+")
 _LOOKBACK_SENTENCES = 3
 #: How many figures back a later "10 of the drones" looks for its whole: a window, so that an
@@ -67,7 +68,8 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
                 and prev.unit != fig.unit and original.unit != fig.unit
                 and (_CONVERSION_GAP.fullmatch(text, prev.end, fig.start)
                      or _EQUIVALENT_GAP.fullmatch(text, prev.end, fig.start)
-                     or (fig.qualifier is Qualifier.APPROX and _APPOSED_GAP.fullmatch(text, prev.end, fig.start)))):
+                     or (fig.qualifier is Qualifier.APPROX and _APPOSED_GAP.fullmatch(text, prev.end, fig.start)
+                         and _PHRASE_END.match(text, fig.end)))):
             fig.converts = original_index
             if fig.qualifier is Qualifier.EXACT and original.qualifier is not Qualifier.EXACT:
                 # "just under 250 hp (186 kW)": the restatement carries the original's bound

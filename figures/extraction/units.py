@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from figures import _tables
 from figures.extraction.numbers import long_number_at
-from figures.extraction.tokens import IRREGULAR_PLURALS, WEEKDAYS, looks_plural, past_form
+from figures.extraction.tokens import WEEKDAYS, looks_plural, past_form, singular
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
 _STOPWORDS = _tables.stopwords()
@@ -195,19 +195,23 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
-_STOPWORD_SET = _tables.stopwords()
+_IN_MILLIONS = _tables.word_class("counted_in_millions")
+_PERSON_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items() if entry.kind == "person")
 
 
 def keeps_money_scale(text: str, end: int) -> bool:
     """A scale letter only money takes ("k", "m") still scales a number written without a currency
     when a unit is written apart after it ("0.7k miles", "12m km"), a currency name follows, or a
-    plural noun does ("1.5m people", "300m users": millions of them; "a 2m wall" is two metres)."""
+    plural of people or of what is counted in millions follows ("1.5m people", "10m Britons", "300m
+    users"; `counted_in_millions`). Other nouns keep metres: "a 2m wall", "10m waves", "8m boats"."""
     after = unit_after(text, end)
     if after is not None:
         return after.dimension == "currency" or text[end:end + 1] in " \u00a0"
     word = _NEXT_WORD.match(text, end)
     if word is None:
         return False
-    low = word.group(1).lower()
-    return (looks_plural(low) and low not in _STOPWORD_SET and not low.endswith(("wards", "ways"))) \
-        or low in IRREGULAR_PLURALS
+    written = word.group(1)
+    low = written.lower()
+    if low in _IN_MILLIONS or low == "people":
+        return True
+    return looks_plural(low) and (singular(low) in _PERSON_NOUNS or (written[0].isupper() and low.endswith("s")))
