@@ -44,6 +44,9 @@ _FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimens
 #: killed and 40 wounded", "at least 60 sailors were reported dead and 300 hurt"; farther apart,
 #: another clause (and often another source) may be giving the second.
 _SIDE_BY_SIDE_CHARS = 60
+#: How many conflicting counts of both each sum is set against on each side, the most distant first:
+#: enough to name the disagreement, few enough that a key with thousands of counts stays linear.
+_PARTNERS = 8
 
 
 @lru_cache(maxsize=65536)
@@ -125,6 +128,8 @@ def check_sums(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     by_base: dict[str, list[str]] = {}
     for label, base in zip(totals.index, totals["sum_key"]):
         by_base.setdefault(base, []).append(label)
+    lowest_first = {key: sorted((records[x] for x in labels), key=lambda f: f.high) for key, labels in by_base.items()}
+    highest_first = {key: sorted((records[x] for x in labels), key=lambda f: -f.low) for key, labels in by_base.items()}
     found: list[tuple[tuple[str, ...], str, str, bool]] = []
     pairs: dict[str, list[str]] = {}
     for label, pair in zip(parts.index, parts["sum_pair"]):
@@ -139,18 +144,25 @@ def check_sums(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
             first, low=first.low + second.low, high=first.high + second.high, against=None,
             strict_low=first.strict_low or second.strict_low, strict_high=first.strict_high or second.strict_high,
             status=next((s for s in ("earlier", "update", "live") if s in statuses), first.status))
-        for total_label in by_base[cand.at[labels[0], "sum_key"]]:
-            total = records[total_label]
-            if total.article == added.article:
-                continue                           # one article's parts and total: its own arithmetic
-            if apart(added.low, added.strict_low, total.high, total.strict_high):
-                compared, parts_above = across_articles(added, total, tol, topics), True
-            elif apart(total.low, total.strict_low, added.high, added.strict_high):
-                compared, parts_above = across_articles(total, added, tol, topics), False
-            else:
-                continue
-            if compared is not None:               # a warning at most: a count of both may be another
-                found.append((tuple(labels), total_label, WARNING, parts_above))   # incident's, or newer
+        key = cand.at[labels[0], "sum_key"]
+        # the counts of both below the sum, lowest first, then those above it, highest first: only the
+        # first few comparable ones on each side, so a key with thousands of both costs linear time
+        for parts_above, ordered in ((True, lowest_first[key]), (False, highest_first[key])):
+            taken = 0
+            for total in ordered:
+                below = parts_above and apart(added.low, added.strict_low, total.high, total.strict_high)
+                above = not parts_above and apart(total.low, total.strict_low, added.high, added.strict_high)
+                if not (below or above):
+                    break                          # sorted: no later one is apart either
+                if total.article == added.article:
+                    continue                       # one article's parts and total: its own arithmetic
+                compared = across_articles(added, total, tol, topics) if below else \
+                    across_articles(total, added, tol, topics)
+                if compared is not None:           # a warning at most: a count of both may be another
+                    found.append((tuple(labels), total.label, WARNING, parts_above))   # incident's, or newer
+                    taken += 1
+                    if taken == _PARTNERS:
+                        break
     if not found:
         return []
     rows = frame.loc[sorted({x for p, t, _, _ in found for x in (*p, t)}), _FIELDS].to_dict("index")
@@ -188,7 +200,8 @@ def _finding(rows: dict, group: list[tuple[tuple[str, ...], str, str, bool]], to
     given = describe.attribution(first)
     totals = list(dict.fromkeys(t for _, t, _, _ in group))
     counted = "; ".join(describe.figure(rows[t]) for t in totals)
-    days = sorted({d for d in (describe.when(rows[x]) for p, t, _, _ in group for x in (*p, t)) if d})
+    labels = list(dict.fromkeys(x for p, t, _, _ in group for x in (*p, t)))
+    days = sorted({d for d in (describe.when(rows[x]) for x in labels) if d})
     dated = f" on {days[0]}" if len(days) == 1 else (f" between {days[0]} and {days[-1]}" if days else "")
     if parts_above:
         why = ("a count of both holds both parts, so unless it counts another incident or an earlier "
@@ -200,7 +213,6 @@ def _finding(rows: dict, group: list[tuple[tuple[str, ...], str, str, bool]], to
                    f"{describe.number(first['high'] + second['high'])} that {named} ({given}) add up to; a "
                    f"count of both may take in more than its two parts (casualty counts often take in the "
                    f"missing), or be newer: check which is current.")
-    labels = list(dict.fromkeys(x for p, t, _, _ in group for x in (*p, t)))
     expected, observed = (float(whole["high"]), float(added)) if parts_above else (
         float(first["high"] + second["high"]), float(whole["low"]))
     return Finding(
