@@ -45,7 +45,7 @@ import pandas as pd
 from figures import _tables
 from figures.extraction.tokens import singular
 from figures.checks import describe
-from figures.checks.findings import CONTRADICTION, WARNING, Finding
+from figures.checks.findings import CONTRADICTION, WARNING, Finding, Joins
 from figures.checks.intervals import Tolerances, apart, comparable_bounds
 
 #: Counters on opposite sides of a crowd or strike count: a disagreement between them is the news.
@@ -489,21 +489,14 @@ def _components(pairs: list[tuple[_Figure, _Figure, str]]) -> list[list[tuple[_F
     """The pairs split into groups that share a figure, or an article under the same quantity key: one
     finding per story, not one per pair (a key may hold two stories' figures, and two keys of one base,
     such as two fires' counts, are two stories even in the same articles)."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joins = Joins()
     for a, b, quantity in pairs:
-        parent[root(a.label)] = root(b.label)
-        parent[root(f"article:{a.article}:{quantity}")] = root(a.label)
-        parent[root(f"article:{b.article}:{quantity}")] = root(b.label)
+        joins.join(a.label, b.label)
+        joins.join(f"article:{a.article}:{quantity}", a.label)
+        joins.join(f"article:{b.article}:{quantity}", b.label)
     groups: dict[str, list[tuple[_Figure, _Figure]]] = {}
     for a, b, _ in pairs:
-        groups.setdefault(root(a.label), []).append((a, b))
+        groups.setdefault(joins.root(a.label), []).append((a, b))
     return list(groups.values())
 
 

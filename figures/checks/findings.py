@@ -53,6 +53,25 @@ def _quotes(figures: pd.DataFrame | None, findings: list[Finding]) -> list[list[
     return [[dict(looked_up[label]) for label in f.figures] for f in findings]
 
 
+class Joins:
+    """Labels joined into groups (union-find, with path halving): the rules give one finding per group
+    of pairs that share a figure, not one per pair."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def root(self, x: str) -> str:
+        parent = self._parent
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        """Put `a`'s group into `b`'s."""
+        self._parent[self.root(a)] = self.root(b)
+
+
 SEVERITY_RANK: dict[str, int] = {CONTRADICTION: 0, WARNING: 1, UNVERIFIED: 2}
 #: How a count of findings of each severity is worded, most serious first: "2 contradictions", "2 unverified".
 SEVERITY_PLURALS: dict[str, str] = {CONTRADICTION: "contradictions", WARNING: "warnings", UNVERIFIED: "unverified"}

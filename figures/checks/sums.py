@@ -28,7 +28,7 @@ from figures.checks import describe
 from figures.checks.agreement import (
     Topics, across_articles, candidates, collector_paused, comparison_records, prepare_agreement,
 )
-from figures.checks.findings import CONTRADICTION, WARNING, Finding
+from figures.checks.findings import CONTRADICTION, WARNING, Finding, Joins
 from figures.checks.intervals import Tolerances, apart
 
 _JOINED = {joined.happening: parts for parts, joined in _tables.joined_happenings().items()}
@@ -171,21 +171,14 @@ def check_sums(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
 
 def _stories(found: list[tuple[tuple[str, ...], str, str, bool]]) -> list[list[tuple[tuple[str, ...], str, str, bool]]]:
     """The pairs grouped into one finding per story: those of one severity and direction that share a figure."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joins = Joins()
     for parts, total, severity, above in found:
         tag = f"{severity}:{above}"
         for label in (*parts, total):
-            parent[root(f"{tag}:{label}")] = root(f"{tag}:{parts[0]}")
+            joins.join(f"{tag}:{label}", f"{tag}:{parts[0]}")
     groups: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
     for item in found:
-        groups.setdefault(root(f"{item[2]}:{item[3]}:{item[0][0]}"), []).append(item)
+        groups.setdefault(joins.root(f"{item[2]}:{item[3]}:{item[0][0]}"), []).append(item)
     return sorted(groups.values(), key=lambda g: (g[0][2] != CONTRADICTION, g[0][0]))
 
 
