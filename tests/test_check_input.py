@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import json
 import math
 from pathlib import Path
@@ -84,18 +87,25 @@ def test_findings_do_not_depend_on_the_label_names(names: list[str]) -> None:
     assert key(found) == key(expected)
 
 
+@contextmanager
+def _chunk_rows(rows: int) -> Iterator[None]:
+    """`checks.CHUNK_ROWS` set to `rows` for the block (hypothesis tests cannot take monkeypatch)."""
+    original = checks.CHUNK_ROWS
+    checks.CHUNK_ROWS = rows
+    try:
+        yield
+    finally:
+        checks.CHUNK_ROWS = original
+
+
 @settings(max_examples=10, deadline=None)
 @given(st.integers(min_value=1, max_value=12))
 def test_findings_do_not_depend_on_the_article_chunks(rows: int) -> None:
     """Within-article rules read chunks of whole articles: any chunk size gives the same findings."""
     frame = figures.extract(_ARTICLES)
     whole = figures.check(frame)
-    original = checks.CHUNK_ROWS
-    checks.CHUNK_ROWS = rows
-    try:
+    with _chunk_rows(rows):
         _same(figures.check(frame), whole)
-    finally:
-        checks.CHUNK_ROWS = original
 
 
 def test_a_frame_read_back_from_csv_gives_the_same_findings(frame: pd.DataFrame, expected: pd.DataFrame,
@@ -183,12 +193,8 @@ def test_a_grouped_rule_reads_chunks_in_the_frame_s_own_order(rows: int, rng) ->
     shuffled = frame.iloc[order]
     whole = figures.check(shuffled)
     assert (whole["kind"] == "sources_disagree").any()
-    original = checks.CHUNK_ROWS
-    checks.CHUNK_ROWS = rows
-    try:
+    with _chunk_rows(rows):
         _same(figures.check(shuffled), whole)
-    finally:
-        checks.CHUNK_ROWS = original
 
 
 _EXAMPLE_FRAME: list[pd.DataFrame] = []

@@ -56,7 +56,8 @@ _RUNNING = frozenset({"running", "growing"})   # courses whose reports on other 
 _MAX_PAIRS = 200_000          # a key with more figures than this is compared through its extremes only
 _SAME_NAME = 0.75             # how alike two source names must be to be one source ("Vorobyov", "Vorobiev")
 
-_ROW_FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimension", "source",
+#: The columns a finding's message and fields read of each figure it cites (also the sums rule's).
+ROW_FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimension", "source",
                "subject", "predicate", "place", "qualifier", "value", "low", "high", "unit", "base_value",
                "base_unit", "base_note", "quantity", "kind", "happening", "scope", "status"]
 
@@ -473,7 +474,7 @@ def check_agreement(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     if not found:
         return []
     needed = sorted({f.label for pairs in found.values() for a, b, _ in pairs for f in (a, b)})
-    rows = frame.loc[needed, _ROW_FIELDS].to_dict("index")
+    rows = frame.loc[needed, ROW_FIELDS].to_dict("index")
     findings = []
     reported: set[frozenset[str]] = set()
     for key in sorted(found, key=lambda k: (k[0], k[2] != CONTRADICTION, k[1])):

@@ -26,7 +26,7 @@ import pandas as pd
 from figures import _tables
 from figures.checks import describe
 from figures.checks.agreement import (
-    Topics, across_articles, candidates, collector_paused, comparison_records, prepare_agreement,
+    ROW_FIELDS, Topics, across_articles, candidates, collector_paused, comparison_records, prepare_agreement,
 )
 from figures.checks.findings import CONTRADICTION, WARNING, Finding, Joins
 from figures.checks.intervals import Tolerances, apart
@@ -35,10 +35,6 @@ _JOINED = {joined.happening: parts for parts, joined in _tables.joined_happening
 _PART_OF = {part: joined for joined, parts in _JOINED.items() for part in parts}
 _COUNTED_TOGETHER = sorted(set(_JOINED) | set(_PART_OF))
 _WORDS = _tables.happening_words()                # "death" -> "killed", as findings say it
-
-_FIELDS = ["article", "outlet", "date", "event_date", "surface", "noun", "dimension", "source", "qualifier",
-           "low", "high", "unit", "kind", "happening", "scope"]
-
 
 #: How far apart (in characters) two parts may stand to be read as given together: "12 people were
 #: killed and 40 wounded", "at least 60 sailors were reported dead and 300 hurt"; farther apart,
@@ -165,7 +161,7 @@ def check_sums(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
                         break
     if not found:
         return []
-    rows = frame.loc[sorted({x for p, t, _, _ in found for x in (*p, t)}), _FIELDS].to_dict("index")
+    rows = frame.loc[sorted({x for p, t, _, _ in found for x in (*p, t)}), ROW_FIELDS].to_dict("index")
     return [_finding(rows, group, tol) for group in _stories(found)]
 
 
