@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -35,9 +36,12 @@ class Article:
     note: str | None = None      # a problem that did not stop the reading ("date ... not understood")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One figure as the text states it, before normalisation."""
+class Mention(NamedTuple):
+    """One figure as the text states it, before normalisation.
+
+    A named tuple rather than a frozen dataclass: as frozen, and built in a quarter of the time (a
+    frozen dataclass sets each of its 31 fields through `object.__setattr__`), which was 2% of
+    reading figure-dense text."""
 
     start: int
     end: int

@@ -73,9 +73,10 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
     return len(mine), note
 
 
-def _categorical(values: tuple[Any, ...]) -> pd.Series:
+def _categorical(values: tuple[Any, ...]) -> pd.Categorical | None:
     """A categorical column, its categories objects in order of appearance, so that every frame's
-    categories unite (pandas would type text categories as str, all-missing ones as float)."""
+    categories unite (pandas would type text categories as str, all-missing ones as float); None
+    for values pandas cannot hash, which are kept as objects (the batch is never lost to a dtype)."""
     codes: dict[Any, int] = {}
     for v in values:
         if v is not None and v == v and v not in codes:
@@ -85,13 +86,20 @@ def _categorical(values: tuple[Any, ...]) -> pd.Series:
         # the codes counted above, rather than pandas matching every value against the categories
         # again: the same column in a third of the time (a sixth of a figure-dense batch's frame);
         # the codes are in range by construction, so pandas is spared checking them again
-        return pd.Series(pd.Categorical.from_codes(
+        return pd.Categorical.from_codes(
             [codes.get(v, -1) if v is not None else -1 for v in values], dtype=pd.CategoricalDtype(present),
-            validate=False))
+            validate=False)
     try:
-        return pd.Series(pd.Categorical(values, categories=present))
-    except (TypeError, ValueError, UnicodeError):   # values pandas cannot hash: kept as objects,
-        return pd.Series(values, dtype=object)      # the batch is never lost to a dtype
+        return pd.Categorical(values, categories=present)
+    except (TypeError, ValueError, UnicodeError):
+        return None
+
+
+def _objects(values: tuple[Any, ...]) -> np.ndarray:
+    """An object column holding the values as they are (a list of tuples stays a column of tuples)."""
+    column = np.empty(len(values), dtype=object)
+    column[:] = values
+    return column
 
 
 def _plain_categories(codes: dict[Any, int]) -> bool:
@@ -109,35 +117,37 @@ def _plain_categories(codes: dict[Any, int]) -> bool:
     return True
 
 
-def _datetimes(values: tuple[Any, ...], dtype: str) -> pd.Series:
+def _datetimes(values: tuple[Any, ...], dtype: str) -> Any:
     """A date column from `_stamp`'s Timestamps and NaTs: their nanoseconds read directly when all are
     naive (what `_stamp` makes), rather than through `pd.to_datetime`'s inference."""
     if not values:
-        return pd.Series([], dtype=dtype)
+        return np.array([], dtype=dtype)
     if dtype == "datetime64[ns]" and all(v is pd.NaT or (type(v) is pd.Timestamp and v.tz is None) for v in values):
-        nanoseconds = np.array([_NAT if v is pd.NaT else v.value for v in values], dtype=np.int64)
-        return pd.Series(nanoseconds.view(dtype))
-    return pd.Series(pd.to_datetime(list(values)), dtype=dtype)
+        return np.array([_NAT if v is pd.NaT else v.value for v in values], dtype=np.int64).view(dtype)
+    return pd.Series(pd.to_datetime(list(values)), dtype=dtype).array
 
 
 _NAT = np.datetime64("NaT").view(np.int64)
 
 
 def _frame(rows: list[tuple[Any, ...]], labels: list[str]) -> FiguresFrame:
+    """The frame of the row tuples, from one array per column and object columns as Series on the
+    frame's own index (so pandas aligns no indexes: the frame in two thirds of the time). Object
+    columns stay Series: pandas would read an array of str as its string dtype."""
     columns = list(zip(*rows)) if rows else [()] * len(FIGURE_COLUMNS)
+    index = pd.Index(labels, dtype=object, name="figure")
     data = {}
     for (name, dtype), values in zip(FIGURE_COLUMNS.items(), columns):
-        if dtype == "object":
-            data[name] = pd.Series(values, dtype=object)
-        elif dtype == "category":
-            data[name] = _categorical(values)
+        categorical = _categorical(values) if dtype == "category" else None
+        if categorical is not None:
+            data[name] = categorical
+        elif dtype in ("object", "category"):
+            data[name] = pd.Series(_objects(values), index=index, dtype=object, copy=False)
         elif dtype.startswith("datetime"):
             data[name] = _datetimes(values, dtype)
         else:
-            data[name] = pd.Series(np.asarray(values, dtype=dtype) if values else [], dtype=dtype)
-    frame = FiguresFrame(data)
-    frame.index = pd.Index(labels, dtype=object, name="figure")
-    return frame
+            data[name] = np.asarray(values, dtype=dtype) if values else np.array([], dtype=dtype)
+    return FiguresFrame(data, index=index, copy=False)
 
 
 def _check_settings(errors: object, progress: object) -> None:

@@ -31,6 +31,10 @@ _LAST_WORD = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$")   # 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _CLOSERS = frozenset("\"'”’)]")
 _INK = re.compile(r"\S")
+# Where a boundary can be at all: end punctuation (and closers) before white space, or a line break.
+# Led by a character set, so `re` skips to those characters; `_BOUNDARY`, led by a look-behind, is
+# tried at every character, which on a one-sentence text was most of the splitting.
+_MAY_END = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +47,7 @@ def split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     abbreviations = _abbreviations()
-    for m in _BOUNDARY.finditer(text):
+    for m in _BOUNDARY.finditer(text, _first_possible_end(text)):
         last = _last_word(text, start, m.start())
         if last and (last.group(1).lower() in abbreviations or len(last.group(1)) == 1):
             continue  # "Mr. Smith", "U.S. officials", "J. Smith"
@@ -53,6 +57,18 @@ def split(text: str) -> list[tuple[int, int]]:
     if _INK.search(text, start):
         spans.append((start, len(text)))
     return spans or [(0, len(text))]
+
+
+def _first_possible_end(text: str) -> int:
+    """Where `_BOUNDARY` may first match: at the first `_MAY_END`, or at the white space before it
+    (a list-item boundary begins with the white space before its line break); past the end if none."""
+    found = _MAY_END.search(text)
+    if found is None:
+        return len(text) + 1
+    at = found.start()
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
