@@ -227,6 +227,13 @@ def compound_units() -> dict[tuple[str, str], float]:
 
 
 @lru_cache(maxsize=None)
+def compound_minor_units() -> dict[str, float]:
+    """Larger unit -> how many of its smaller unit make one, for the pairs whose smaller part may be
+    written without its unit ("5ft 10")."""
+    return {row["major"]: float(row["per"]) for row in read_rows("compound_units.tsv") if row.get("bare") == "yes"}
+
+
+@lru_cache(maxsize=None)
 def word_classes() -> dict[str, frozenset[str]]:
     """Closed word classes (data/word_classes.tsv): class -> its words."""
     classes: dict[str, set[str]] = {}

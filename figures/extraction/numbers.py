@@ -107,6 +107,27 @@ _HAS_FRACTION = re.compile(r"[/⁄%s]" % _VULGAR)
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 _AND_A_PART_AFTER = re.compile(SP + r"and" + SP + r"an?" + SP + r"(?P<part>half|quarter)\b", re.IGNORECASE)
+# "an hour and a half", "a mile and a half": the article counts one of the word after it, and the
+# part comes after that word (the reader keeps it only when that word is a unit)
+_ONE_BEFORE_A_PART = re.compile(
+    r"\b(?P<one>an?)(?=" + SP + r"[a-z]+" + SP + r"and" + SP + r"an?" + SP + r"(?:half|quarter)(?![\w-]))",
+    re.IGNORECASE)
+_UNIT_AND_A_PART = re.compile(SP + r"and" + SP + r"an?" + SP + r"(?P<part>half|quarter)(?![\w-])", re.IGNORECASE)
+
+
+_INCHES_AFTER_FEET = re.compile(r"(?<=\d)'[ \u00a0]?(?P<inches>\d{1,2}(?:\.\d+)?)(?=[ \u00a0]?[\"″])")
+
+
+def part_after_unit(text: str, end: int) -> tuple[float, int] | None:
+    """"two hours and a half", "a mile and a half": the part written after a measure's unit, and
+    where it ends."""
+    m = _UNIT_AND_A_PART.match(text, end)
+    return (HALVES[m.group("part").lower()], m.end()) if m else None
+
+
+def is_lone_article(text: str, core: NumberCore) -> bool:
+    """Whether the core is the "a" of "a mile and a half": a figure only with a unit after it."""
+    return core.end - core.start <= 2 and text[core.start:core.end].lower() in ("a", "an")
 
 
 def _times_ten(text: str, end: int) -> tuple[int, int] | None:
@@ -188,6 +209,15 @@ def scan(text: str) -> list[NumberCore]:
         if core is not None:
             found.append(core)
             words_end = core.end
+    if "'" in text:                             # the inches of "6'3\"", which the digit pattern skips as
+        read = {c.start for c in found}              # the inside of a Swiss "1'000"
+        for m in _INCHES_AFTER_FEET.finditer(text):
+            core = None if m.start("inches") in read else _digit_core(text, m.start("inches"), m.end("inches"), taken)
+            if core is not None:
+                found.append(core)
+    if "and a" in text:
+        found += [NumberCore(m.start(), m.end(), 1.0, 1.0, 1.0, 1.0, "words", False, m.end())
+                  for m in _ONE_BEFORE_A_PART.finditer(text)]
     if len(found) > 1:
         found.sort(key=lambda c: c.start)
     return found

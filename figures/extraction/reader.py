@@ -122,6 +122,11 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end):
             core = core.without_scale()
         attached = units.unit_after(text, core.end)
+        if attached is None and prefix is None:
+            last = drafts[-1] if drafts else None
+            attached = units.prime_after(text, core.end, last.end if last is not None and last.unit == "foot" else None)
+        if attached is None and numbers.is_lone_article(text, core):
+            continue                               # "a dozen and a half": no unit, no figure
         if attached is None and core.kind == "fraction":
             attached = units.unit_of_fraction(text, core.end)     # "1/8 of a gallon", "half a mile"
         elif attached is None and core.kind == "vague" and prefix is None:
@@ -130,6 +135,11 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             attached = None                        # "$5 m" is five million dollars, not a length
         start = prefix[1] if prefix else core.start
         end = attached.end if attached else core.end
+        part = numbers.part_after_unit(text, end) if attached and attached.dimension != "currency" else None
+        if part is not None:                       # "an hour and a half", "two miles and a half"
+            core = dataclasses.replace(core, value=core.value + part[0], low=core.low + part[0],
+                                       high=core.high + part[0], resolution=min(core.resolution, part[0]))
+            end = part[1]
         if prefix:
             unit, dimension = prefix[0], "currency"
             if core.value > 0 and units.accounting_negative(text, start, end):
@@ -172,6 +182,8 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
             out.append(fig)
             continue
         per = _tables.compound_units().get((prev.unit, fig.unit))
+        if per is None and fig.dimension == "count" and fig.kind == "digits" and fig.value == int(fig.value):
+            per = _bare_minor(text, prev, fig)     # "he stands 5ft 10 and weighs 80kg"
         if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start):
             value = prev.value + fig.value / per
             out[-1] = dataclasses.replace(prev, end=fig.end, value=value, low=value, high=value,
@@ -192,6 +204,19 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
                 out[-1], fig = _levels(prev, fig)
         out.append(fig)
     return out
+
+
+_BARE_MINOR_GAP = re.compile(r"[ \u00a0]")
+_BARE_MINOR_END = re.compile(r"[ \u00a0]*(?:[,.;:)!?]|$|(?:and|tall|high|long)\b)")
+
+
+def _bare_minor(text: str, major: Draft, minor: Draft) -> float | None:
+    """How many of the smaller unit make the larger, when a measure's second part is written without
+    its unit ("5ft 10", "7lb 4") and nothing follows that could be what it counts; else None."""
+    per = _tables.compound_minor_units().get(major.unit)
+    if per is None or not _BARE_MINOR_GAP.fullmatch(text, major.end, minor.start):
+        return None
+    return per if _BARE_MINOR_END.match(text, minor.end) else None
 
 
 def _levels(first: Draft, second: Draft) -> tuple[Draft, Draft]:

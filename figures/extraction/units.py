@@ -71,6 +71,32 @@ def unit_after(text: str, end: int) -> Attached | None:
     return Attached(entry.unit, entry.dimension, stop)
 
 
+# Feet and inches written with primes, as a pair: "6'3\"", "6′ 1″". A foot mark only before inches,
+# an inch mark only after such a foot: alone, an apostrophe or prime after digits is as often a
+# possessive ("2022′s") and a double quote the end of a quotation.
+_FEET_MARK = re.compile(r"['′](?=[ \u00a0]?\d{1,2}(?:\.\d+)?[ \u00a0]?[\"″])")
+_PRIME_GAP = re.compile(r"[ \u00a0]?")
+
+
+def prime_after(text: str, end: int, feet_end: int | None) -> Attached | None:
+    """A foot or inch written as a prime right after the number that ends at `end`; `feet_end` is
+    where the figure before ends, if it is a length in feet."""
+    mark = text[end:end + 1]
+    if mark in ("'", "′") and _FEET_MARK.match(text, end):
+        return Attached("foot", "length", end + 1)
+    if mark in ('"', "″") and feet_end is not None and text[feet_end - 1] in "'′" \
+            and _PRIME_GAP.fullmatch(text, feet_end, _digits_start(text, end)):
+        return Attached("inch", "length", end + 1)
+    return None
+
+
+def _digits_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    return start
+
+
 _PER_WORD = re.compile(r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*")
 
 
