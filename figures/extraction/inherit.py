@@ -13,7 +13,11 @@ Nothing is taken across more than a few sentences, and never from a figure of an
 
 from __future__ import annotations
 
+import re
+
+from figures import _tables
 from figures.extraction.draft import Draft
+from figures.extraction.tokens import AUX, past_form, verb_forms
 
 _OTHERS_REACH = 1        # sentences back that "18 others" may look for what they are
 _META_REACH = 3          # sentences back that "a figure of 100,000" may look
@@ -55,7 +59,20 @@ def _carry_scope(drafts: list[Draft], i: int) -> None:
             return
 
 
-def _set_against(drafts: list[Draft], i: int) -> None:
+_WORD_AFTER = re.compile(r"[ \u00a0]*([A-Za-z]+)")
+
+
+def _own_verb_follows(text: str, fig: Draft) -> bool:
+    """Whether a verb other than an auxiliary or a speech verb follows the figure (and its counted
+    noun): what happened to it is written, only not in the happening table."""
+    m = _WORD_AFTER.match(text, max(fig.end, fig.noun_end))
+    if m is None:
+        return False
+    low = m.group(1).lower()
+    return (past_form(low) or low in verb_forms()[0]) and low not in AUX and low not in _tables.source_cues()
+
+
+def _set_against(drafts: list[Draft], i: int, text: str) -> None:
     """"Organisers said 40,000 marched, though police counted 9,000": the second figure's clause sets it
     against the first, or it has another source in the same sentence. Both must count one kind of
     thing; where one of them does not say what happened, it shares the other's happening."""
@@ -70,6 +87,8 @@ def _set_against(drafts: list[Draft], i: int) -> None:
             continue
         if other.whole == i or fig.whole == k or other.converts is not None:
             return
+        if other.is_whole:
+            continue         # "downed 33 out of 47 drones, while three turned back": 47 is the total
         if fig.happening is not None and other.happening is not None and fig.happening != other.happening:
             continue
         rivals = fig.clause_contrast or (fig.source is not None and other.source is not None
@@ -78,6 +97,9 @@ def _set_against(drafts: list[Draft], i: int) -> None:
             happening = fig.happening or other.happening
             if happening is None:
                 return
+            lacking = fig if fig.happening is None else other
+            if lacking.happening is None and _own_verb_follows(text, lacking):
+                return       # "five fell in fields while two hit a depot": five did something else
             fig.happening = other.happening = happening
             fig.scope = fig.scope or other.scope      # "... in Porto, though police counted 9,000": there too
             fig.against = k
@@ -114,7 +136,7 @@ def settle(drafts: list[Draft], text: str) -> None:
         if fig.happening is None and fig.coordinated and same is not None and same.kind is not None:
             fig.happening, fig.fixed = same.happening, same.fixed
     for i, fig in enumerate(drafts):
-        _set_against(drafts, i)
+        _set_against(drafts, i, text)
         _carry_scope(drafts, i)
     for fig in drafts:
         if fig.whole is None or fig.dimension != drafts[fig.whole].dimension:
