@@ -70,14 +70,17 @@ _MOVED_UP = re.compile(r"\b(?:gone|went|goes|going|moved|shot|risen|rose|climbed
                        re.IGNORECASE)
 
 
+_BOUND_REACH = 32             # characters before a figure where a bounding phrase ("no fewer than") may begin
+
+
 def bound_before(text: str, start: int, floor: int) -> Bound | None:
     """The bounding phrase that ends right before `start`, if any."""
     before = _patterns()[0]
-    window = text[max(floor, start - 32):start]
+    window = text[max(floor, start - _BOUND_REACH):start]
     tail = window.rstrip()
     if tail[-1:].isalnum() and _qualifier_words().isdisjoint(_WORD.findall(window.lower())[-5:]):
         return None                               # no bounding word among the last few: skip the pattern
-    m = before.search(text, max(floor, start - 32), start)
+    m = before.search(text, max(floor, start - _BOUND_REACH), start)
     if not m:
         return None
     phrase = m.group("q") or m.group("s")
@@ -100,21 +103,28 @@ def bound_after(text: str, end: int) -> tuple[Qualifier, int] | None:
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 
 
+_PARTICLE_VERB_REACH = 20     # characters before "up" or "down" where its verb ("shot down") may begin
+
+
 def _phrasal_particle(text: str, at: int, word: str, floor: int) -> bool:
     """"shot down 40 drones": "down" is part of a verb of the verb table, not a fall."""
     if word.lower() not in {"up", "down"}:
         return False
-    before = _WORD_BEFORE.search(text, max(floor, at - 20), at)
+    before = _WORD_BEFORE.search(text, max(floor, at - _PARTICLE_VERB_REACH), at)
     return before is not None and f"{before.group(1).lower()} {word.lower()}" in _VERBS
+
+
+_CHANGE_REACH = 40            # characters before a figure where a change word ("fell by about") may begin
+_CHANGE_OBJECT_REACH = 50     # ... a change verb with its object ("cut costs by"): the widest change window
 
 
 def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """"up" or "down" when the figure is a rise or a fall ("fell 2.5%", "a 3% rise"), else None."""
     _, _, change_before, change_after, change_object = _patterns()
-    window = text[max(floor, start - 50):start].lower()
+    window = text[max(floor, start - _CHANGE_OBJECT_REACH):start].lower()
     if not _first_words().isdisjoint(_WORD.findall(window)):     # a change word is there at all
-        m = change_before.search(text, max(floor, start - 40), start) or change_object.search(
-            text, max(floor, start - 50), start)
+        m = change_before.search(text, max(floor, start - _CHANGE_REACH), start) or change_object.search(
+            text, max(floor, start - _CHANGE_OBJECT_REACH), start)
         if m and not _phrasal_particle(text, m.start("c"), m.group("c"), floor):
             return _CHANGE_WORDS[m.group("c").lower()]
     if text[start:start + 1] == "+":

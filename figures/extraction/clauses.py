@@ -29,13 +29,16 @@ SUBJECT_PRONOUNS = _tables.word_class("subject_pronoun")
 _LEADING_PREPOSITIONS = _tables.word_class("leading_preposition")
 
 
+_LEADING_PHRASE_REACH = 10    # tokens after a leading preposition ("In the past two weeks,") its phrase may run
+
+
 def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
     """Skip an opening adverbial ("In the past two weeks", "On Monday,") to where the subject starts."""
-    for k in range(i + 1, min(end, i + 10)):
+    for k in range(i + 1, min(end, i + _LEADING_PHRASE_REACH)):
         if tokens[k].text == ",":
             return k + 1
     seen_content = False
-    for k in range(i + 1, min(end, i + 10)):
+    for k in range(i + 1, min(end, i + _LEADING_PHRASE_REACH)):
         if tokens[k].low in {"the", "a", "an"} and seen_content:
             return k
         if tokens[k].is_word and tokens[k].low not in _STOPWORDS:
@@ -43,11 +46,14 @@ def _after_leading_phrase(tokens: list[Token], i: int, end: int) -> int:
     return i
 
 
+_INTRODUCTION_REACH = 8       # tokens from a clause's start within which its opening phrase closes ("Two years later,")
+
+
 def introduction_end(tokens: list[Token], i: int, end: int) -> int:
     """Skip an introductory phrase closed by a comma ("Alternatively,", "Two years later,",
     "To win the bid,", "In the past two weeks the board ...") if it holds no verb and
     does not hold the figure itself."""
-    for k in range(i, min(end, i + 8)):
+    for k in range(i, min(end, i + _INTRODUCTION_REACH)):
         if tokens[k].text in {",", ":"}:
             if not any(looks_verb(t) for t in tokens[i:k] if t.is_word and t.low != "to"):
                 return k + 1

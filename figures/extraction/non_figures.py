@@ -93,8 +93,11 @@ def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bo
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+_PREV_WORD_REACH = 24         # characters before a number where the word before it may begin
+
+
 def _prev_word(text: str, start: int, floor: int) -> str | None:
-    m = _PREV_WORD.search(text, max(floor, start - 24), start)
+    m = _PREV_WORD.search(text, max(floor, start - _PREV_WORD_REACH), start)
     return m.group("w") if m else None
 
 
@@ -112,6 +115,9 @@ _YEAR_SPAN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–/]$")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–]$")
 
 
+_SCORE_REACH = 4              # characters before a number where a score's first side ("89-") may begin
+
+
 def _is_score(text: str, start: int, end: int) -> bool:
     """Two whole numbers joined by a dash, the second not larger: a score or a vote, never a range
     (a range is written low to high): "89-89", "2-0", "6-3"."""
@@ -121,8 +127,14 @@ def _is_score(text: str, start: int, end: int) -> bool:
     after = _SCORE_AFTER.match(text, end)
     if after and int(after.group(1)) <= int(digits):
         return True
-    before = _SCORE_BEFORE.search(text, max(0, start - 4), start)
+    before = _SCORE_BEFORE.search(text, max(0, start - _SCORE_REACH), start)
     return before is not None and int(digits) <= int(before.group(1))
+
+
+_NAME_PREFIX_REACH = 12       # characters before a number back to where the name hyphened to it ("Kh-101") may begin
+_YEAR_SPAN_REACH = 5          # characters before a number where the year opening a span ("2020-21") may begin
+_RANK_PREFIX_REACH = len("bottom-")  # characters before a number where a rank prefix ("top-10", "bottom-3") may begin
+_LINE_START_REACH = 8         # characters before a list number back to the start of its line ("\n  (3) ")
 
 
 def reason_not_figure(
@@ -164,22 +176,23 @@ def reason_not_figure(
     if after.isalpha() and not has_unit and not has_currency:
         return "code"                           # 5G, 1990s, 3D
     if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():
-        word = re.search(r"[A-Za-z]+$", text[max(0, start - 12):start - 1])
+        word = re.search(r"[A-Za-z]+$", text[max(0, start - _NAME_PREFIX_REACH):start - 1])
         if word and any(ch.isupper() for ch in word.group()):
             return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18")
     if not has_unit and not has_currency and _ADDRESS.match(text, end):
         return "address"                        # 49 Zorro Ranch Road
-    if len(digits) == 2 and _YEAR_SPAN.search(text, max(0, start - 5), start):
+    if len(digits) == 2 and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start):
         return "year"                           # "the 2020-21 season"
     if _is_score(text, start, core.scale_start):
         return "score"                          # "tied at 89-89", "won 2-0", "a 6-3 ruling"
-    if start >= 1 and text[start - 1] == "#" or _RANK_PREFIX.search(text, max(0, start - 5), start):
+    if start >= 1 and text[start - 1] == "#" or _RANK_PREFIX.search(text, max(0, start - _RANK_PREFIX_REACH), start):
         return "rank"                           # #3, last-16, top-10
     if nxt is not None and nxt.lower() in _tables.word_class("postcode_word"):
         return "postcode"                       # the 90049 ZIP Code
     if nxt in _MODEL_WORDS and not has_unit and not has_currency:
         return "name"                           # a fleet of 737 Max jets, the 14 Pro Max
-    if _LINE_START.search(text, max(0, start - 8), start) and _LIST_MARK.match(text, end) and not has_unit:
+    if (_LINE_START.search(text, max(0, start - _LINE_START_REACH), start) and _LIST_MARK.match(text, end)
+            and not has_unit):
         return "list number"
     if _is_month(prev) or (_is_month(nxt) and not has_unit and not has_currency):
         return "date"

@@ -72,11 +72,12 @@ def may_hold_numbers(text: str) -> bool:
 
 
 _SIGN = re.compile(r"(?:(?<![\w-])minus[ -]?|(?<![\w.,)\]%-])[-−+])$", re.IGNORECASE)
+_SIGN_REACH = 6               # characters before a number (or its currency) where its sign ("minus-", "−") may begin
 
 
 def _signed_start(text: str, start: int) -> tuple[int, float]:
     """Where a number begins once its sign is counted, and the sign ("minus-5", "$-50.8bn")."""
-    m = _SIGN.search(text, max(0, start - 6), start)
+    m = _SIGN.search(text, max(0, start - _SIGN_REACH), start)
     if not m:
         return start, 1.0
     return m.start(), (1.0 if m.group() == "+" else -1.0)
@@ -85,7 +86,7 @@ def _signed_start(text: str, start: int) -> tuple[int, float]:
 def sign_before(text: str, start: int) -> tuple[int, float] | None:
     """A sign written before a currency that stands before the digits ("-$5.2 million", "−€3bn"):
     (where the sign begins, the sign), or None."""
-    m = _SIGN.search(text, max(0, start - 6), start)
+    m = _SIGN.search(text, max(0, start - _SIGN_REACH), start)
     if not m:
         return None
     return m.start(), (1.0 if m.group() == "+" else -1.0)
@@ -175,10 +176,13 @@ def _fraction_cores(text: str) -> list[NumberCore]:
     return out
 
 
+_GLUED_PREFIX_REACH = 4       # characters before digits where a currency code written against them ("USD10m") may begin
+
+
 def _glued_to_word(text: str, start: int) -> bool:
     """Digits written against a word ("Su34", "G20", "COVID19") are part of a name, unless the
     word is a currency ("USD10m", "RM23.50")."""
-    m = _tables.glued_currency_prefix().search(text, max(0, start - 4), start)
+    m = _tables.glued_currency_prefix().search(text, max(0, start - _GLUED_PREFIX_REACH), start)
     if m is None:
         return True
     return m.group() in _tables.long_currency_prefixes() and not long_number_at(text, start)

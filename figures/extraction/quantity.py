@@ -153,13 +153,19 @@ def _adverb(tok: Token) -> bool:
     return tok.is_word and len(tok.low) > 4 and tok.low.endswith("ly") and tok.text[:1].islower()
 
 
+_ASIDE_REACH = 12             # tokens after a noun's comma within which its aside (", including three children,") ends
+
+
 def _skip_aside(tokens: list[Token], k: int, stop: int) -> int:
     """Past ", including three children," after a noun, to where its verb may stand."""
     if k < stop and tokens[k].text == "," and k + 1 < stop and tokens[k + 1].low in {"including", "among", "mostly"}:
-        for m in range(k + 1, min(stop, k + 12)):
+        for m in range(k + 1, min(stop, k + _ASIDE_REACH)):
             if tokens[m].text == ",":
                 return m + 1
     return k
+
+
+_PLACE_PHRASE_REACH = 5       # tokens from "on"/"in" after a noun to the auxiliary past its place ("on the ground are")
 
 
 def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
@@ -168,7 +174,7 @@ def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
     k = _skip_aside(tokens, k, stop)
     if k < stop and tokens[k].low in {"in", "on", "at", "over", "from"} and tokens[k].is_word:
         m = k + 1
-        while m < min(stop, k + 5) and tokens[m].is_word and tokens[m].low not in AUX:
+        while m < min(stop, k + _PLACE_PHRASE_REACH) and tokens[m].is_word and tokens[m].low not in AUX:
             m += 1
         if m < stop and tokens[m].low in AUX:
             k = m                                 # "23 people on the ground are dead"

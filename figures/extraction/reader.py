@@ -38,6 +38,12 @@ _SHARE_GAP = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+", re.IGNORE
 _COMPOUND_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*|and[ \u00a0]+)?")
 
 
+_BETWEEN_REACH = 10           # characters before a range's first figure where "between" or "from" may begin
+_BY_REACH = 5                 # characters before a figure where "by" ("rose by $4bn") may begin
+_CHANGE_WORD_REACH = 16       # characters before a figure where a change verb ("fell 12p") may begin
+_RANGE_WORD_REACH = 20        # characters before a range's first figure where "ranging from" may begin
+
+
 def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
     if a.sentence_index != b.sentence_index or a.kind == "vague" or b.kind == "vague":
         return False
@@ -45,13 +51,14 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
     if not gap:
         return False
     joiner = gap.group("joiner")
-    opened = _BETWEEN.search(text, max(sentence_start, a.start - 10), a.start)
+    opened = _BETWEEN.search(text, max(sentence_start, a.start - _BETWEEN_REACH), a.start)
     if joiner == "and" and not (opened and opened.group().lower().startswith("between")):
         return False
     if joiner == "or" and not (a.dimension == "count" and a.value < b.value <= 2 * a.value + 1):
         return False                              # "three or four years", not "one or 100"
-    if abs(b.value) > 2 * abs(a.value) and (_BY.search(text, max(sentence_start, a.start - 5), a.start)
-                                            or _changed(text, max(sentence_start, a.start - 16), a.start)):
+    if abs(b.value) > 2 * abs(a.value) and (
+            _BY.search(text, max(sentence_start, a.start - _BY_REACH), a.start)
+            or _changed(text, max(sentence_start, a.start - _CHANGE_WORD_REACH), a.start)):
         return False                              # "rose by $4bn to $42bn", "fell 12p to 340p": amount, then level
     if a.dimension != "count" and b.dimension != "count" and a.unit != b.unit:
         return False
@@ -60,7 +67,8 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
     if opened and opened.group().lower().startswith("from") and joiner == "to":
         # "from $5m to $7m" states two levels (what changed, and to what), never one range; only
         # "ranging from 2 to 9" says that a range is meant, or a second "to" ("from 5 to 7% to 4%")
-        ranged = _RANGE_WORD.search(text, max(sentence_start, a.start - 20), a.start) or _TO_NUMBER.match(text, b.end)
+        ranged = (_RANGE_WORD.search(text, max(sentence_start, a.start - _RANGE_WORD_REACH), a.start)
+                  or _TO_NUMBER.match(text, b.end))
         return ranged is not None and a.value != b.value
     if opened and opened.group().lower().startswith("from"):
         return a.value != b.value                 # "from 5-7%": both ends of the level it started at
@@ -195,7 +203,8 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
                                           unit="fraction", dimension="fraction", kind="fraction")
             continue
         s_start = sentences.span(fig.sentence_index)[0]
-        if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(text, max(s_start, prev.start - 10), prev.start):
+        if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(
+                text, max(s_start, prev.start - _BETWEEN_REACH), prev.start):
             nxt = drafts[i + 1] if i + 1 < len(drafts) else None
             if (fig.dimension == "count" and nxt is not None and nxt.dimension != "count"
                     and _RANGE_GAP.fullmatch(text, fig.end, nxt.start)):

@@ -42,6 +42,7 @@ _LOOKBACK_SENTENCES = 3
 #: How many figures back a later "10 of the drones" looks for its whole: a window, so that an
 #: article listing thousands of figures costs linear time.
 _LOOKBACK_FIGURES = 64
+_CONTINUES_REACH = 24         # characters before a figure where "another" or "the remaining" may begin
 
 
 def _link_whole(part: Draft, whole_index: int, drafts: list[Draft]) -> None:
@@ -143,7 +144,7 @@ def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
         # "... while three turned back", "Another 15 hit their targets."
         whole_of_prev = prev.whole if prev is not None else None
         if fig.noun is None and fig.subject is None and prev is not None and whole_of_prev is not None:
-            continues = _CONTINUES.search(text, max(sentence_start, fig.start - 24), fig.start)
+            continues = _CONTINUES.search(text, max(sentence_start, fig.start - _CONTINUES_REACH), fig.start)
             joined = (prev.sentence_index == fig.sentence_index
                       and _JOINED.search(text, prev.end, fig.start) is not None)
             if joined or (continues and prev.sentence_index >= fig.sentence_index - 1):

@@ -347,6 +347,9 @@ def named_before(tokens: list[Token], first: int, offset: int, mentions: PlaceMe
     return Anchor(first, first, name, place_key(name)) if name else None
 
 
+_EVENT_ARTICLE_REACH = 3      # tokens before a name within which "the" makes it an event's ("the Ridge fire")
+
+
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
     """Named events of the sentence: "the Ridge fire", "Canyon Fire", "Storm Agnes"."""
     tokens = sentence.tokens
@@ -360,7 +363,7 @@ def events(sentence: Sentence) -> tuple[Anchor, ...]:
             stop = _name_run(tokens, i)
             while stop > i and tokens[stop - 1].low in _EVENT_NOUNS:
                 stop -= 1
-            named = i > 0 and any(tokens[m].low == "the" for m in range(max(0, i - 3), i))
+            named = i > 0 and any(tokens[m].low == "the" for m in range(max(0, i - _EVENT_ARTICLE_REACH), i))
             if stop < len(tokens) and tokens[stop].low in _EVENT_NOUNS and stop > i and (named or i == 0):
                 name = " ".join(t.text for t in tokens[i:stop + 1])
                 found.append(Anchor(i, stop + 1, name, _event_key(tokens[i:stop], tokens[stop])))
@@ -441,8 +444,11 @@ def _weekend_of(base: dt.date) -> dt.date:
     return weekday_before(base, 5)
 
 
+_REPORT_WORD_REACH = 3        # tokens before a day word within which a report word ("as of") binds it to the report
+
+
 def _report_bound(tokens: list[Token], i: int) -> bool:
-    for k in range(max(0, i - 3), i):
+    for k in range(max(0, i - _REPORT_WORD_REACH), i):
         if tokens[k].low in _REPORT_WORDS or (tokens[k].low == "as" and k + 1 < len(tokens) and tokens[k + 1].low == "of"):
             return True
     return False
@@ -486,6 +492,9 @@ def _clock(tokens: list[Token], i: int) -> int | None:
                 k += 1
         return k
     return j if colon else None
+
+
+_RECORD_WORD_REACH = 3        # tokens before "since" within which a record word ("highest since") makes it no total
 
 
 def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
@@ -559,7 +568,7 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
             i = k
             continue
         if low == "since" and tok.is_word and _long_since(tokens, i + 1) and not any(
-                t.low in _RECORD_WORDS or t.low.endswith("est") for t in tokens[max(0, i - 3):i]):
+                t.low in _RECORD_WORDS or t.low.endswith("est") for t in tokens[max(0, i - _RECORD_WORD_REACH):i]):
             found.append(When(i, i + 2, None, "cumulative", False))   # "since the start of the war": a total
             i += 1
             continue

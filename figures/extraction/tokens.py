@@ -161,11 +161,14 @@ def past_form(low: str) -> bool:
         or low in _IRREGULAR_VERBS
 
 
+_BRACKET_REACH = 12           # tokens from an opening bracket within which its aside must close
+
+
 def after_brackets(tokens: list[Token], i: int) -> int:
     """The index after a bracketed aside opening at token i ("20 million Canadian dollars (...) in aid"),
     or i when none opens there (or it does not close within a dozen tokens)."""
     if i < len(tokens) and tokens[i].text == "(":
-        close = next((k for k in range(i, min(len(tokens), i + 12)) if tokens[k].text == ")"), None)
+        close = next((k for k in range(i, min(len(tokens), i + _BRACKET_REACH)) if tokens[k].text == ")"), None)
         return close + 1 if close is not None else i
     return i
 

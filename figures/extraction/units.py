@@ -36,10 +36,13 @@ class Attached:
     end: int
 
 
+_CURRENCY_PREFIX_REACH = 6    # characters before a number where a currency written before it ("US$", "EUR ") may begin
+
+
 def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
     """The ISO code of a currency written right before `start` ("$", "US$", "EUR "), and where it begins."""
     pattern, codes = _tables.currency_prefixes()
-    m = pattern.search(text, max(floor, start - 6), start)
+    m = pattern.search(text, max(floor, start - _CURRENCY_PREFIX_REACH), start)
     if not m:
         return None
     alias = m.group().rstrip(" \u00a0")
@@ -166,12 +169,15 @@ def unit_of_vague(text: str, end: int) -> Attached | None:
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
 
 
+_AGE_NAME_REACH = 30          # characters before a bare number where the name whose age it is ("Keller, ") may begin
+
+
 def age_after_name(text: str, start: int, end: int, value: float) -> bool:
     """"Keller, 71, spent the winter ...": a bare whole number set off by commas right after a name
     is the person's age, as news style writes it."""
     if not (1 <= value <= 120 and value == int(value)) or text[end:end + 1] != ",":
         return False
-    m = _APPOSITION_BEFORE.search(text, max(0, start - 30), start)
+    m = _APPOSITION_BEFORE.search(text, max(0, start - _AGE_NAME_REACH), start)
     if not m:
         return False
     name = m.group("name").lower().rstrip(".")
@@ -180,6 +186,10 @@ def age_after_name(text: str, start: int, end: int, value: float) -> bool:
 
 _WORDS = re.compile(r"[a-z]+")
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
+
+
+_POUND_CUES_BEFORE = 60       # characters before a number of "pounds" read for a money or weight word
+_POUND_CUES_AFTER = 40        # ... and after it
 
 
 def sterling_pounds(text: str, start: int, end: int, sentence: tuple[int, int], scaled: bool,
@@ -194,8 +204,8 @@ def sterling_pounds(text: str, start: int, end: int, sentence: tuple[int, int], 
     if _OF_AFTER.match(text, end):
         return False
     money, weight = _tables.word_class("money_word"), _tables.word_class("weight_word")
-    before = _WORDS.findall(text[max(sentence[0], start - 60):start].lower())[::-1]
-    after = _WORDS.findall(text[end:min(sentence[1], end + 40)].lower())
+    before = _WORDS.findall(text[max(sentence[0], start - _POUND_CUES_BEFORE):start].lower())[::-1]
+    after = _WORDS.findall(text[end:min(sentence[1], end + _POUND_CUES_AFTER)].lower())
     for word in before + after:
         if word in money:
             return True
@@ -208,13 +218,16 @@ _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]*\($")
 _DIGIT = re.compile(r"\d")
 
 
+_BRACKET_WORD_REACH = 24      # characters before a bracketed sum where the word before the bracket may begin
+
+
 def accounting_negative(text: str, start: int, end: int) -> bool:
     """"a loss of ($45.20)": a sum alone in brackets after a function word or a verb is negative, as
     accounts write it; after a noun ("the deal ($4bn)") or a figure ("$58 (€50)") it is an aside."""
     if text[start - 1:start] != "(" or text[end:end + 1] != ")":
         return False
-    m = _WORD_BEFORE_BRACKET.search(text, max(0, start - 24), start)
-    if m is None or _DIGIT.search(text, max(0, start - 24), m.start()):
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, start - _BRACKET_WORD_REACH), start)
+    if m is None or _DIGIT.search(text, max(0, start - _BRACKET_WORD_REACH), m.start()):
         return False                                 # "3.4 trillion won ($2.6bn)": a restatement
     word = m.group("w").lower()
     return word in _STOPWORDS or word in _VERBS or past_form(word)
