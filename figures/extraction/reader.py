@@ -190,7 +190,7 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
             out.append(fig)
             continue
         per = _tables.compound_units().get((prev.unit, fig.unit))
-        if per is None and fig.dimension == "count" and fig.kind == "digits" and fig.value == int(fig.value):
+        if per is None and fig.dimension == "count" and fig.kind == "digits" and float(fig.value).is_integer():
             per = _bare_minor(text, prev, fig)     # "he stands 5ft 10 and weighs 80kg"
         if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start):
             value = prev.value + fig.value / per
