@@ -216,7 +216,8 @@ def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Dr
 
 
 _BARE_MINOR_GAP = re.compile(r"[ \u00a0]")
-_BARE_MINOR_END = re.compile(r"[ \u00a0]*(?:[,.;:)!?]|$|(?:and|tall|high|long)\b)")
+_BARE_MINOR_END = re.compile(r"[ \u00a0]*(?:[,.;:)!?]|$|(?:%s)\b)" % _tables.alternation(
+    sorted(_tables.word_class("measure_end_word"))), re.IGNORECASE)
 
 
 def _bare_minor(text: str, major: Draft, minor: Draft) -> float | None:
