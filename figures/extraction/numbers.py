@@ -107,13 +107,14 @@ _OF_OR_RANGE = re.compile(r"[ \u00a0]+(?:of\b|to[ \u00a0]+\d{1,3}[/⁄]\d)")
 _HAS_FRACTION = re.compile(r"[/⁄%s]" % _VULGAR)
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
-_AND_A_PART_AFTER = re.compile(SP + r"and" + SP + r"an?" + SP + r"(?P<part>half|quarter)\b", re.IGNORECASE)
+# " and a half", " and a quarter": the part written after a number ("3 and a half years") or after
+# a unit ("an hour and a half"); after a unit, not before a hyphen ("and a half-eaten apple")
+_AND_A_PART = SP + r"and" + SP + r"an?" + SP + r"(?P<part>half|quarter)"
+_AND_A_PART_AFTER = re.compile(_AND_A_PART + r"\b", re.IGNORECASE)
+_UNIT_AND_A_PART = re.compile(_AND_A_PART + r"(?![\w-])", re.IGNORECASE)
 # "an hour and a half", "a mile and a half": the article counts one of the word after it, and the
 # part comes after that word (the reader keeps it only when that word is a unit)
-_ONE_BEFORE_A_PART = re.compile(
-    r"\b(?P<one>an?)(?=" + SP + r"[a-z]+" + SP + r"and" + SP + r"an?" + SP + r"(?:half|quarter)(?![\w-]))",
-    re.IGNORECASE)
-_UNIT_AND_A_PART = re.compile(SP + r"and" + SP + r"an?" + SP + r"(?P<part>half|quarter)(?![\w-])", re.IGNORECASE)
+_ONE_BEFORE_A_PART = re.compile(r"\b(?P<one>an?)(?=" + SP + r"[a-z]+" + _AND_A_PART + r"(?![\w-]))", re.IGNORECASE)
 
 
 _INCHES_AFTER_FEET = re.compile(r"(?<=\d)'[ \u00a0]?(?P<inches>\d{1,2}(?:\.\d+)?)(?=[ \u00a0]?[\"″])")

@@ -132,7 +132,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         attached = units.unit_after(text, core.end)
         if attached is None and prefix is None:
             last = drafts[-1] if drafts else None
-            attached = units.prime_after(text, core.end, last.end if last is not None and last.unit == "foot" else None)
+            attached = units.prime_after(text, core.start, core.end, last.end if last is not None and last.unit == "foot" else None)
         if attached is None and numbers.is_lone_article(text, core):
             continue                               # "a dozen and a half": no unit, no figure
         if attached is None and core.kind == "fraction":

@@ -81,23 +81,16 @@ _FEET_MARK = re.compile(r"['′](?=[ \u00a0]?\d{1,2}(?:\.\d+)?[ \u00a0]?[\"″])
 _PRIME_GAP = re.compile(r"[ \u00a0]?")
 
 
-def prime_after(text: str, end: int, feet_end: int | None) -> Attached | None:
-    """A foot or inch written as a prime right after the number that ends at `end`; `feet_end` is
+def prime_after(text: str, start: int, end: int, feet_end: int | None) -> Attached | None:
+    """A foot or inch written as a prime right after the number at [start, end); `feet_end` is
     where the figure before ends, if it is a length in feet."""
     mark = text[end:end + 1]
     if mark in ("'", "′") and _FEET_MARK.match(text, end):
         return Attached("foot", "length", end + 1)
     if mark in ('"', "″") and feet_end is not None and text[feet_end - 1] in "'′" \
-            and _PRIME_GAP.fullmatch(text, feet_end, _digits_start(text, end)):
+            and _PRIME_GAP.fullmatch(text, feet_end, start):
         return Attached("inch", "length", end + 1)
     return None
-
-
-def _digits_start(text: str, end: int) -> int:
-    start = end
-    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
-        start -= 1
-    return start
 
 
 _PER_WORD = re.compile(r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*")
