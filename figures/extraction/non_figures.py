@@ -69,7 +69,7 @@ def _name_exempt() -> frozenset[str]:
 # Every mask needs one of these; most news text has none of them, so the full pattern is skipped.
 # Tested as plain substrings and a digit-led pattern (which `re` scans only from digits), not as one
 # alternation tried at every character: a third of the time.
-_MASK_CHARACTERS = ":/+#@("
+_MASK_CHARACTERS = ":/+#@"
 _MASK_WORDS = ("o'clock", "www")
 _MASK_DIGIT_HINT = re.compile(r"\d(?:\s?[ap]\.?m|\.\d+\.\d|[.-]\d{4}\b)", re.IGNORECASE)
 

@@ -311,8 +311,8 @@ def sentence_happenings(sentence: Sentence) -> tuple[tuple[int, str], ...]:
     tokens = sentence.tokens
     found = []
     firsts = _first_words()
-    for k in range(len(tokens)):
-        if not tokens[k].is_word or tokens[k].low not in firsts:
+    for k in sentence.where(firsts):
+        if not tokens[k].is_word:
             continue
         word = _after_word(tokens, k)
         if word is None and _verb_token(tokens, k):
@@ -474,17 +474,18 @@ def markers(sentence: Sentence) -> tuple[Marker, ...]:
     table = _STATUS_MARKERS
     longest = _longest_marker()
     firsts = _marker_first_words()
-    tokens = sentence.tokens
+    if firsts.isdisjoint(sentence.words):
+        return ()
+    tokens, lows = sentence.tokens, sentence.lows
     found: list[Marker] = []
-    i = 0
-    while i < len(tokens):
+    resume = 0
+    for i in sentence.where(firsts):
+        if i < resume:
+            continue                              # inside the marker found before
         tok = tokens[i]
-        if tok.low not in firsts:
-            i += 1
-            continue
         hit = None
         for n in range(min(longest, len(tokens) - i), 0, -1):
-            phrase = " ".join(t.low for t in tokens[i:i + n])
+            phrase = " ".join(lows[i:i + n])
             if phrase in table and (n > 1 or not tok.text[:1].isupper() or i == 0 or phrase in {"earlier", "previously"}):
                 hit = (n, table[phrase])
                 break
@@ -492,9 +493,7 @@ def markers(sentence: Sentence) -> tuple[Marker, ...]:
             n, (status, reach) = hit
             if reach != "article":
                 found.append(Marker(i, i + n, status, reach))
-            i += n
-        else:
-            i += 1
+            resume = i + n
     return tuple(found)
 
 

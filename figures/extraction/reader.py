@@ -1,10 +1,12 @@
 """Read one article: its text in, its figures (as `Mention` records) out.
 
-The pipeline, each step a module of this package:
-numbers (cores) -> units (currency, unit) -> non_figures (drop years, dates, names ...) ->
-ranges -> bounds (qualifier, change) -> nouns (what is counted), clauses (what happened, what the
-clause is about), concepts (what the figure is said about), attribution (source, place, date) ->
-relations (whole, converts).
+The pipeline, each step returning new records (`figure`), none editing what an earlier one built:
+numbers (cores) -> units (currency, unit) -> non_figures (drop years, dates, names ...) -> ranges,
+compounds and shares -> bounds (qualifier, change): a `Found` per figure; `about` (what it counts or
+measures, what it is said about): an `About`; per sentence, attribution, scope and quantity (who
+says it, where, when, what happened): a `Setting`; then, over the article, relations (whole,
+converts), what the links make a figure about (`about.shared`) and what it takes from its neighbours
+(`inherit`).
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from bisect import bisect_right
 
 from figures import _tables
 from figures.extraction import (
-    bounds, clauses, concepts, inherit, layout, non_figures, nouns, numbers, quantity, relations, scope, units,
+    about, bounds, inherit, layout, non_figures, numbers, quantity, relations, scope, units,
 )
 from figures.extraction.clauses import clause_at
 from figures.extraction.sentence_view import SentenceView
-from figures.extraction.tokens import Sentence, singular
-from figures.extraction.draft import Draft
+from figures.extraction.figure import About, Figure, Found, Setting
+from figures.extraction.tokens import Sentence
 from figures.extraction.sentences import SentenceIndex
 from figures.model import Mention, Qualifier
 
@@ -44,8 +46,8 @@ _CHANGE_WORD_REACH = 16       # characters before a figure where a change verb (
 _RANGE_WORD_REACH = 20        # characters before a range's first figure where "ranging from" may begin
 
 
-def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
-    if a.sentence_index != b.sentence_index or a.kind == "vague" or b.kind == "vague":
+def _is_range(text: str, a: Found, b: Found, sentence_start: int) -> bool:
+    if a.sentence_index != b.sentence_index or a.form == "vague" or b.form == "vague":
         return False
     gap = _RANGE_GAP.fullmatch(text, a.end, b.start)
     if not gap:
@@ -72,7 +74,7 @@ def _is_range(text: str, a: Draft, b: Draft, sentence_start: int) -> bool:
         return ranged is not None and a.value != b.value
     if opened and opened.group().lower().startswith("from"):
         return a.value != b.value                 # "from 5-7%": both ends of the level it started at
-    if a.kind == "fraction" and b.kind == "fraction":
+    if a.form == "fraction" and b.form == "fraction":
         return a.value != b.value                 # "a quarter to a fifth": fractions run either way
     return a.value < b.value
 
@@ -83,7 +85,7 @@ def _changed(text: str, floor: int, start: int) -> bool:
     return m is not None and m.group("w").lower() in _tables.change_words()
 
 
-def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
+def _merge_range(text: str, a: Found, b: Found) -> Found:
     low, high = sorted((a.value, b.value))
     if b.resolution >= 1e3 and a.value * 1e3 <= b.value and a.resolution < b.resolution and a.value < 1000:
         # "3-5 million", "$5-6bn": the scale word written once applies to both ends; it is the
@@ -92,18 +94,18 @@ def _merge_range(text: str, a: Draft, b: Draft) -> Draft:
         if a.value * mult <= b.value:
             low, high = a.value * mult, b.value
     unit, dimension = (b.unit, b.dimension) if b.dimension != "count" else (a.unit, a.dimension)
-    return Draft(
+    return Found(
         start=a.start, end=b.end, sentence_index=a.sentence_index, value=(low + high) / 2,
         low=low, high=high, qualifier=Qualifier.RANGE, strict=False,
         resolution=min(a.resolution, b.resolution) if low == a.value else b.resolution,
-        unit=unit, dimension=dimension, kind=b.kind,
+        unit=unit, dimension=dimension, form=b.form,
     )
 
 
-def _range_currency(text: str, drafts: list[Draft], start: int, money_scale: bool) -> tuple[str, int] | None:
+def _range_currency(text: str, found: list[Found], start: int, money_scale: bool) -> tuple[str, int] | None:
     """The currency of a range's first end, for a second end written without one: "$5-6bn", "$5-6",
     "$2-3m" (and "$2 to 3m": a money-only scale word needs a currency); not "$5 to 7 people"."""
-    first = drafts[-1] if drafts else None
+    first = found[-1] if found else None
     if first is None or first.dimension != "currency" or text[first.start].isdigit():
         return None                               # only a currency written before the first end
     gap = _RANGE_GAP.fullmatch(text, first.end, start)
@@ -111,17 +113,17 @@ def _range_currency(text: str, drafts: list[Draft], start: int, money_scale: boo
     return (first.unit, start) if gap and gap.group("joiner") in joiners else None
 
 
-def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
+def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     masks = non_figures.masked_spans(text)
     mask_starts = [s for s, _ in masks]
-    drafts: list[Draft] = []
+    found: list[Found] = []
     for core in numbers.scan(text):
         if masks and non_figures.in_spans(masks, mask_starts, core.start):
             continue
         si = sentences.index_of(core.start)
         s_start, s_end = sentences.span(si)
         prefix = units.currency_before(text, core.start, s_start) or _range_currency(
-            text, drafts, core.start, core.money_scale)
+            text, found, core.start, core.money_scale)
         if prefix and core.value >= 0:
             signed = numbers.sign_before(text, prefix[1])       # "-$5.2 million", "−€3bn"
             if signed is not None and signed[0] >= s_start:
@@ -131,7 +133,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             core = core.without_scale()
         attached = units.unit_after(text, core.end)
         if attached is None and prefix is None:
-            last = drafts[-1] if drafts else None
+            last = found[-1] if found else None
             attached = units.prime_after(text, core.start, core.end, last.end if last is not None and last.unit == "foot" else None)
         if attached is None and numbers.is_lone_article(text, core):
             continue                               # "a dozen and a half": no unit, no figure
@@ -156,7 +158,7 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
             unit, dimension = attached.unit, attached.dimension
             if unit == "pound" and units.sterling_pounds(
                     text, core.start, end, (s_start, s_end), core.multiplier > 1 or core.kind == "words" and core.value >= 1e6,
-                    any(d.dimension == "currency" and d.sentence_index == si for d in drafts[-3:])):
+                    any(d.dimension == "currency" and d.sentence_index == si for d in found[-3:])):
                 unit, dimension = "GBP", "currency"     # "paid 500 pounds", "5 million pounds"
         elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):
             unit, dimension = "year", "age"        # "Keller, 71, spent ..."
@@ -172,40 +174,39 @@ def _cores_to_drafts(text: str, sentences: SentenceIndex) -> list[Draft]:
         if reason:
             continue
         qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
-        drafts.append(Draft(
+        found.append(Found(
             start=start, end=end, sentence_index=si, value=core.value, low=core.low, high=core.high,
             qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
-            dimension=dimension, kind=core.kind, bound=bound,
+            dimension=dimension, form=core.kind, bound=bound,
         ))
-    return _joined(text, drafts, sentences)
+    return _joined(text, found, sentences)
 
 
-def _joined(text: str, drafts: list[Draft], sentences: SentenceIndex) -> list[Draft]:
+def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Found]:
     """Figures written in two parts made one, and a level's unit carried to the level it goes to:
     "6ft 2in" (one length), "three out of four" (a share), "from 180 pounds to 172" (172 pounds)."""
-    out: list[Draft] = []
-    for i, fig in enumerate(drafts):
+    out: list[Found] = []
+    for i, fig in enumerate(found):
         prev = out[-1] if out else None
         if prev is None or prev.sentence_index != fig.sentence_index:
             out.append(fig)
             continue
         per = _tables.compound_units().get((prev.unit, fig.unit))
-        if per is None and fig.dimension == "count" and fig.kind == "digits" and float(fig.value).is_integer():
+        if per is None and fig.dimension == "count" and fig.form == "digits" and float(fig.value).is_integer():
             per = _bare_minor(text, prev, fig)     # "he stands 5ft 10 and weighs 80kg"
         if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start):
             value = prev.value + fig.value / per
-            out[-1] = dataclasses.replace(prev, end=fig.end, value=value, low=value, high=value,
-                                          resolution=fig.resolution / per)
+            out[-1] = prev._replace(end=fig.end, value=value, low=value, high=value, resolution=fig.resolution / per)
             continue
         if _is_share(text, prev, fig):
             value = prev.value / fig.value
-            out[-1] = dataclasses.replace(prev, end=fig.end, value=value, low=value, high=value, resolution=0.01,
-                                          unit="fraction", dimension="fraction", kind="fraction")
+            out[-1] = prev._replace(end=fig.end, value=value, low=value, high=value, resolution=0.01,
+                                    unit="fraction", dimension="fraction", form="fraction")
             continue
         s_start = sentences.span(fig.sentence_index)[0]
         if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(
                 text, max(s_start, prev.start - _BETWEEN_REACH), prev.start):
-            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+            nxt = found[i + 1] if i + 1 < len(found) else None
             if (fig.dimension == "count" and nxt is not None and nxt.dimension != "count"
                     and _RANGE_GAP.fullmatch(text, fig.end, nxt.start)):
                 out[-1], _ = _levels(prev, nxt)       # "from 12.5 to 13-14 billion": it went to a range
@@ -220,7 +221,7 @@ _BARE_MINOR_END = re.compile(r"[ \u00a0]*(?:[,.;:)!?]|$|(?:%s)\b)" % _tables.alt
     sorted(_tables.word_class("measure_end_word"))), re.IGNORECASE)
 
 
-def _bare_minor(text: str, major: Draft, minor: Draft) -> float | None:
+def _bare_minor(text: str, major: Found, minor: Found) -> float | None:
     """How many of the smaller unit make the larger, when a measure's second part is written without
     its unit ("5ft 10", "7lb 4") and nothing follows that could be what it counts; else None."""
     per = _tables.compound_minor_units().get(major.unit)
@@ -229,80 +230,52 @@ def _bare_minor(text: str, major: Draft, minor: Draft) -> float | None:
     return per if _BARE_MINOR_END.match(text, minor.end) else None
 
 
-def _levels(first: Draft, second: Draft) -> tuple[Draft, Draft]:
+def _levels(first: Found, second: Found) -> tuple[Found, Found]:
     """"from 180 pounds to 172", "from 3.9 to 3.6 percent", "from 12.5 to 14 billion euros": the two
     levels of a change share the unit (and the scale word) written on only one of them."""
     if second.dimension == "count" and first.dimension not in ("count", "age"):
-        return first, dataclasses.replace(second, unit=first.unit, dimension=first.dimension)
+        return first, second._replace(unit=first.unit, dimension=first.dimension)
     if first.dimension == "count" and second.dimension not in ("count", "age"):
         scale = 1.0
         if second.resolution >= 1e3 and first.value < 1000 and first.resolution < second.resolution:
             scale = next((m for m in (1e12, 1e9, 1e6, 1e3) if abs(second.low) >= m and first.value * m <= 10 * second.low), 1.0)
-        first = dataclasses.replace(first, unit=second.unit, dimension=second.dimension, value=first.value * scale,
-                                    low=first.low * scale, high=first.high * scale, resolution=first.resolution * scale)
+        first = first._replace(unit=second.unit, dimension=second.dimension, value=first.value * scale,
+                               low=first.low * scale, high=first.high * scale, resolution=first.resolution * scale)
     return first, second
 
 
-def _is_share(text: str, part: Draft, whole: Draft) -> bool:
+def _is_share(text: str, part: Found, whole: Found) -> bool:
     """"three out of four", "one in five", "9 out of 10": a share of any group, not a count of one.
     A whole written in digits other than 10, 100 or 1,000 counts things ("39 out of 71 drones")."""
     if part.dimension != "count" or whole.dimension != "count" or not 0 < part.value < whole.value:
         return False
     if not _SHARE_GAP.fullmatch(text, part.end, whole.start):
         return False
-    return whole.kind == "words" or whole.value in (10, 100, 1000)
+    return whole.form == "words" or whole.value in (10, 100, 1000)
 
 
-def _apply_bounds(text: str, fig: Draft, sentence_start: int) -> None:
-    if fig.qualifier is Qualifier.RANGE:
-        return
-    bound = fig.bound
-    if bound is None:
-        after = bounds.bound_after(text, fig.end)
-        if after is not None:
-            fig.qualifier = after[0]
-    else:
-        fig.qualifier, fig.strict = bound.qualifier, bound.strict
-        fig.start = bound.start
-    floor = -math.inf if fig.dimension in _SIGNED or fig.value < 0 else 0.0   # "up to -3%" may be any fall
-    if fig.qualifier is Qualifier.LOWER:
-        fig.low, fig.high = fig.value, math.inf
-    elif fig.qualifier is Qualifier.UPPER:
-        fig.low, fig.high = floor, fig.value
-
-
-def _read_context(text: str, fig: Draft, sentence: Sentence, article_date: dt.date | None) -> nouns.NounPhrase:
-    fig.change = bounds.change_of(text, fig.start, fig.end, sentence.start)
-    noun = nouns.noun_after(sentence, fig.end, fig.value)
-    per = units.per_after(text, noun.end if fig.dimension == "count" and noun.surface else fig.end)
-    if per is not None:
-        speed = units.as_rate(fig.unit, fig.dimension, per[0], per[2])
-        if speed is None:
-            fig.per = per[0]
-        else:                                      # the speed is written up to its time unit
-            fig.unit, fig.dimension = speed
-            fig.end = per[1]
-    fig.partitive, fig.anaphor = noun.partitive, noun.anaphor
-    fig.noun_end = noun.end
-    left = nouns.left_phrase(sentence, fig.start)
-    opener = clauses.clause_subject(sentence, fig.start)
-    unit = nouns.unit_head(noun.surface) if fig.dimension == "count" else None
-    if unit is not None:                           # "517 rushing yards": a measure after all
-        fig.unit, fig.dimension = unit.unit, unit.dimension
-        fig.subject = left.subject
-        phrases = [noun.surface, opener, concepts.left_words(sentence, fig.start, left.words)]
-    elif fig.dimension in ("count", "fraction"):          # "a third of the population": a share of a noun
-        fig.noun = noun.surface
-        fig.subject = noun.subject or left.subject
-        phrases = [opener, concepts.left_words(sentence, fig.start, left.words)]
-    else:
-        about = nouns.of_phrase(sentence, fig.end) or nouns.measured_noun(noun.surface)
-        fig.subject = nouns.measure_of(sentence, fig.start) or (singular(about.split()[-1]) if about else left.subject
-                       or (singular(left.words[-1]) if left.words else None))
-        phrases = [about, opener, concepts.left_words(sentence, fig.start, left.words)]
-    fig.concept = concepts.concept(sentence, fig.start, fig.end, measure=fig.dimension != "count", loose=phrases)
-    fig.left_subject, fig.left_group = left.subject, left.group
-    return noun
+def _bounded(text: str, fig: Found, sentence_start: int) -> Found:
+    """The figure with the bound written before or after it ("more than 50", "50 or more") and the
+    change it states ("fell 2.5%"): its qualifier, its interval, and a start that takes in the bound."""
+    start, qualifier, strict, low, high = fig.start, fig.qualifier, fig.strict, fig.low, fig.high
+    if qualifier is not Qualifier.RANGE:
+        bound = fig.bound
+        if bound is None:
+            after = bounds.bound_after(text, fig.end)
+            if after is not None:
+                qualifier = after[0]
+        else:
+            qualifier, strict, start = bound.qualifier, bound.strict, bound.start
+        floor = -math.inf if fig.dimension in _SIGNED or fig.value < 0 else 0.0   # "up to -3%" may be any fall
+        if qualifier is Qualifier.LOWER:
+            low, high = fig.value, math.inf
+        elif qualifier is Qualifier.UPPER:
+            low, high = floor, fig.value
+    change = bounds.change_of(text, start, fig.end, sentence_start)
+    if change is None and start == fig.start and qualifier is fig.qualifier and strict == fig.strict \
+            and low == fig.low and high == fig.high:
+        return fig                                  # neither bounded nor a change: as found
+    return fig._replace(start=start, qualifier=qualifier, strict=strict, low=low, high=high, change=change)
 
 
 def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -310,50 +283,48 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
     if not numbers.may_hold_numbers(text):
         return [], []
     sentences = SentenceIndex(text)
-    drafts = _cores_to_drafts(text, sentences)
-    if not drafts:
+    found = _scan_figures(text, sentences)
+    if not found:
         return [], sentences.spans
-    merged: list[Draft] = []
-    for fig in drafts:
+    merged: list[Found] = []
+    for fig in found:
         if merged and _is_range(text, merged[-1], fig, sentences.span(fig.sentence_index)[0]):
             merged[-1] = _merge_range(text, merged[-1], fig)
         else:
             merged.append(fig)
     shape = layout.read(text, sentences.spans, article_date)
-    mentions = scope.PlaceMentions(text, shape.place_names)       # read only if a population asks
-    story_day = _story_day(text, sentences.spans, article_date)
     views: dict[int, SentenceView] = {}
-    by_sentence: dict[int, list[tuple[Draft, int, int]]] = {}
+    read: list[tuple[Found, About]] = []
     for fig in merged:
         s_start, s_end = sentences.span(fig.sentence_index)
-        _apply_bounds(text, fig, s_start)
         view = views.get(fig.sentence_index)
         if view is None:
             view = views[fig.sentence_index] = SentenceView.of(
                 text, s_start, s_end, shape.events[fig.sentence_index], shape.bases[fig.sentence_index],
                 shape.stamped[fig.sentence_index])
-        noun = _read_context(text, fig, view.sentence, article_date)
-        first, stop = view.token_span(fig.start, fig.end)
-        fig.noun_words = tuple(noun.surface.split()) if noun.surface else ()
-        fig.noun_stop = view.sentence.index_at(noun.end) if noun.surface else stop
-        fig.source = view.source_of(first, fig.noun_stop)
-        by_sentence.setdefault(fig.sentence_index, []).append((fig, first, stop))
+        read.append(about.read(text, _bounded(text, fig, s_start), view.sentence))
+    read = about.continued(text, read)
+    by_sentence: dict[int, list[tuple[Found, About]]] = {}
+    for pair in read:
+        by_sentence.setdefault(pair[0].sentence_index, []).append(pair)
+    settings = _Settings(text, shape, article_date, sentences.spans)
+    figures: list[Figure] = []
+    statuses: dict[int, list[str]] = {}
     for index, members in sorted(by_sentence.items()):
         view = views[index]
         previous = views.get(index - 1)
         if previous is not None and view.opens_with_pronoun() and not view.times:
             view = dataclasses.replace(view, carried=previous.period_phrase())
-        _read_quantities(view, members, shape.running, article_date, story_day, shape.place_names, mentions)
-        before = next((by_sentence[k] for k in (index - 1, index - 2) if k in by_sentence), ())
-        if view.continues() and any(f.status == "update" for f, _, _ in before):
-            for fig, _, _ in members:
-                fig.status = "update" if fig.status in {"report", "live"} else fig.status   # "Another 40 ..." goes on
-    for prev, fig in zip(merged, merged[1:]):
-        if prev.sentence_index == fig.sentence_index and concepts.continues_previous(text, prev.end, fig.start):
-            fig.concept = prev.concept or fig.concept
-    relations.link(merged, text, [s for s, _ in sentences.spans])
-    inherit.settle(merged, text)
-    return [fig.freeze(text) for fig in merged], sentences.spans
+        placed = settings.of_sentence(view, members)
+        before = next((statuses[k] for k in (index - 1, index - 2) if k in statuses), ())
+        if view.continues() and "update" in before:              # "Another 40 ..." goes on with the update
+            placed = [s._replace(status="update") if s.status in {"report", "live"} else s for s in placed]
+        statuses[index] = [s.status for s in placed]
+        figures += [Figure(f, a, s) for (f, a), s in zip(members, placed)]
+    figures = relations.link(figures, text, [s for s, _ in sentences.spans])
+    figures = about.shared(figures)
+    figures = inherit.settle(figures, text)
+    return [fig.mention(text) for fig in figures], sentences.spans
 
 
 _STORY_DAY_REACH = 7      # days before the article's date that its lead may set its story in
@@ -373,58 +344,74 @@ def _story_day(text: str, spans: list[tuple[int, int]], article_date: dt.date | 
     return None
 
 
-def _read_quantities(view: SentenceView, members: list[tuple[Draft, int, int]], running: bool,
-                     article_date: dt.date | None, story_day: dt.date | None,
-                     place_names: frozenset[str] = frozenset(), mentions: scope.PlaceMentions | None = None) -> None:
-    """Place, event, day and quantity parts of the figures of one sentence, in order."""
-    spans = [(first, stop) for _, first, stop in members]
-    timed = [view.timed(first) for first, _ in spans]
-    statuses = quantity.statuses(view.markers, view.clauses, spans, timed)
-    nearby = _NearFigures([(a, max(b, m.noun_stop)) for (a, b), (m, _, _) in zip(spans, members)])
-    ends = len(view.sentence.tokens)
-    for k, (fig, first, stop) in enumerate(members):
-        nxt = spans[k + 1][0] if k + 1 < len(spans) else ends
-        block = ends if nxt == ends or _of_whole(view, stop, nxt) else nxt
-        tokens = view.sentence.tokens
-        place = scope.pick(view.places, view.clauses, first, stop, block, tokens)
-        if place is None and block == nxt and nxt < ends and _coordinated(view, stop, nxt):
-            after = spans[k + 1][1]                      # "Two died and nine were hurt in the Lviv region"
-            following = len(spans) > k + 2 and spans[k + 2][0] or ends
-            place = scope.pick(view.places, view.clauses, nxt, after, following, tokens)
-        if place is None:
-            place = scope.subject_place(tokens, view.clauses, first, place_names)   # "Kyiv endured a barrage in which ..."
-        event = scope.pick(view.events, view.clauses, first, stop, block, tokens)
-        fig.place = place.name if place is not None else None
-        event_key = event.key if event is not None else view.heading_event
-        fig.scope = event_key or (place.key if place is not None else "")
-        when = view.when(first, stop, block)
-        if when is not None:
-            fig.event_date, fig.period, fig.weekday = when.day, when.period, when.weekday
-        elif view.base != article_date:
-            fig.event_date = view.base                   # a live page's entry stamp dates its figures
-        elif view.carried is not None:
-            fig.event_date, fig.period = view.carried.day, view.carried.period
-        elif story_day is not None:
-            fig.event_date = story_day                   # the day the lead sets the story on
-        reading = quantity.read(view.sentence, view.clauses, first, stop, list(fig.noun_words), fig.noun_stop,
-                                fig.left_subject, fig.dimension, fig.subject, lambda: view.happenings,
-                                lambda token, k=k: nearby.other_than(k, token), group=fig.left_group)
-        fig.kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
-        fig.predicate = reading.verb
-        fig.happening, fig.fixed = reading.happening, reading.fixed
-        fig.inherit, fig.coordinated, fig.meta = reading.inherit, reading.coordinated, reading.meta
-        if event_key and fig.dimension == "area" and (fig.happening == "burn" or (
-                fig.happening is None and (fig.kind is None or set(fig.kind.split()) <= set(event_key.split())))):
-            fig.kind, fig.happening = "land", "burn"      # "the Ridge fire has grown to 4,000 acres": its extent
-        fig.status = "live" if (running or view.stamped) and statuses[k] in {"report", "update"} else statuses[k]
-        if fig.happening == "population":                # where the people live, not where else things happened
-            home = scope.population_place(view.sentence.tokens, first) or (mentions and scope.named_before(
-                view.sentence.tokens, first, fig.start, mentions))           # "the port city, home to"
-            fig.place, fig.scope = (home.name, home.key) if home is not None else (None, "")
-        if when is not None and when.as_of and when.day and article_date and when.day < article_date \
-                and fig.status in {"report", "update", "live"}:
-            fig.status = "earlier"                       # "the toll as of 3 May stood at 140"
-        fig.clause_contrast = view.contrast(first)
+class _Settings:
+    """The `Setting` of each figure of an article, sentence by sentence: who says it, where and when
+    it is tied to, and the quantity parts (`quantity`) of what it counts."""
+
+    def __init__(self, text: str, shape: layout.Layout, article_date: dt.date | None,
+                 spans: list[tuple[int, int]]) -> None:
+        self.running = shape.running
+        self.article_date = article_date
+        self.story_day = _story_day(text, spans, article_date)
+        self.place_names = shape.place_names
+        self.mentions = scope.PlaceMentions(text, shape.place_names)       # read only if a population asks
+
+    def of_sentence(self, view: SentenceView, members: list[tuple[Found, About]]) -> list[Setting]:
+        """The settings of the figures of one sentence, in order."""
+        article_date, tokens = self.article_date, view.sentence.tokens
+        spans = [view.token_span(f.start, f.end) for f, _ in members]
+        timed = [view.timed(first) for first, _ in spans]
+        statuses = quantity.statuses(view.markers, view.clauses, spans, timed)
+        nearby = _NearFigures([(a, max(b, what.noun_stop)) for (a, b), (_, what) in zip(spans, members)])
+        ends = len(tokens)
+        out: list[Setting] = []
+        for k, ((fig, what), (first, stop)) in enumerate(zip(members, spans)):
+            nxt = spans[k + 1][0] if k + 1 < len(spans) else ends
+            block = ends if nxt == ends or _of_whole(view, stop, nxt) else nxt
+            place = scope.pick(view.places, view.clauses, first, stop, block, tokens)
+            if place is None and block == nxt and nxt < ends and _coordinated(view, stop, nxt):
+                after = spans[k + 1][1]                      # "Two died and nine were hurt in the Lviv region"
+                following = len(spans) > k + 2 and spans[k + 2][0] or ends
+                place = scope.pick(view.places, view.clauses, nxt, after, following, tokens)
+            if place is None:
+                place = scope.subject_place(tokens, view.clauses, first, self.place_names)   # "Kyiv endured a barrage in which ..."
+            event = scope.pick(view.events, view.clauses, first, stop, block, tokens)
+            place_name = place.name if place is not None else None
+            event_key = event.key if event is not None else view.heading_event
+            scope_key = event_key or (place.key if place is not None else "")
+            event_date, period, weekday = None, "day", None
+            when = view.when(first, stop, block)
+            if when is not None:
+                event_date, period, weekday = when.day, when.period, when.weekday
+            elif view.base != article_date:
+                event_date = view.base                       # a live page's entry stamp dates its figures
+            elif view.carried is not None:
+                event_date, period = view.carried.day, view.carried.period
+            elif self.story_day is not None:
+                event_date = self.story_day                  # the day the lead sets the story on
+            reading = quantity.read(view.sentence, view.clauses, first, stop, list(what.noun_words), what.noun_stop,
+                                    what.left_subject, fig.dimension, what.subject, lambda: view.happenings,
+                                    lambda token, k=k: nearby.other_than(k, token), group=what.left_group)
+            kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
+            happening = reading.happening
+            if event_key and fig.dimension == "area" and (happening == "burn" or (
+                    happening is None and (kind is None or set(kind.split()) <= set(event_key.split())))):
+                kind, happening = "land", "burn"              # "the Ridge fire has grown to 4,000 acres": its extent
+            status = "live" if (self.running or view.stamped) and statuses[k] in {"report", "update"} else statuses[k]
+            if happening == "population":                    # where the people live, not where else things happened
+                home = scope.population_place(tokens, first) or (self.mentions and scope.named_before(
+                    tokens, first, fig.start, self.mentions))                # "the port city, home to"
+                place_name, scope_key = (home.name, home.key) if home is not None else (None, "")
+            if when is not None and when.as_of and when.day and article_date and when.day < article_date \
+                    and status in {"report", "update", "live"}:
+                status = "earlier"                           # "the toll as of 3 May stood at 140"
+            out.append(Setting(
+                source=view.source_of(first, what.noun_stop), place=place_name, scope=scope_key,
+                event_date=event_date, period=period, weekday=weekday, kind=kind, predicate=reading.verb,
+                happening=happening, fixed=reading.fixed, inherit=reading.inherit, coordinated=reading.coordinated,
+                meta=reading.meta, status=status, clause_contrast=view.contrast(first),
+            ))
+        return out
 
 
 class _NearFigures:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from figures.extraction.draft import Draft
+from figures.extraction.figure import Figure
 from figures.model import Qualifier
 
 _OF_WHOLE = re.compile(r"\s*(?:out\s+of|of)\s+(?:(?:the|its|their|all|a\s+total\s+of)\s+)?", re.IGNORECASE)
@@ -45,138 +45,125 @@ _LOOKBACK_FIGURES = 64
 _CONTINUES_REACH = 24         # characters before a figure where "another" or "the remaining" may begin
 
 
-def _link_whole(part: Draft, whole_index: int, drafts: list[Draft]) -> None:
-    part.whole = whole_index
-    drafts[whole_index].is_whole = True
+def link(figures: list[Figure], text: str, sentence_starts: list[int]) -> list[Figure]:
+    """The figures of one article with their `whole` and `converts` links (new figures; the input
+    stays). Linking a part may give it its whole's unit ("310 million of the 2.2 billion rand"), and a
+    restatement its original's bound ("just under 250 hp (186 kW)")."""
+    if len(figures) < 2:
+        return figures                  # a link needs two figures
+    out = list(figures)
 
+    def link_whole(i: int, whole: int, **more: bool) -> None:
+        out[i] = out[i].revised(links={"whole": whole, **more})
+        out[whole] = out[whole].revised(links={"is_whole": True})
 
-def link(drafts: list[Draft], text: str, sentence_starts: list[int]) -> None:
-    """Set `whole` and `converts` on the drafts of one article, in place."""
     first_in_sentence: dict[int, int] = {}
-    for i, fig in enumerate(drafts):
-        first_in_sentence.setdefault(fig.sentence_index, i)
-    for i, fig in enumerate(drafts):
-        prev = drafts[i - 1] if i else None
-        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
-        same_sentence_next = nxt is not None and nxt.sentence_index == fig.sentence_index
+    for i, fig in enumerate(out):
+        first_in_sentence.setdefault(fig.found.sentence_index, i)
+    for i in range(len(out)):
+        fig, f = out[i], out[i].found
+        prev = out[i - 1] if i else None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        p = prev.found if prev is not None else None
+        same_sentence_next = nxt is not None and nxt.found.sentence_index == f.sentence_index
 
         # "120km (75 miles)", "two million rubles (25,000 euros)", "... rubles, about 22,000 euros"
         # "250 hp (186 kW / 253 PS)": a second restatement restates the same original
-        original_index = i - 1 if prev is None or prev.converts is None else prev.converts
-        original = drafts[original_index]
-        if (prev is not None and prev.sentence_index == fig.sentence_index
-                and prev.dimension == fig.dimension and fig.dimension != "count"
-                and prev.unit != fig.unit and original.unit != fig.unit
-                and (_CONVERSION_GAP.fullmatch(text, prev.end, fig.start)
-                     or _EQUIVALENT_GAP.fullmatch(text, prev.end, fig.start)
-                     or (fig.qualifier is Qualifier.APPROX and _APPOSED_GAP.fullmatch(text, prev.end, fig.start)
-                         and _PHRASE_END.match(text, fig.end)))):
-            fig.converts = original_index
-            if fig.qualifier is Qualifier.EXACT and original.qualifier is not Qualifier.EXACT:
+        original_index = i - 1 if prev is None or prev.links.converts is None else prev.links.converts
+        original = out[original_index].found
+        if (p is not None and p.sentence_index == f.sentence_index
+                and p.dimension == f.dimension and f.dimension != "count"
+                and p.unit != f.unit and original.unit != f.unit
+                and (_CONVERSION_GAP.fullmatch(text, p.end, f.start)
+                     or _EQUIVALENT_GAP.fullmatch(text, p.end, f.start)
+                     or (f.qualifier is Qualifier.APPROX and _APPOSED_GAP.fullmatch(text, p.end, f.start)
+                         and _PHRASE_END.match(text, f.end)))):
+            bound = None
+            if f.qualifier is Qualifier.EXACT and original.qualifier is not Qualifier.EXACT:
                 # "just under 250 hp (186 kW)": the restatement carries the original's bound
-                fig.qualifier, fig.strict = original.qualifier, original.strict
-                ratio = fig.value / original.value if original.value else 1.0
-                fig.low, fig.high = original.low * ratio, original.high * ratio
-            for name in ("subject", "predicate", "source", "noun", "per"):
-                if getattr(fig, name) is None:
-                    setattr(fig, name, getattr(original, name))
-            fig.concept = original.concept      # a restatement is about what the original is about
+                ratio = f.value / original.value if original.value else 1.0
+                bound = {"qualifier": original.qualifier, "strict": original.strict,
+                         "low": original.low * ratio, "high": original.high * ratio}
+            out[i] = fig.revised(found=bound, links={"converts": original_index})
             continue
 
         # "39 out of 71", "52 of the 60", "14 drones out of 19", "310 million of the 2.2 billion rand"
         if (same_sentence_next and nxt is not None
-                and (nxt.dimension == fig.dimension or fig.dimension == "count")
-                and (_OF_WHOLE.fullmatch(text, fig.end, nxt.start)
-                     or (fig.noun_end > fig.end and _OF_WHOLE.fullmatch(text, fig.noun_end, nxt.start)))):
-            if fig.dimension == "count" and nxt.dimension != "count":
-                fig.unit, fig.dimension = nxt.unit, nxt.dimension
-            _link_whole(fig, i + 1, drafts)
-            nxt.predicate = None            # the verb belongs to the part ("downed 39 of 71")
+                and (nxt.found.dimension == f.dimension or f.dimension == "count")
+                and (_OF_WHOLE.fullmatch(text, f.end, nxt.found.start)
+                     or (fig.about.noun_end > f.end and _OF_WHOLE.fullmatch(text, fig.about.noun_end, nxt.found.start)))):
+            if f.dimension == "count" and nxt.found.dimension != "count":
+                out[i] = fig.revised(found={"unit": nxt.found.unit, "dimension": nxt.found.dimension})
+            link_whole(i, i + 1)
             continue
 
-        if fig.dimension != "count" or fig.whole is not None:
+        if f.dimension != "count" or fig.links.whole is not None:
             continue
-        sentence_start = sentence_starts[fig.sentence_index]
+        sentence_start = sentence_starts[f.sentence_index]
 
         # "12 of them", "39 of which"
-        if fig.anaphor and prev is not None:
+        if fig.about.anaphor and prev is not None:
             target = i - 1
-            if drafts[target].is_whole and target - 1 >= 0 and drafts[target - 1].whole == target:
+            if out[target].links.is_whole and target - 1 >= 0 and out[target - 1].links.whole == target:
                 target -= 1                 # "downed 39 of 71 drones, with 12 of them ..." -> the 39
-            _link_whole(fig, target, drafts)
+            link_whole(i, target)
             continue
 
         # "killed 12 people, including three children": only the noun phrase of the whole stands between
-        if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
-                and _INCLUDING.fullmatch(text, max(prev.end, prev.noun_end), fig.start)):
-            _link_whole(fig, i - 1 if prev.whole is None else prev.whole, drafts)
+        if (p is not None and p.sentence_index == f.sentence_index and p.dimension == "count"
+                and _INCLUDING.fullmatch(text, max(p.end, prev.about.noun_end), f.start)):
+            link_whole(i, i - 1 if prev.links.whole is None else prev.links.whole)
             continue
 
         # "stopped 60 drones – 41 shot down and 19 jammed": a breakdown after a dash
-        if (prev is not None and prev.sentence_index == fig.sentence_index and prev.dimension == "count"
-                and prev.whole is None and _BREAKDOWN.fullmatch(text, max(prev.end, prev.noun_end), fig.start)):
-            _link_whole(fig, i - 1, drafts)
-            fig.breakdown = True
+        if (p is not None and p.sentence_index == f.sentence_index and p.dimension == "count"
+                and prev.links.whole is None and _BREAKDOWN.fullmatch(text, max(p.end, prev.about.noun_end), f.start)):
+            link_whole(i, i - 1, breakdown=True)
             continue
-        if (prev is not None and prev.breakdown and prev.whole is not None
-                and prev.sentence_index == fig.sentence_index and _JOINED.search(text, prev.end, fig.start)
-                and not re.search(r"[.;:]", text[prev.end:fig.start])):
-            _link_whole(fig, prev.whole, drafts)          # "... and 19 were jammed"
-            fig.breakdown = True
+        if (p is not None and prev.links.breakdown and prev.links.whole is not None
+                and p.sentence_index == f.sentence_index and _JOINED.search(text, p.end, f.start)
+                and not re.search(r"[.;:]", text[p.end:f.start])):
+            link_whole(i, prev.links.whole, breakdown=True)          # "... and 19 were jammed"
             continue
 
         # "Of 60 missiles, 48 were intercepted.": only the sentence's first figure can follow its
         # opening words, so that is the one candidate
-        first = first_in_sentence[fig.sentence_index]
-        opener = first if first < i and _SENTENCE_OF.fullmatch(text, sentence_start, drafts[first].start) else None
-        if opener is not None and (fig.subject is None or fig.subject == drafts[opener].subject):
-            _link_whole(fig, opener, drafts)
+        first = first_in_sentence[f.sentence_index]
+        opener = first if first < i and _SENTENCE_OF.fullmatch(text, sentence_start, out[first].found.start) else None
+        if opener is not None and (fig.about.subject is None or fig.about.subject == out[opener].about.subject):
+            link_whole(i, opener)
             continue
 
         # "10 of the drones were lost" after "... 71 drones": the nearest earlier whole of that subject
-        if fig.partitive and fig.subject is not None:
-            subject = fig.subject
-            earlier = _earlier_whole(drafts, i, lambda w: w.subject == subject)
+        if fig.about.partitive and fig.about.subject is not None:
+            subject = fig.about.subject
+            earlier = _earlier_whole(out, i, lambda w: w.about.subject == subject)
             if earlier is not None:
-                _link_whole(fig, earlier, drafts)
+                link_whole(i, earlier)
                 continue
 
         # "... while three turned back", "Another 15 hit their targets."
-        whole_of_prev = prev.whole if prev is not None else None
-        if fig.noun is None and fig.subject is None and prev is not None and whole_of_prev is not None:
-            continues = _CONTINUES.search(text, max(sentence_start, fig.start - _CONTINUES_REACH), fig.start)
-            joined = (prev.sentence_index == fig.sentence_index
-                      and _JOINED.search(text, prev.end, fig.start) is not None)
-            if joined or (continues and prev.sentence_index >= fig.sentence_index - 1):
-                _link_whole(fig, whole_of_prev, drafts)
-    _inherit_subjects(drafts)
+        whole_of_prev = prev.links.whole if prev is not None else None
+        if fig.about.noun is None and fig.about.subject is None and p is not None and whole_of_prev is not None:
+            continues = _CONTINUES.search(text, max(sentence_start, f.start - _CONTINUES_REACH), f.start)
+            joined = (p.sentence_index == f.sentence_index
+                      and _JOINED.search(text, p.end, f.start) is not None)
+            if joined or (continues and p.sentence_index >= f.sentence_index - 1):
+                link_whole(i, whole_of_prev)
+    return out
 
 
-def _earlier_whole(drafts: list[Draft], i: int, accept) -> int | None:  # type: ignore[no-untyped-def]
-    fig = drafts[i]
+def _earlier_whole(figures: list[Figure], i: int, accept) -> int | None:  # type: ignore[no-untyped-def]
+    at = figures[i].found.sentence_index
     fallback = None
     for k in range(i - 1, max(i - 1 - _LOOKBACK_FIGURES, -1), -1):
-        cand = drafts[k]
-        if fig.sentence_index - cand.sentence_index > _LOOKBACK_SENTENCES:
+        cand = figures[k]
+        if at - cand.found.sentence_index > _LOOKBACK_SENTENCES:
             break
-        if cand.dimension != "count" or not accept(cand):
+        if cand.found.dimension != "count" or not accept(cand):
             continue
-        if cand.is_whole:
+        if cand.links.is_whole:
             return k
-        if fallback is None and cand.whole is None:
+        if fallback is None and cand.links.whole is None:
             fallback = k
     return fallback
-
-
-def _inherit_subjects(drafts: list[Draft]) -> None:
-    for fig in drafts:
-        if fig.whole is None:
-            continue
-        whole = drafts[fig.whole]
-        if fig.subject is None:
-            fig.subject, fig.noun = whole.subject, fig.noun or whole.noun
-        elif whole.subject is None:
-            whole.subject = fig.subject
-    for fig in drafts:
-        if fig.whole is not None and fig.subject is None:
-            fig.subject = drafts[fig.whole].subject

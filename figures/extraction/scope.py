@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -201,11 +201,16 @@ def _anchor(tokens: list[Token], first: int, name_first: int, stop: int) -> Anch
     return Anchor(first, stop, name, place_key(name))
 
 
+#: The words that may open a place phrase (`places` reads only from these).
+_PLACE_CUES = _LOCATIVE | _NATIONAL_WORDS | _PLACE_SETS | {"on", "city", "town", "village"}
+
+
 def places(sentence: Sentence) -> tuple[Anchor, ...]:
     """Every place phrase of the sentence, in order."""
     tokens = sentence.tokens
     found: list[Anchor] = []
-    for i, tok in enumerate(tokens):
+    for i in sentence.where(_PLACE_CUES):
+        tok = tokens[i]
         low = tok.low
         if low in _LOCATIVE and tok.is_word:
             anchor = _place_after(tokens, i)
@@ -353,7 +358,7 @@ _EVENT_ARTICLE_REACH = 3      # tokens before a name within which "the" makes it
 def events(sentence: Sentence) -> tuple[Anchor, ...]:
     """Named events of the sentence: "the Ridge fire", "Canyon Fire", "Storm Agnes"."""
     tokens = sentence.tokens
-    if not any(t.low in _EVENT_NOUNS or t.low in _NAMED_AFTER for t in tokens):
+    if _EVENT_NOUNS.isdisjoint(sentence.words) and _NAMED_AFTER.isdisjoint(sentence.words):
         return ()                                # no fire, blaze, storm ... named here
     found: list[Anchor] = []
     i = 0
@@ -502,17 +507,21 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
     tokens = sentence.tokens
     words = _time_words()
     starters = _time_starters()
-    if not any(t.low in starters or (len(t.text) == 4 and t.text[0].isdigit()) for t in tokens):
+    lows = sentence.lows
+    if starters.isdisjoint(sentence.words) and not any(len(low) == 4 and low[0].isdigit() for low in lows):
         return ()                                # no month, weekday, year, clock or period word
     found: list[When] = []
-    i = 0
     n = len(tokens)
+    # only date words and numbers can start a time phrase
+    openers = [k for k, low in enumerate(lows) if low in words or low[:1].isdigit()]
+    i = 0
     while i < n:
+        at = bisect_left(openers, i)
+        if at == len(openers):
+            break
+        i = openers[at]
         tok = tokens[i]
         low = tok.low
-        if low not in words and not tok.text[:1].isdigit():
-            i += 1                                # only date words and numbers can start a time phrase
-            continue
         month = _month(tok)
         if month is not None:
             # "March 11", "March 11, 2025", "Sept. 10"; or "in July" (a month)

@@ -81,6 +81,28 @@ class Sentence:
     #: what rules derive from the whole sentence once, for all its figures ("opening", "openers")
     memo: dict[str, object] = field(default_factory=dict)
 
+    _lows: list[str] | None = field(default=None, repr=False, compare=False)     # see `lows`, `words`
+    _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lows(self) -> list[str]:
+        """Every token's lower-cased text, in order: the rules that look for a few words scan this
+        list (in C) for where those words stand, rather than every token in Python."""
+        if self._lows is None:
+            self._lows = [t.low for t in self.tokens]
+        return self._lows
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The lower-cased tokens of the sentence: a rule whose words are all absent skips it at once."""
+        if self._words is None:
+            self._words = frozenset(self.lows)
+        return self._words
+
+    def where(self, words: frozenset[str] | set[str]) -> list[int]:
+        """The indices of the tokens whose lower-cased text is one of `words`, in order."""
+        return [i for i, low in enumerate(self.lows) if low in words]
+
     @classmethod
     def of(cls, article_text: str, start: int, end: int) -> "Sentence":
         tokens = [Token(m.start(), m.end(), text, text.lower(), text[0].isalpha())

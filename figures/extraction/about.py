@@ -1,0 +1,101 @@
+"""What a figure is about, decided in one place: what it counts or measures, and what it is said about.
+
+The phrase readers are elsewhere, one kind of phrase each: `nouns` (the counted noun after a figure,
+the subject left of it, what a measure is "of"), `clauses` (the phrase a clause opens with) and
+`concepts` (the framing phrases of a concept). This module decides, for one figure, which of them
+say what it counts (`noun`, `subject`), what it is said about (`concept`), and whether the counted
+noun turns it into a measure ("517 rushing yards") or a rate ("120 km per hour"). Afterwards,
+`continued` and `shared` let a figure take what the figures it goes on from, restates or is a part
+of are about.
+"""
+
+from __future__ import annotations
+
+from figures.extraction import clauses, concepts, nouns, units
+from figures.extraction.figure import About, Figure, Found
+from figures.extraction.tokens import Sentence, singular
+
+
+def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
+    """What the figure `found` in `sentence` is about, and the figure with the unit its counted noun
+    gives it (unchanged when the noun is no unit and no rate follows)."""
+    start, end, unit, dimension = found.start, found.end, found.unit, found.dimension
+    noun = nouns.noun_after(sentence, end, found.value)
+    per_word = None
+    per = units.per_after(text, noun.end if dimension == "count" and noun.surface else end)
+    if per is not None:
+        speed = units.as_rate(unit, dimension, per[0], per[2])
+        if speed is None:
+            per_word = per[0]
+        else:                                      # the speed is written up to its time unit
+            (unit, dimension), end = speed, per[1]
+    left = nouns.left_phrase(sentence, start)
+    opener = clauses.clause_subject(sentence, start)
+    head = nouns.unit_head(noun.surface) if dimension == "count" else None
+    counted = None
+    if head is not None:                           # "517 rushing yards": a measure after all
+        unit, dimension = head.unit, head.dimension
+        subject = left.subject
+        phrases = [noun.surface, opener, concepts.left_words(sentence, start, left.words)]
+    elif dimension in ("count", "fraction"):       # "a third of the population": a share of a noun
+        counted = noun.surface
+        subject = noun.subject or left.subject
+        phrases = [opener, concepts.left_words(sentence, start, left.words)]
+    else:
+        of = nouns.of_phrase(sentence, end) or nouns.measured_noun(noun.surface)
+        subject = nouns.measure_of(sentence, start) or (singular(of.split()[-1]) if of else left.subject
+                                                         or (singular(left.words[-1]) if left.words else None))
+        phrases = [of, opener, concepts.left_words(sentence, start, left.words)]
+    concept = concepts.concept(sentence, start, end, measure=dimension != "count", loose=phrases)
+    if (unit, dimension, end) != (found.unit, found.dimension, found.end):
+        found = found._replace(unit=unit, dimension=dimension, end=end)
+    return found, About(
+        noun=counted, subject=subject, concept=concept, per=per_word, partitive=noun.partitive,
+        anaphor=noun.anaphor, noun_end=noun.end,
+        noun_words=tuple(noun.surface.split()) if noun.surface else (),
+        noun_stop=sentence.index_at(noun.end if noun.surface else end),
+        left_subject=left.subject, left_group=left.group,
+    )
+
+
+def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[Found, About]]:
+    """A figure that goes on from the one just before it ("gained 2.2% to 415p", "ended 0.8% lower
+    at 6,210") is about what that one is about."""
+    out: list[tuple[Found, About]] = []
+    for found, about in read_so_far:
+        if out:
+            before, before_about = out[-1]
+            if before.sentence_index == found.sentence_index and concepts.continues_previous(
+                    text, before.end, found.start):
+                about = about._replace(concept=before_about.concept or about.concept)
+        out.append((found, about))
+    return out
+
+
+_FROM_ORIGINAL = ("subject", "noun", "per")
+
+
+def shared(figures: list[Figure]) -> list[Figure]:
+    """What the links make a figure about: a restatement ("120km (75 miles)") is about what its
+    original is about; a part without a subject counts what its whole counts, and a whole without one
+    what its part counts."""
+    if not any(fig.links.converts is not None or fig.links.whole is not None for fig in figures):
+        return figures
+    out = list(figures)
+    for i, fig in enumerate(out):
+        if fig.links.converts is not None:
+            original = out[fig.links.converts].about
+            taken = {name: getattr(original, name) for name in _FROM_ORIGINAL if getattr(fig.about, name) is None}
+            out[i] = fig.revised(about={**taken, "concept": original.concept})
+    for i, fig in enumerate(out):
+        if fig.links.whole is None:
+            continue
+        whole = out[fig.links.whole]
+        if fig.about.subject is None:
+            out[i] = fig.revised(about={"subject": whole.about.subject, "noun": fig.about.noun or whole.about.noun})
+        elif whole.about.subject is None:
+            out[fig.links.whole] = whole.revised(about={"subject": fig.about.subject})
+    for i, fig in enumerate(out):
+        if fig.links.whole is not None and fig.about.subject is None:
+            out[i] = fig.revised(about={"subject": out[fig.links.whole].about.subject})
+    return out
