@@ -9,8 +9,9 @@ A concept is a short list of noun phrases, nearest first, each as written:
 - in a list with the verb left out ("Harbor Retail, down 41p", "Acme by 1.7%"), the name before it;
 - what a measure names right after it: "a 5% pay rise";
 - a figure that goes on from the one before ("gained 2.2% to 415p") is about the same thing.
-`reader` adds the clause's opening phrase and the words left of the figure (from `clauses`, `nouns`)
-when they name something (`usable`), and falls back to what the sentence opens with.
+`about` (where what a figure is about is decided) adds the clause's opening phrase and the words
+left of the figure (from `clauses`, `nouns`) when they name something (`usable`), and this falls back
+to what the sentence opens with.
 
 No parser: these are word-order rules over the sentence's tokens, like the rest of the package.
 """

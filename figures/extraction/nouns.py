@@ -2,6 +2,7 @@
 
 "39 out of 71 Russian drones" -> drone; "casualties exceed 3,000" -> casualty; "the number of
 wounded at 240" -> wounded; "the death toll rose to 45" -> death; "2.5% of GDP" -> GDP.
+Each function reads one kind of phrase; `about` decides which of them says what a figure counts.
 """
 
 from __future__ import annotations

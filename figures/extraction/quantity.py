@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from figures import _tables
 from figures.extraction.clauses import Clause, clause_at
+from figures.extraction.figure import About
 from figures.extraction.tokens import AUX, Sentence, Token, is_content, singular, past_form, verb_at, verb_edges, verb_ending_at, verb_forms, verb_like
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -338,17 +339,19 @@ def _after_word(tokens: list[Token], k: int) -> str | None:
     return None
 
 
-def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int, noun_words: list[str],
-         noun_stop: int, left_subject: str | None, dimension: str, subject: str | None,
+def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int, about: About, dimension: str,
          around: Callable[[], tuple[tuple[int, str], ...]] = tuple,
-         near_other: Callable[[int], bool] = lambda k: False, group: str | None = None) -> Reading:
-    """The quantity parts of the figure at tokens [first, stop) whose counted noun (if any) is
-    `noun_words` ending before token `noun_stop`. `around` gives the happenings the sentence names and
-    where (read only when needed); `near_other(k)` whether token k is within a few words of another figure. A person count whose own words
-    name no happening takes the only one the sentence names away from its other figures ("brought
-    90,000 people, says the ministry, and 150,000, says the union, out on the streets"; "many took
-    part, with an estimate of 90,000"). `group`: whose a toll read on the left is ("casualties among
-    the troops")."""
+         near_other: Callable[[int], bool] = lambda k: False) -> Reading:
+    """The quantity parts of the figure at tokens [first, stop), given what `about` decided it is
+    about: its counted noun (`noun_words`, ending before token `noun_stop`), the subject read on its
+    left (`left_subject`, and `left_group`, whose a toll read there is: "casualties among the
+    troops") and, for a measure, its `subject`. `around` gives the happenings the sentence names and
+    where (read only when needed); `near_other(k)` whether token k is within a few words of another
+    figure. A person count whose own words name no happening takes the only one the sentence names
+    away from its other figures ("brought 90,000 people, says the ministry, and 150,000, says the
+    union, out on the streets"; "many took part, with an estimate of 90,000")."""
+    noun_words, noun_stop, left_subject = about.noun_words, about.noun_stop, about.left_subject
+    subject, group = about.subject, about.left_group
     tokens = sentence.tokens
     clause = clauses[clause_at(clauses, first)]
     if first >= 2 and (tokens[first - 2].low, tokens[first - 1].low) in _COMPLEMENTS:

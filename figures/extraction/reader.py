@@ -389,9 +389,8 @@ class _Settings:
                 event_date, period = view.carried.day, view.carried.period
             elif self.story_day is not None:
                 event_date = self.story_day                  # the day the lead sets the story on
-            reading = quantity.read(view.sentence, view.clauses, first, stop, list(what.noun_words), what.noun_stop,
-                                    what.left_subject, fig.dimension, what.subject, lambda: view.happenings,
-                                    lambda token, k=k: nearby.other_than(k, token), group=what.left_group)
+            reading = quantity.read(view.sentence, view.clauses, first, stop, what, fig.dimension, lambda: view.happenings,
+                                    lambda token, k=k: nearby.other_than(k, token))
             kind = f"{reading.mods} {reading.kind}" if reading.mods and reading.kind else reading.kind
             happening = reading.happening
             if event_key and fig.dimension == "area" and (happening == "burn" or (
