@@ -168,12 +168,39 @@ def currency_rows() -> list[tuple[str, ...]]:
         chosen = live if live else codes
         if len(chosen) == 1:                                # an ambiguous name goes to no code
             rows.append((alias, next(iter(chosen)), "post", ""))
+    rows += [(head, code, "post", "cs") for head, code in sorted(_bare_heads(claims, current).items())]
     for code in sorted(current):
         if code not in CODE_WORDS:
             rows.append((code, code, "both", "cs"))
     for symbol, code in sorted(_local_symbols(current).items()):
         rows.append((symbol, code, "both", "cs"))
     return rows
+
+
+#: Last words of currency names that, written alone in lower case after a number, are more often
+#: something else: an English word ("gold", "marks", "real"), a measure of spirits ("two drams of
+#: whisky"), a Martian day ("sol"), a historic
+#: currency ("lire", "escudos", "florins" were Italy's, Portugal's and the Netherlands'), or the
+#: half of a pair the other half of which is shared ("krona": Iceland writes it too; "manats").
+BARE_WORDS = frozenset({"gold", "mark", "marks", "marka", "real", "reals", "dram", "drams", "sol", "lire", "escudo",
+                        "escudos", "florin", "krona", "manats", "uruguayo"})
+
+
+def _bare_heads(claims: dict[str, set[str]], current: set[str]) -> dict[str, str]:
+    """The last word of the CLDR names ("baht" of "Thai baht", "ringgits" of "Malaysian ringgits"),
+    written alone, where the names of exactly one current currency end in it; not the bare names of
+    currencies.tsv (there by hand, and first), not a unit's name ("dram"), not `BARE_WORDS`. Matched
+    only as written in lower case (flag cs): "45 baht a kilo", but not "five Guarani villages"."""
+    heads: dict[str, set[str]] = {}
+    for alias, codes in claims.items():
+        words = alias.split()
+        if len(words) >= 2:
+            heads.setdefault(words[-1], set()).update(codes & current)
+    hand = {row["alias"].lower() for row in _rows("currencies.tsv")}
+    units = {row["alias"].lower() for name in ("units.tsv", "units_pint.tsv") for row in _rows(name)}
+    return {head: next(iter(codes)) for head, codes in heads.items()
+            if len(codes) == 1 and head not in hand and head not in units and head not in BARE_WORDS
+            and head not in claims and head.isalpha()}
 
 
 def _local_symbols(current: set[str]) -> dict[str, str]:
@@ -217,6 +244,8 @@ CURRENCY_HEADER = (
     "# alias: currency name (matched case-insensitively) or ISO 4217 code (cs); code: ISO 4217;\n"
     "# position: post = after the number (\"310 million Norwegian kroner\"), both = either side (\"NOK 5\").\n"
     "# Names shared by two current currencies are left out; bare names (\"dollars\") are in currencies.tsv.\n"
+    "# Then the last words of the names where one current currency's names end in them (\"baht\",\n"
+    "# \"ringgit\"), matched only in lower case (cs).\n"
     "# Last, the symbols each territory's locales write for its own currency (\"₦\", \"Rp\", \"zł\")."
 )
 

@@ -23,6 +23,7 @@ _NUMBER_WORDS = _tables.number_words()
 _SCALES = _tables.scales()
 _VAGUE_NUMBERS = _tables.vague_numbers()
 _FRACTIONS = _tables.fractions()
+_PARTS = frozenset({"half", "quarter", "quarters"})     # the fractions that may stand before a unit
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +40,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
           (?P<half>\bhalf%(sp)sa%(sp)s(?:million|billion|dozen)\b)
           | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
                          | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b))      # "between a quarter and a third"
+          | (?P<unit_fraction>\b(?:%(part_fractions)s)(?=[ \u00a0-][a-z]))   # "a quarter mile", "a half-hour": if a unit follows
           | (?P<words>
               \b(?:an?%(sp)s(?=(?:%(scales)s|dozen)\b)(?:%(scales)s|dozen)  # "a hundred", "a dozen"
                 | (?:%(starters)s))                # or a non-scale word
@@ -56,6 +58,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
             "sp": SP,
             "vague": _tables.alternation(list(_VAGUE_NUMBERS)),
             "fractions": _tables.alternation(list(_FRACTIONS)),
+            # halves and quarters only: "a third day", "a fifth year" are ordinals, not parts of a unit
+            "part_fractions": _tables.alternation([f for f in _FRACTIONS if re.split(r"[ -]", f)[-1] in _PARTS]),
             "starters": _tables.alternation(starters),
             "scales": _tables.alternation(scales),
             "any": _tables.alternation(any_word),
@@ -137,7 +141,7 @@ def word_core(text: str, m: re.Match[str]) -> NumberCore | None:
     if kind == "vague":
         low, high = _VAGUE_NUMBERS[lowered]
         return NumberCore(start, end, (low + high) / 2.0, low, high, resolution_of_value(low), "vague", False, end)
-    if kind == "fraction":
+    if kind in ("fraction", "unit_fraction"):
         value = _FRACTIONS[lowered]
         of_scale = _OF_A_SCALE.match(text, end)            # "a quarter of a million": a number, not a share
         if of_scale:

@@ -210,7 +210,11 @@ def scan(text: str) -> list[NumberCore]:
     for m in word_matches(text):
         if m.start() < words_end:
             continue                               # inside "a quarter of a million", read as one
+        if m.lastgroup == "unit_fraction" and _within(found, m.start()):
+            continue                               # the "a half" of "2 and a half hours", read with the 2
         core = word_core(text, m)
+        if m.lastgroup == "unit_fraction" and (core is None or not _unit_follows(text, core.end)):
+            continue                               # "a half-eaten apple", "a quarter final": no unit, no figure
         if core is not None:
             found.append(core)
             words_end = core.end
@@ -226,6 +230,11 @@ def scan(text: str) -> list[NumberCore]:
     if len(found) > 1:
         found.sort(key=lambda c: c.start)
     return found
+
+
+def _within(cores: list[NumberCore], offset: int) -> bool:
+    """Whether `offset` falls inside one of the cores read so far."""
+    return any(c.start <= offset < c.end for c in cores)
 
 
 def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> NumberCore | None:
