@@ -62,3 +62,38 @@ def test_an_upper_bound_on_a_negative_figure_is_well_ordered() -> None:
     """"up to -3%" is at most -3: its interval runs from below -3 up to -3, never [0, -3]."""
     row = figures.extract("Output could shrink by up to -3% this year.").iloc[0]
     assert row["low"] <= row["high"] == -3
+
+
+def _every_start_finditer(text: str) -> list[tuple[tuple[int, int], str | None]]:
+    """The number-word runs as the word pattern finds them trying every character of the text."""
+    from figures.extraction import number_words
+
+    lowered = text.lower()
+    pattern = number_words._word_pattern(len(lowered) != len(text))
+    return [(m.span(), m.lastgroup) for m in pattern.finditer(lowered if len(lowered) == len(text) else text)]
+
+
+_WORDY = st.lists(st.sampled_from(
+    ["a", "an", "one", "twenty", "five", "hundred", "thousand", "and", "half", "a quarter", "two-thirds", "of",
+     "dozens", "tens", "millions", "between", "to", "mile", "people", "said", "the", ",", "\n", "\n\n", "  ",
+     "An", "A", "Scores", "a      ", " \t", "third", "day", "ten", "sixty-one", "İ", "a half-eaten"]), max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDY)
+def test_number_words_are_found_where_trying_every_character_finds_them(words: list[str]) -> None:
+    from figures.extraction.number_words import word_matches
+
+    text = " ".join(words)
+    assert [(m.span(), m.lastgroup) for m in word_matches(text)] == _every_start_finditer(text)
+
+
+def test_every_number_word_entry_opens_with_a_hint_or_an_article() -> None:
+    """word_matches tries the word pattern only where a hint word or "a"/"an" before one stands;
+    that is every place a run can open only while each table entry opens so."""
+    from figures.extraction import number_words
+
+    hint = number_words.word_hint()
+    for table in (number_words._FRACTIONS, number_words._VAGUE_NUMBERS, number_words._NUMBER_WORDS):
+        for entry in table:
+            assert hint.match(entry) or entry.split()[0] in ("a", "an"), entry
