@@ -62,8 +62,27 @@ def _first_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _qualifier_words() -> frozenset[str]:
-    return frozenset(w for phrase in _QUALIFIERS for w in _WORD.findall(phrase.lower()))
+def _bound_endings() -> frozenset[str]:
+    """The last words a bounding phrase can end in before its figure: a qualifier's ("than" of "more
+    than"), or the filler's the pattern allows after one ("just", "only", "of" of "a total of")."""
+    return frozenset(phrase.lower().split()[-1] for phrase in _QUALIFIERS) | {"just", "only", "of"}
+
+
+@lru_cache(maxsize=None)
+def _change_endings() -> frozenset[str]:
+    """The last words the change patterns can end in before a figure: a change word's ("fell",
+    "down" of "shot down"), "by", "just", or a qualifier's ("fell by more than 5%")."""
+    return frozenset(w.lower().split()[-1] for w in _CHANGE_WORDS) | {"by", "just"} | _bound_endings()
+
+
+_OPENERS = "(\"'“"     # what may stand right before a bounding phrase, as the pattern's look-behind allows
+
+
+def _last_chunk(tail: str) -> str:
+    """The last word of `tail`: after its last white space, and after any bracket or quote glued to it."""
+    chunk = tail.rsplit(None, 1)[-1]
+    cut = max(chunk.rfind(c) for c in _OPENERS)
+    return chunk[cut + 1:].lower()
 
 
 _MOVED_UP = re.compile(r"\b(?:gone|went|goes|going|moved|shot|risen|rose|climbed|jumped|crept|edged)[ \u00a0]+$",
@@ -76,10 +95,9 @@ _BOUND_REACH = 32             # characters before a figure where a bounding phra
 def bound_before(text: str, start: int, floor: int) -> Bound | None:
     """The bounding phrase that ends right before `start`, if any."""
     before = _patterns()[0]
-    window = text[max(floor, start - _BOUND_REACH):start]
-    tail = window.rstrip()
-    if tail[-1:].isalnum() and _qualifier_words().isdisjoint(_WORD.findall(window.lower())[-5:]):
-        return None                               # no bounding word among the last few: skip the pattern
+    tail = text[max(floor, start - _BOUND_REACH):start].rstrip()
+    if tail[-1:].isalnum() and _last_chunk(tail) not in _bound_endings():
+        return None                               # the last word ends no bounding phrase: skip the pattern
     m = before.search(text, max(floor, start - _BOUND_REACH), start)
     if not m:
         return None
@@ -122,7 +140,9 @@ def change_of(text: str, start: int, end: int, floor: int) -> str | None:
     """"up" or "down" when the figure is a rise or a fall ("fell 2.5%", "a 3% rise"), else None."""
     _, _, change_before, change_after, change_object = _patterns()
     window = text[max(floor, start - _CHANGE_OBJECT_REACH):start].lower()
-    if not _first_words().isdisjoint(_WORD.findall(window)):     # a change word is there at all
+    tail = window.rstrip()
+    if (not tail[-1:].isalnum() or _last_chunk(tail) in _change_endings()) \
+            and not _first_words().isdisjoint(_WORD.findall(window)):     # a change word is there at all
         m = change_before.search(text, max(floor, start - _CHANGE_REACH), start) or change_object.search(
             text, max(floor, start - _CHANGE_OBJECT_REACH), start)
         if m and not _phrasal_particle(text, m.start("c"), m.group("c"), floor):

@@ -97,6 +97,8 @@ _PREV_WORD_REACH = 24         # characters before a number where the word before
 
 
 def _prev_word(text: str, start: int, floor: int) -> str | None:
+    if start <= floor or text[start - 1] not in " \u00a0":
+        return None                               # the word must be followed by a space (the pattern's end)
     m = _PREV_WORD.search(text, max(floor, start - _PREV_WORD_REACH), start)
     return m.group("w") if m else None
 
@@ -127,6 +129,8 @@ def _is_score(text: str, start: int, end: int) -> bool:
     after = _SCORE_AFTER.match(text, end)
     if after and int(after.group(1)) <= int(digits):
         return True
+    if not start or text[start - 1] not in "-–":
+        return False                              # no dash before: no first side
     before = _SCORE_BEFORE.search(text, max(0, start - _SCORE_REACH), start)
     return before is not None and int(digits) <= int(before.group(1))
 
@@ -181,18 +185,20 @@ def reason_not_figure(
             return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18")
     if not has_unit and not has_currency and _ADDRESS.match(text, end):
         return "address"                        # 49 Zorro Ranch Road
-    if len(digits) == 2 and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start):
+    dash_before = start >= 1 and text[start - 1] in "-–/"
+    if len(digits) == 2 and dash_before and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start):
         return "year"                           # "the 2020-21 season"
     if _is_score(text, start, core.scale_start):
         return "score"                          # "tied at 89-89", "won 2-0", "a 6-3 ruling"
-    if start >= 1 and text[start - 1] == "#" or _RANK_PREFIX.search(text, max(0, start - _RANK_PREFIX_REACH), start):
+    if start >= 1 and text[start - 1] == "#" or dash_before and _RANK_PREFIX.search(
+            text, max(0, start - _RANK_PREFIX_REACH), start):
         return "rank"                           # #3, last-16, top-10
     if nxt is not None and nxt.lower() in _tables.word_class("postcode_word"):
         return "postcode"                       # the 90049 ZIP Code
     if nxt in _MODEL_WORDS and not has_unit and not has_currency:
         return "name"                           # a fleet of 737 Max jets, the 14 Pro Max
-    if (_LINE_START.search(text, max(0, start - _LINE_START_REACH), start) and _LIST_MARK.match(text, end)
-            and not has_unit):
+    if (not has_unit and _LIST_MARK.match(text, end)
+            and _LINE_START.search(text, max(0, start - _LINE_START_REACH), start)):
         return "list number"
     if _is_month(prev) or (_is_month(nxt) and not has_unit and not has_currency):
         return "date"
