@@ -85,6 +85,7 @@ def _last_chunk(tail: str) -> str:
     return chunk[cut + 1:].lower()
 
 
+_MOVED_UP_REACH = 16          # characters before "up to" where a verb of movement ("gone", "climbed") may begin
 _MOVED_UP = re.compile(r"\b(?:gone|went|goes|going|moved|shot|risen|rose|climbed|jumped|crept|edged)[ \u00a0]+$",
                        re.IGNORECASE)
 
@@ -103,7 +104,7 @@ def bound_before(text: str, start: int, floor: int) -> Bound | None:
         return None
     phrase = m.group("q") or m.group("s")
     key = re.sub(r"\s+", " ", phrase.lower())
-    if key == "up to" and _MOVED_UP.search(text, max(floor, m.start() - 16), m.start()):
+    if key == "up to" and _MOVED_UP.search(text, max(floor, m.start() - _MOVED_UP_REACH), m.start()):
         return None                               # "the toll has gone up to 418": a level, not a ceiling
     qualifier, strict = _QUALIFIERS[key]
     return Bound(Qualifier(qualifier), strict, m.start())

@@ -74,6 +74,7 @@ def _verb_by_position(tokens: list[Token], k: int, end: int) -> bool:
     return (not nxt.is_word) or nxt.low in _STOPWORDS or nxt.low in _NUMBER_WORDS
 
 
+_SUBJECT_WORDS = 6            # words of a clause's opening noun phrase, at most
 _SUBJECT_SKIP = 30        # tokens read through (numbers, adverbs, articles) before a clause's subject
 
 
@@ -131,7 +132,7 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
                        or tokens[i].low in {"the", "a", "an", "so", "last", "this", "that"}):
         i += 1
     words: list[Token] = []
-    while i < end and len(words) < 6:
+    while i < end and len(words) < _SUBJECT_WORDS:
         tok = tokens[i]
         if not tok.is_word and tok.text not in {"(", ")", "/", "&"}:
             break

@@ -140,11 +140,14 @@ def measured_phrase(sentence: Sentence, pos: int) -> str | None:
     return join(sentence, words)
 
 
+_VERB_SEARCH_REACH = 12       # tokens left of a figure within which the verb governing it is looked for
+
+
 def verb_subject(sentence: Sentence, pos: int) -> str | None:
     """The subject of the verb that governs the figure starting at `pos`."""
     tokens = sentence.tokens
     k = sentence.index_at(pos) - 1
-    for _ in range(12):
+    for _ in range(_VERB_SEARCH_REACH):
         if k < 0 or tokens[k].text in CLAUSE_BREAK or tokens[k].text in {"(", ")"}:
             return None
         if tokens[k].low in CLAUSE_JOINERS and k > 0 and tokens[k - 1].text == ",":
@@ -178,6 +181,9 @@ def verb_subject(sentence: Sentence, pos: int) -> str | None:
     return None
 
 
+_NAMED_WORDS = 4              # words a measure may name right after it ("a 5% pay rise")
+
+
 def named_after(sentence: Sentence, end: int) -> str | None:
     """The thing a measure names right after it: "a 5% pay rise", "a $650 cast-iron grill",
     "a 2.4 million-mile (3.9m km) orbit"."""
@@ -186,7 +192,7 @@ def named_after(sentence: Sentence, end: int) -> str | None:
     while i < len(tokens) and tokens[i].text in {"-", "–"}:
         i += 1
     words: list[Token] = []
-    while i < len(tokens) and len(words) < 4:
+    while i < len(tokens) and len(words) < _NAMED_WORDS:
         tok = tokens[i]
         if not tok.is_word or tok.low in _STOPWORDS or tok.low in _MONTHS:
             break

@@ -31,6 +31,7 @@ _STAMP = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX = 40
+_HEADING_WORDS = 4            # words of a plain heading line (without digits) that scopes the lines under it
 _PLACE_NAME = re.compile(r"\b(?:in|throughout|across|around|near|outside|inside|over)[ \u00a0]+(?:the[ \u00a0]+)?"
                          r"([A-Z][a-z]+)(?![a-z'’])(?:[ \u00a0]+([a-z]+))?")    # "throughout Kyiv from", not "in Russian strikes"
 
@@ -71,7 +72,7 @@ def read(text: str, spans: list[tuple[int, int]], article_date: dt.date | None) 
             continue
         if len(stripped) <= _HEADING_MAX and not stripped.endswith((".", "!", "?", '"', "”")):
             found = heading_event(stripped)
-            if found is not None or (len(stripped.split()) <= 4 and not any(c.isdigit() for c in stripped)):
+            if found is not None or (len(stripped.split()) <= _HEADING_WORDS and not any(c.isdigit() for c in stripped)):
                 headings.append((m.start(), found))
         stamp = _STAMP.match(line)
         if stamp:

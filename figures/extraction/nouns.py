@@ -33,9 +33,15 @@ _TOLL_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items()
                         if entry.kind == "person" and entry.happening not in (None, "attend") and "whole" not in entry.flags)
 
 
+_META_REACH = 4               # tokens before a figure within which "the number of X" may end
+_NOUN_WORDS = 4               # words of a counted noun phrase, at most ("Russian attack drones")
+_LEFT_SKIP = 6                # verbs and function words read through leftwards before a figure's subject
+_LEFT_WORDS = 4               # words of that subject, at most
+
+
 def _meta_of(tokens: list[Token], j: int) -> str | None:
     """"the number of wounded at 240": the word counted by a meta noun just before index j."""
-    for k in range(j, max(j - 4, 1), -1):
+    for k in range(j, max(j - _META_REACH, 1), -1):
         if tokens[k - 1].low == "of" and k - 2 >= 0 and tokens[k - 2].low in META_NOUNS and tokens[k].is_word:
             return singular(tokens[k].text)
     return None
@@ -87,7 +93,7 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
         i = j
     words: list[Token] = []
     j = i
-    while j < len(tokens) and len(words) < 4:
+    while j < len(tokens) and len(words) < _NOUN_WORDS:
         tok = tokens[j]
         participle = (not words and tok.low.endswith("ed") and j + 1 < len(tokens)
                       and is_content(tokens[j + 1]) and looks_plural(tokens[j + 1].text))
@@ -139,7 +145,7 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         return LeftPhrase((counted,), counted)
     skipped = 0
     linked = True
-    while j >= 0 and skipped < 6 and (not is_content(tokens[j]) or looks_verb(tokens[j])):
+    while j >= 0 and skipped < _LEFT_SKIP and (not is_content(tokens[j]) or looks_verb(tokens[j])):
         if not tokens[j].is_word or tokens[j].low in {"and", "or", "but", "while", "whereas"}:
             return LeftPhrase((), None)
         low = tokens[j].low
@@ -149,14 +155,14 @@ def left_phrase(sentence: Sentence, pos: int) -> LeftPhrase:
         j -= 1
         skipped += 1
     chunk: list[Token] = []
-    while j >= 0 and len(chunk) < 4 and is_content(tokens[j]) and tokens[j].low not in _PLACE_PREPOSITIONS:
+    while j >= 0 and len(chunk) < _LEFT_WORDS and is_content(tokens[j]) and tokens[j].low not in _PLACE_PREPOSITIONS:
         chunk.insert(0, tokens[j])
         j -= 1
     if (chunk and chunk[0].text[0].isupper() and j >= 1 and tokens[j].low in _PLACE_PREPOSITIONS
             and is_content(tokens[j - 1])):
         chunk = []                             # "Casualties in Bakhmut exceed 3,000": skip the place
         j -= 1
-        while j >= 0 and len(chunk) < 4 and is_content(tokens[j]):
+        while j >= 0 and len(chunk) < _LEFT_WORDS and is_content(tokens[j]):
             chunk.insert(0, tokens[j])
             j -= 1
     k = j

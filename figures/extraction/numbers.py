@@ -45,6 +45,9 @@ _DIGITS = re.compile(
 _DATE_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\.?[ \u00a0]+$")
 
 
+_DATE_WORD_REACH = 12         # characters before space-grouped digits where a month or day name may begin
+
+
 def _space_grouped(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
     """The spans of one digit match: itself, or, for groups split by plain spaces after a month or
     day name ("on March 5 300 people"), each group as its own number. A space is the
@@ -52,7 +55,7 @@ def _space_grouped(text: str, m: re.Match[str]) -> list[tuple[int, int]]:
     surface = m.group()
     if " " not in surface:
         return [m.span()]
-    before = _DATE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    before = _DATE_WORD_BEFORE.search(text, max(0, m.start() - _DATE_WORD_REACH), m.start())
     if before is None or before.group("w").lower() not in _tables.months():
         return [m.span()]
     spans, pos = [], m.start()

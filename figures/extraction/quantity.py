@@ -167,6 +167,7 @@ def _skip_aside(tokens: list[Token], k: int, stop: int) -> int:
 
 
 _PLACE_PHRASE_REACH = 5       # tokens from "on"/"in" after a noun to the auxiliary past its place ("on the ground are")
+_VERB_GAP_WORDS = 6           # words (adverbs, "reported to", "said to") read between a counted noun and its verb
 
 
 def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
@@ -180,7 +181,7 @@ def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
         if m < stop and tokens[m].low in AUX:
             k = m                                 # "23 people on the ground are dead"
     seen = 0
-    while k < stop and seen < 6 and (tokens[k].low in _BETWEEN_NOUN_AND_VERB or _adverb(tokens[k]) or (
+    while k < stop and seen < _VERB_GAP_WORDS and (tokens[k].low in _BETWEEN_NOUN_AND_VERB or _adverb(tokens[k]) or (
             tokens[k].low in _REPORTED_TO and k + 1 < stop
             and (tokens[k + 1].low == "to" or tokens[k + 1].low in _AFTER_FIRST or verb_at(tokens, k + 1)))):
         k += 1

@@ -162,13 +162,14 @@ def unit_of_vague(text: str, end: int) -> Attached | None:
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
 
 
+_AGES = (1, 120)              # the whole numbers an age set off after a name may be
 _AGE_NAME_REACH = 30          # characters before a bare number where the name whose age it is ("Keller, ") may begin
 
 
 def age_after_name(text: str, start: int, end: int, value: float) -> bool:
     """"Keller, 71, spent the winter ...": a bare whole number set off by commas right after a name
     is the person's age, as news style writes it."""
-    if not (1 <= value <= 120 and value == int(value)) or text[end:end + 1] != ",":
+    if not (_AGES[0] <= value <= _AGES[1] and value == int(value)) or text[end:end + 1] != ",":
         return False
     m = _APPOSITION_BEFORE.search(text, max(0, start - _AGE_NAME_REACH), start)
     if not m:
