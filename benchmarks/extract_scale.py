@@ -11,7 +11,11 @@ Each row is one article, its size multiplied by 4 from row to row; for linear co
 - one sentence of numbers: a single sentence of comma-separated numbers, so that figures per
   *sentence* grow with the text (rules that read back to a clause's start once cost quadratic time);
 - spaces, blank CRLF lines, "U.S. " repeated: the hostile layouts that once cost quadratic time
-  (a long white-space gap between two figures, runs of blank lines, an abbreviation repeated).
+  (a long white-space gap between two figures, runs of blank lines, an abbreviation repeated);
+- halves, a list of places: one sentence of thousands of clauses cut by semicolons, each with
+  figures (and places, days and sources): finding a figure's clause, place and day once scanned
+  every clause and every place of the sentence per figure, and the "a half" inside a number read
+  before was looked for among all the numbers read so far.
 
 Pinned to one core. Prints extract's and check's wall time for each.
 """
@@ -64,6 +68,9 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "spaces": lambda size: "The road is 12 km" + " " * size + "(7 miles) long.",
     "blank CRLF lines": lambda size: "Five drones were seen" + "\r\n \r\n" * (size // 5) + "and six more came.",
     '"U.S. " repeated': lambda size: "U.S. " * (size // 5) + "officials counted 5 drones.",
+    "halves": lambda size: ("It took 5 and a half hours, then a half hour more; " * (size // 52 + 1))[:size] + ".",
+    "a list of places": lambda size: ("5 died in Kyiv on Monday; 3 were hurt in Lviv, police said; "
+                                      * (size // 61 + 1))[:size] + ".",
 }
 
 

@@ -178,12 +178,12 @@ def currency_rows() -> list[tuple[str, ...]]:
 
 
 #: Last words of currency names that, written alone in lower case after a number, are more often
-#: something else: an English word ("gold", "marks", "real"), a measure of spirits ("two drams of
-#: whisky"), a Martian day ("sol"), a historic
+#: something else: an English word ("gold", "marks", "real", "soles" of shoes, a "kip"), a unit of
+#: force ("40 kips"), a measure of spirits ("two drams of whisky"), a Martian day ("sol"), a historic
 #: currency ("lire", "escudos", "florins" were Italy's, Portugal's and the Netherlands'), or the
 #: half of a pair the other half of which is shared ("krona": Iceland writes it too; "manats").
-BARE_WORDS = frozenset({"gold", "mark", "marks", "marka", "real", "reals", "dram", "drams", "sol", "lire", "escudo",
-                        "escudos", "florin", "krona", "manats", "uruguayo"})
+BARE_WORDS = frozenset({"gold", "mark", "marks", "marka", "real", "reals", "dram", "drams", "sol", "soles", "kip",
+                        "kips", "lire", "escudo", "escudos", "florin", "krona", "manats", "uruguayo"})
 
 
 def _bare_heads(claims: dict[str, set[str]], current: set[str]) -> dict[str, str]:

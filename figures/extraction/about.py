@@ -72,7 +72,9 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
     return out
 
 
-_FROM_ORIGINAL = ("subject", "noun", "per")
+#: What a restatement takes from its original when its own words leave it open (with the concept,
+#: always); the original's source, verb and quantity parts are taken in `inherit.settle`.
+_RESTATED_ABOUT = ("subject", "noun", "per")
 
 
 def shared(figures: list[Figure]) -> list[Figure]:
@@ -85,7 +87,7 @@ def shared(figures: list[Figure]) -> list[Figure]:
     for i, fig in enumerate(out):
         if fig.links.converts is not None:
             original = out[fig.links.converts].about
-            taken = {name: getattr(original, name) for name in _FROM_ORIGINAL if getattr(fig.about, name) is None}
+            taken = {name: getattr(original, name) for name in _RESTATED_ABOUT if getattr(fig.about, name) is None}
             out[i] = fig.revised(about={**taken, "concept": original.concept})
     for i, fig in enumerate(out):
         if fig.links.whole is None:

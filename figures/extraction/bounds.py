@@ -16,7 +16,7 @@ _VERBS = _tables.verbs()
 _CHANGE_NOUNS = _tables.change_nouns()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Bound:
     qualifier: Qualifier
     strict: bool

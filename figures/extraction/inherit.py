@@ -112,7 +112,9 @@ def _set_against(figures: list[Figure], i: int, text: str) -> None:
         return
 
 
-_FROM_ORIGINAL = ("kind", "happening", "fixed", "scope", "status", "event_date", "period", "weekday")
+#: What a restatement ("72 kilometres (45 miles)") takes from its original: its quantity parts and its
+#: day, always; its verb and source when it has none (what it is about: `about.shared`).
+_RESTATED_SETTING = ("kind", "happening", "fixed", "scope", "status", "event_date", "period", "weekday")
 
 
 def settle(figures: list[Figure], text: str) -> list[Figure]:
@@ -126,7 +128,7 @@ def settle(figures: list[Figure], text: str) -> list[Figure]:
         f, s, links = fig.found, fig.setting, fig.links
         if links.converts is not None:
             original = out[links.converts].setting
-            taken = {name: getattr(original, name) for name in _FROM_ORIGINAL}
+            taken = {name: getattr(original, name) for name in _RESTATED_SETTING}
             for name in ("predicate", "source"):   # a restatement is said by whoever states the original
                 if getattr(s, name) is None:
                     taken[name] = getattr(original, name)

@@ -6,6 +6,9 @@ that mark the whole article as a running report. Read once per article.
 - A line opening with a weekday or a clock time ("- Friday, 4:50 p.m.: ...", "08:13") starts an
   entry of a live page; the figures in it are dated by the stamp, not by the page.
 - "This is a developing story", "live updates": every figure of the article may be overtaken.
+- A paragraph wrapped at a fixed width (plain-text wire copy, a Markdown draft) is read as one run of
+  words: its line breaks count as spaces (`unwrapped`), so that "more than\n30" keeps its bound and
+  "$4.5\nmillion" its scale.
 """
 
 from __future__ import annotations
@@ -34,6 +37,33 @@ _HEADING_MAX = 40
 _HEADING_WORDS = 4            # words of a plain heading line (without digits) that scopes the lines under it
 _PLACE_NAME = re.compile(r"\b(?:in|throughout|across|around|near|outside|inside|over)[ \u00a0]+(?:the[ \u00a0]+)?"
                          r"([A-Z][a-z]+)(?![a-z'’])(?:[ \u00a0]+([a-z]+))?")    # "throughout Kyiv from", not "in Russian strikes"
+
+
+_STRUCTURE_AFTER = re.compile(r"[^\S\n]*(?:$|[-*•#>|]|\d+[.)]\s)", re.MULTILINE)  # a blank line, list item, heading, quote, table
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks inside wrapped paragraphs turned into spaces (offsets unchanged).
+
+    A break is a wrap when the line before it is longer than a heading (`_HEADING_MAX`) and the line
+    after it is text, not a blank line, a list item, a Markdown heading, quote or table row: so
+    headings, live-page stamps ("08:13"), lists and paragraphs keep their breaks."""
+    if "\n" not in text:
+        return text
+    chars: list[str] | None = None
+    line_start = 0
+    for m in _BREAK.finditer(text):
+        at = m.start()
+        line = text[line_start:at]
+        if len(line.strip()) > _HEADING_MAX and not _STRUCTURE_AFTER.match(text, m.end()):
+            if chars is None:
+                chars = list(text)
+            chars[at:m.end()] = " " * (m.end() - at)
+        line_start = m.end()
+    return text if chars is None else "".join(chars)
+
+
+_BREAK = re.compile(r"\r?\n")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ its neighbours. Both return a reason rather than a bare yes/no so that rejection
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from figures import _tables
@@ -88,16 +87,18 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _MASKS.finditer(text)]
 
 
-def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    i = bisect_right(starts, offset) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
-
-
 _PREV_WORD_REACH = 24         # characters before a number where the word before it may begin
 
 
+def _last_before(text: str, start: int, floor: int = 0) -> str:
+    """The character a pattern ending in `$` meets last when searched up to `start`: `$` also
+    matches before one final line break, so that break is passed over ("" when there is none)."""
+    j = start - 1 if start > floor and text[start - 1] == "\n" else start
+    return text[j - 1] if j > floor else ""
+
+
 def _prev_word(text: str, start: int, floor: int) -> str | None:
-    if start <= floor or text[start - 1] not in " \u00a0":
+    if _last_before(text, start, floor) not in (" ", "\u00a0"):
         return None                               # the word must be followed by a space (the pattern's end)
     m = _PREV_WORD.search(text, max(floor, start - _PREV_WORD_REACH), start)
     return m.group("w") if m else None
@@ -129,7 +130,7 @@ def _is_score(text: str, start: int, end: int) -> bool:
     after = _SCORE_AFTER.match(text, end)
     if after and int(after.group(1)) <= int(digits):
         return True
-    if not start or text[start - 1] not in "-–":
+    if _last_before(text, start) not in ("-", "–"):
         return False                              # no dash before: no first side
     before = _SCORE_BEFORE.search(text, max(0, start - _SCORE_REACH), start)
     return before is not None and int(digits) <= int(before.group(1))
@@ -185,7 +186,7 @@ def reason_not_figure(
             return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18")
     if not has_unit and not has_currency and _ADDRESS.match(text, end):
         return "address"                        # 49 Zorro Ranch Road
-    dash_before = start >= 1 and text[start - 1] in "-–/"
+    dash_before = _last_before(text, start) in ("-", "–", "/")
     if len(digits) == 2 and dash_before and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start):
         return "year"                           # "the 2020-21 season"
     if _is_score(text, start, core.scale_start):

@@ -33,7 +33,7 @@ _TOLL_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items()
                         if entry.kind == "person" and entry.happening not in (None, "attend") and "whole" not in entry.flags)
 
 
-_META_REACH = 4               # tokens before a figure within which "the number of X" may end
+_META_NOUN_REACH = 4               # tokens before a figure within which "the number of X" may end
 _NOUN_WORDS = 4               # words of a counted noun phrase, at most ("Russian attack drones")
 _LEFT_SKIP = 6                # verbs and function words read through leftwards before a figure's subject
 _LEFT_WORDS = 4               # words of that subject, at most
@@ -41,7 +41,7 @@ _LEFT_WORDS = 4               # words of that subject, at most
 
 def _meta_of(tokens: list[Token], j: int) -> str | None:
     """"the number of wounded at 240": the word counted by a meta noun just before index j."""
-    for k in range(j, max(j - _META_REACH, 1), -1):
+    for k in range(j, max(j - _META_NOUN_REACH, 1), -1):
         if tokens[k - 1].low == "of" and k - 2 >= 0 and tokens[k - 2].low in META_NOUNS and tokens[k].is_word:
             return singular(tokens[k].text)
     return None

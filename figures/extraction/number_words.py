@@ -23,7 +23,7 @@ _NUMBER_WORDS = _tables.number_words()
 _SCALES = _tables.scales()
 _VAGUE_NUMBERS = _tables.vague_numbers()
 _FRACTIONS = _tables.fractions()
-_PARTS = frozenset({"half", "quarter", "quarters"})     # the fractions that may stand before a unit
+_PARTS = frozenset({"half", "quarter"})     # the fractions that may stand before a unit
 
 
 @lru_cache(maxsize=None)
@@ -58,8 +58,10 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
             "sp": SP,
             "vague": _tables.alternation(list(_VAGUE_NUMBERS)),
             "fractions": _tables.alternation(list(_FRACTIONS)),
-            # halves and quarters only: "a third day", "a fifth year" are ordinals, not parts of a unit
-            "part_fractions": _tables.alternation([f for f in _FRACTIONS if re.split(r"[ -]", f)[-1] in _PARTS]),
+            # "a half", "a quarter" and "half" only: "a third day", "a fifth year" are ordinals, and
+            # "three quarters", "one quarter" count quarters of a year as often as parts of a unit
+            "part_fractions": _tables.alternation([f for f in _FRACTIONS if f.split()[0] in ("a", "half")
+                                                   and re.split(r"[ -]", f)[-1] in _PARTS]),
             "starters": _tables.alternation(starters),
             "scales": _tables.alternation(scales),
             "any": _tables.alternation(any_word),
@@ -97,7 +99,7 @@ def _article_before(lowered: str, at: int, floor: int) -> int | None:
 def word_matches(text: str) -> list[re.Match[str]]:
     """Every run of number words in `text`, left to right, as the word pattern's `finditer` gives
     them. Every run opens with a word of `word_hint` or with "a"/"an" before one (each table entry
-    does, which tests/test_number_words.py checks), so the pattern is tried only at those places,
+    does, which tests/test_number_forms.py checks), so the pattern is tried only at those places,
     not at every character of the text: the same matches in a third of the time."""
     lowered = text.lower()
     if len(lowered) != len(text):

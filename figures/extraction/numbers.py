@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 from figures import _tables
 from figures.extraction.number_core import (
@@ -143,8 +144,10 @@ def _times_ten(text: str, end: int) -> tuple[int, int] | None:
     return m.end(), int(m.group("exp").translate(_SUPERSCRIPTS).replace("−", "-"))
 
 
-def _unit_follows(text: str, end: int) -> bool:
-    """A unit of measure (not money) is written right after `end`: "3/4 inch", "1/2 cup"."""
+def _unit_follows(text: str, end: int, spelled: bool = False) -> bool:
+    """A unit of measure (not money) is written right after `end`: "3/4 inch", "1/2 cup". `spelled`:
+    only a unit written as a word of three letters or more, never one that is a unit only when
+    nothing follows it ("a quarter mile", but not "a quarter in 2023" nor "a quarter m/m")."""
     table = _tables.suffixes()
     pos = end + 1 if text[end:end + 1] in (" ", "\u00a0", "-") else end
     m = table.exact.match(text, pos)
@@ -152,7 +155,9 @@ def _unit_follows(text: str, end: int) -> bool:
     if entry is None:
         m = table.folded.match(text, pos)
         entry = table.by_folded.get(m.group().lower()) if m else None
-    return entry is not None and entry.dimension != "currency"
+    if entry is None or entry.dimension == "currency":
+        return False
+    return not spelled or (m is not None and m.group().isalpha() and len(m.group()) >= 3 and not entry.lone)
 
 
 def _fraction_cores(text: str) -> list[NumberCore]:
@@ -210,13 +215,16 @@ def scan(text: str) -> list[NumberCore]:
             if core is not None:
                 found.append(core)
     words_end = -1
+    digits_read = sorted((c.start, c.end) for c in found)    # digits and fractions: they never overlap
+    digit_starts = [s for s, _ in digits_read]
     for m in word_matches(text):
         if m.start() < words_end:
             continue                               # inside "a quarter of a million", read as one
-        if m.lastgroup == "unit_fraction" and _within(found, m.start()):
-            continue                               # the "a half" of "2 and a half hours", read with the 2
+        if m.lastgroup == "unit_fraction" and (in_spans(digits_read, digit_starts, m.start())
+                                                or _AND_BEFORE.search(text, max(0, m.start() - _AND_REACH), m.start())):
+            continue                               # the "a half" of "2 and a half hours", "two and a half-hours"
         core = word_core(text, m)
-        if m.lastgroup == "unit_fraction" and (core is None or not _unit_follows(text, core.end)):
+        if m.lastgroup == "unit_fraction" and (core is None or not _unit_follows(text, core.end, spelled=True)):
             continue                               # "a half-eaten apple", "a quarter final": no unit, no figure
         if core is not None:
             found.append(core)
@@ -235,9 +243,14 @@ def scan(text: str) -> list[NumberCore]:
     return found
 
 
-def _within(cores: list[NumberCore], offset: int) -> bool:
-    """Whether `offset` falls inside one of the cores read so far."""
-    return any(c.start <= offset < c.end for c in cores)
+_AND_BEFORE = re.compile(r"\band[ \u00a0]+$", re.IGNORECASE)
+_AND_REACH = 8                # characters before "a half" where the "and" that joins it to a number may begin
+
+
+def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether `offset` falls inside one of `spans` (sorted, not overlapping; `starts` their starts)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> NumberCore | None:

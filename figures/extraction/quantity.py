@@ -17,7 +17,7 @@ A part that cannot be read is left unknown, and an unknown part compares with no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,7 +107,7 @@ def _happening(word: str | None) -> _tables.Happening | None:
 _JOINED_BY_NAME = {h.happening: h for h in _JOINED_HAPPENINGS.values()}
 
 
-def _kind_of(words: list[str]) -> tuple[_tables.Kind | None, str | None]:
+def _kind_of(words: Sequence[str]) -> tuple[_tables.Kind | None, str | None]:
     """The kind of a noun phrase given as written words, and the head it was found under."""
     table = _KINDS
     if not words:
@@ -120,7 +120,7 @@ def _kind_of(words: list[str]) -> tuple[_tables.Kind | None, str | None]:
     return table.get(head), head
 
 
-def _mods(words: list[str], head_words: int) -> str | None:
+def _mods(words: Sequence[str], head_words: int) -> str | None:
     """Restricting modifiers of a counted noun phrase: names ("North Korean", "Indian") and a few
     adjectives ("additional", "civilian"); other adjectives ("combat drones") describe every member."""
     kept = [w.lower() for w in words[: len(words) - head_words]

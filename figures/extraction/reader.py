@@ -118,7 +118,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     mask_starts = [s for s, _ in masks]
     found: list[Found] = []
     for core in numbers.scan(text):
-        if masks and non_figures.in_spans(masks, mask_starts, core.start):
+        if masks and numbers.in_spans(masks, mask_starts, core.start):
             continue
         si = sentences.index_of(core.start)
         s_start, s_end = sentences.span(si)
@@ -282,6 +282,7 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
     """Every figure in one article's text, in order, and the (start, end) of each sentence."""
     if not numbers.may_hold_numbers(text):
         return [], []
+    written, text = text, layout.unwrapped(text)      # the rules read wrapped paragraphs as one line
     sentences = SentenceIndex(text)
     found = _scan_figures(text, sentences)
     if not found:
@@ -292,7 +293,7 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
             merged[-1] = _merge_range(text, merged[-1], fig)
         else:
             merged.append(fig)
-    shape = layout.read(text, sentences.spans, article_date)
+    shape = layout.read(written, sentences.spans, article_date)
     views: dict[int, SentenceView] = {}
     read: list[tuple[Found, About]] = []
     for fig in merged:
@@ -324,7 +325,7 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
     figures = relations.link(figures, text, [s for s, _ in sentences.spans])
     figures = about.shared(figures)
     figures = inherit.settle(figures, text)
-    return [fig.mention(text) for fig in figures], sentences.spans
+    return [fig.mention(written) for fig in figures], sentences.spans
 
 
 _STORY_DAY_REACH = 7      # days before the article's date that its lead may set its story in

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from figures import _tables
-from figures.extraction.clauses import Clause, clause_at
+from figures.extraction.clauses import Clause, Spans, clause_at, starting_within
 from figures.extraction.tokens import WEEKDAYS, Sentence, Token, looks_verb
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -230,7 +230,7 @@ def places(sentence: Sentence) -> tuple[Anchor, ...]:
             continue
         if anchor is not None and (not found or anchor.first >= found[-1].stop):
             found.append(anchor)
-    return tuple(found)
+    return Spans(found)
 
 
 def subject_place(tokens: list[Token], clauses: tuple[Clause, ...], first: int,
@@ -383,7 +383,7 @@ def events(sentence: Sentence) -> tuple[Anchor, ...]:
             i = stop
             continue
         i += 1
-    return tuple(found)
+    return Spans(found)
 
 
 def _event_key(name: list[Token], noun: Token) -> str:
@@ -601,7 +601,7 @@ def times(sentence: Sentence, base: dt.date | None) -> tuple[When, ...]:
             i = stop
             continue
         i += 1
-    return tuple(found)
+    return Spans(found)
 
 
 _BEFORE_REACH = 10       # tokens an anchor may stand before the figure it belongs to
@@ -631,9 +631,11 @@ def pick(anchors: tuple, clauses: tuple[Clause, ...], first: int, stop: int, blo
     if not anchors:
         return None
     clause = clauses[clause_at(clauses, first)]
-    after = [a for a in anchors if stop <= a.first < clause.stop and a.first <= block
+    after = [a for a in starting_within(anchors, stop, min(clause.stop - 1, block))
+             if stop <= a.first < clause.stop and a.first <= block
              and not (tokens is not None and _elsewhere(tokens, stop, a.first))]
-    before = [a for a in anchors if clause.first <= a.first and a.stop <= first and first - a.stop <= _BEFORE_REACH]
+    before = [a for a in starting_within(anchors, clause.first, first)
+              if clause.first <= a.first and a.stop <= first and first - a.stop <= _BEFORE_REACH]
     near = before[-1] if before else None
     if near is not None and tokens is not None and any(t.low in _SUBORDINATORS for t in tokens[near.stop:first]):
         near = None
@@ -647,4 +649,4 @@ def pick(anchors: tuple, clauses: tuple[Clause, ...], first: int, stop: int, blo
 def in_clause(anchors: tuple, clauses: tuple[Clause, ...], first: int) -> tuple:
     """The anchors that stand in the clause holding token `first`."""
     clause = clauses[clause_at(clauses, first)]
-    return tuple(a for a in anchors if clause.first <= a.first < clause.stop)
+    return tuple(a for a in starting_within(anchors, clause.first, clause.stop - 1) if clause.first <= a.first < clause.stop)

@@ -60,8 +60,11 @@ class SentenceView:
         if len(self.clauses) == 1:
             return self.source
         own = self.clause_sources[clause_at(self.clauses, first)]
-        if own:
-            return own
+        return own or self._uncontested_source
+
+    @functools.cached_property
+    def _uncontested_source(self) -> str | None:
+        """The source of the first clause that names one and is not set against the others."""
         return next((s for s, c in zip(self.clause_sources, self.clauses) if s and not c.contrast), None)
 
     def contrast(self, first: int) -> bool:
@@ -75,7 +78,7 @@ class SentenceView:
         sentence, else the sentence's only one."""
         own = scope.in_clause(self.times, self.clauses, first)
         dated = [w for w in own if not w.timed]
-        total = next((w for w in self.times if w.period == "cumulative" and w.stop <= first), None)
+        total = next((w for w in self._cumulative if w.stop <= first), None)
         if total is not None and not any(w is not total and not w.report for w in dated):
             return total                          # "Since the war began, 10,000 have died, the UN said on Monday"
         reported = [w for w in dated if w.report]
@@ -84,11 +87,21 @@ class SentenceView:
         picked = scope.pick(tuple(dated), self.clauses, first, stop, block)
         if picked is not None:
             return picked  # type: ignore[return-value]
-        others = [w for w in self.times if not w.timed]
-        reported = [w for w in others if w.report]
+        others, reported = self._untimed
         if reported:
             return reported[0]
         return others[0] if len(others) == 1 and others[0].period == "day" else None
+
+    @functools.cached_property
+    def _cumulative(self) -> tuple[scope.When, ...]:
+        """The sentence's time phrases that make a total of a period ("since the war began")."""
+        return tuple(w for w in self.times if w.period == "cumulative")
+
+    @functools.cached_property
+    def _untimed(self) -> tuple[list[scope.When], list[scope.When]]:
+        """The sentence's time phrases without a clock time, and those of them a report verb governs."""
+        others = [w for w in self.times if not w.timed]
+        return others, [w for w in others if w.report]
 
     def opens_with_pronoun(self) -> bool:
         """"It left about 3,000 dead": the sentence goes on about the one before."""

@@ -1,0 +1,51 @@
+"""Paragraphs wrapped at a fixed width read as one run of words; the article's structure stays.
+
+Plain-text wire copy and Markdown drafts break their lines every 70 or 80 characters, so a bound,
+a scale word or a unit may stand on the next line. The texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import figures
+from figures.extraction.layout import unwrapped
+
+_LONG = "Officials in the northern province said on Tuesday that the river rose by"
+_LINES = st.lists(st.sampled_from([_LONG, "Ridge fire", "- 12 homes burned", "## Casualties", "", "   ",
+                                    "08:13", "more than 30 people were moved", "1. first", "> quoted"]), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES, st.sampled_from(["\n", "\r\n"]))
+def test_only_line_breaks_inside_paragraphs_become_spaces(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    read = unwrapped(text)
+    assert len(read) == len(text)                                     # offsets unchanged
+    assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(text, read))
+    at = 0
+    for line, nxt in zip(lines, lines[1:]):
+        at += len(line) + len(newline)
+        structure = not nxt.strip() or nxt.lstrip().startswith(("-", "#", ">", "1."))
+        if len(line.strip()) <= 40 or structure:                       # a heading, or a blank line, list,
+            assert read[at - 1] == "\n"                                # heading or quote after it: kept
+        else:
+            assert read[at - len(newline):at] == " " * len(newline)    # a wrap: read as a space
+
+
+def test_a_wrapped_paragraph_keeps_its_bounds_scales_and_units() -> None:
+    text = ("The regional authority said the storm had cut power to more than\n"
+            "40,000 homes and that repairing the grid would cost about $3.2\n"
+            "million, with crews working along a stretch of some 15\n"
+            "kilometres of coast.")
+    frame = figures.extract(text)
+    assert list(frame.qualifier) == ["lower", "approx", "approx"]
+    assert list(frame.value) == [40000, 3.2e6, 15]
+    assert list(frame.unit) == ["count", "USD", "kilometer"]
+    assert frame.surface.iloc[1] == "about $3.2\nmillion"             # the surface is as written
+
+
+def test_a_heading_line_is_not_joined_to_the_figure_below_it() -> None:
+    frame = figures.extract("Injured\n14 people were treated at the scene, the ambulance service said.")
+    assert list(frame.surface) == ["14"]
