@@ -72,3 +72,24 @@ def test_what_a_figure_is_about_is_decided_once_and_kept_by_its_restatement() ->
     assert km.converts == 0
     assert (km.concept, km.subject, km.source) == (miles.concept, miles.subject, miles.source)
     assert miles.concept is not None and "bypass" in miles.concept
+
+
+def test_the_mention_takes_each_field_from_the_record_that_decided_it() -> None:
+    """`Figure.mention` builds the Mention positionally: every field must land where it belongs."""
+    import datetime as dt
+
+    found = Found(start=3, end=9, sentence_index=2, value=5.5, low=5.0, high=6.0, qualifier=Qualifier.RANGE,
+                  strict=True, resolution=0.5, unit="meter", dimension="length", form="digits", change="up")
+    about_ = About(noun="waves", subject="wave", concept="surf", per="hour")
+    setting = Setting(source="coastguard", place="Porto", scope="porto", event_date=dt.date(2024, 5, 6),
+                      period="week", weekday=None, kind="wave", predicate="rise", happening="rise", status="update")
+    links = Links(whole=7, converts=8, against=9)
+    m = Figure(found, about_, setting, links).mention("abcdefghijklmnop")
+    expected = {**{k: getattr(found, k) for k in ("start", "end", "sentence_index", "value", "low", "high",
+                                                  "qualifier", "strict", "resolution", "unit", "dimension", "change")},
+                **{k: getattr(about_, k) for k in ("per", "noun", "subject", "concept")},
+                **{k: getattr(setting, k) for k in ("predicate", "source", "place", "event_date", "kind", "happening",
+                                                    "scope", "status", "period")},
+                **{k: getattr(links, k) for k in ("whole", "converts", "against")},
+                "surface": "defghi", "weekday": 0}
+    assert m._asdict() == expected

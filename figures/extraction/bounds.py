@@ -75,14 +75,15 @@ def _change_endings() -> frozenset[str]:
     return frozenset(w.lower().split()[-1] for w in _CHANGE_WORDS) | {"by", "just"} | _bound_endings()
 
 
-_OPENERS = "(\"'“"     # what may stand right before a bounding phrase, as the pattern's look-behind allows
+_OPENERS = frozenset("(\"'“")  # what may stand right before a bounding phrase, as the pattern's look-behind allows
 
 
 def _last_chunk(tail: str) -> str:
     """The last word of `tail`: after its last white space, and after any bracket or quote glued to it."""
     chunk = tail.rsplit(None, 1)[-1]
-    cut = max(chunk.rfind(c) for c in _OPENERS)
-    return chunk[cut + 1:].lower()
+    if not _OPENERS.isdisjoint(chunk):
+        chunk = chunk[max(chunk.rfind(c) for c in _OPENERS) + 1:]
+    return chunk.lower()
 
 
 _MOVED_UP_REACH = 16          # characters before "up to" where a verb of movement ("gone", "climbed") may begin

@@ -215,37 +215,41 @@ def _enclosed_aside(tokens: list[Token], k: int) -> bool:
     return (tokens[k].low in {"however", "though"} and k + 1 < len(tokens) and tokens[k + 1].text == ",")
 
 
+_FEW_SPANS = 16               # up to this many spans, scanning them costs less than bisecting
+
+
 class Spans(tuple):
     """Token spans of a sentence (clauses, places, time phrases: anything with `first` and `stop`),
-    with their first tokens for bisection when those are in order (`firsts` is None when not), so that
-    finding the ones near a figure costs a bisection, not a scan of every span of a long sentence."""
+    in order of their first tokens, so that in a long sentence the ones near a figure are found by
+    bisection, not by a scan of every span per figure (`firsts` is read the first time it is needed)."""
 
-    firsts: list[int] | None
-
-    def __new__(cls, spans: list) -> "Spans":  # type: ignore[type-arg]
-        made = super().__new__(cls, spans)
-        firsts = [s.first for s in spans]
-        made.firsts = firsts if all(a <= b for a, b in zip(firsts, firsts[1:])) else None
-        return made
-
-    def starting_within(self, low: int, high: int) -> tuple:  # type: ignore[type-arg]
-        """The spans whose first token is in [low, high], in order; every span when not in order."""
-        if self.firsts is None:
-            return self
-        return self[bisect_left(self.firsts, low):bisect_right(self.firsts, high)]
+    def firsts(self) -> list[int] | None:
+        """The spans' first tokens, or None when they are not in order (then nothing is bisected)."""
+        cached = self.__dict__.get("_firsts", False)
+        if cached is False:
+            firsts = [s.first for s in self]
+            cached = self.__dict__["_firsts"] = firsts if all(a <= b for a, b in zip(firsts, firsts[1:])) else None
+        return cached
 
 
 def starting_within(spans: tuple, low: int, high: int) -> tuple:  # type: ignore[type-arg]
-    """`Spans.starting_within` for any tuple of spans (a plain tuple is returned whole)."""
-    return spans.starting_within(low, high) if isinstance(spans, Spans) else spans
+    """The spans whose first token is in [low, high], in order, for a long `Spans`; a short or plain
+    tuple is returned whole (its callers test each span anyway)."""
+    if len(spans) <= _FEW_SPANS or not isinstance(spans, Spans):
+        return spans
+    firsts = spans.firsts()
+    return spans if firsts is None else spans[bisect_left(firsts, low):bisect_right(firsts, high)]
 
 
 def clause_at(clauses: tuple[Clause, ...], index: int) -> int:
     """Index of the clause that holds token `index` (the last clause when none does). A bisection
     when the clauses come from `clause_spans`, so that a sentence of thousands of clauses (a long
     list cut by semicolons) costs linear time, not a scan of every clause per figure."""
-    firsts = clauses.firsts if isinstance(clauses, Spans) else None
+    firsts = clauses.firsts() if len(clauses) > _FEW_SPANS and isinstance(clauses, Spans) else None
     if firsts is None:
-        return next((k for k, c in enumerate(clauses) if c.first <= index < c.stop), len(clauses) - 1)
+        for k, clause in enumerate(clauses):
+            if clause.first <= index < clause.stop:
+                return k
+        return len(clauses) - 1
     k = bisect_right(firsts, index) - 1
     return k if k >= 0 and index < clauses[k].stop else len(clauses) - 1

@@ -106,13 +106,13 @@ class Figure(NamedTuple):
         )
 
     def mention(self, text: str) -> Mention:
+        """The figure as the reader hands it over. Built positionally (in `Mention`'s field order, which
+        tests/test_figure_records.py checks field by field): by keyword it cost 2% of reading."""
         f, a, s, k = self
         return Mention(
-            start=f.start, end=f.end, surface=text[f.start:f.end], sentence_index=f.sentence_index, value=f.value,
-            low=f.low, high=f.high, qualifier=f.qualifier, strict=f.strict, resolution=f.resolution, unit=f.unit,
-            dimension=f.dimension, change=f.change, per=a.per, noun=a.noun, subject=a.subject,
-            predicate=s.predicate, concept=a.concept, source=s.source, place=s.place, event_date=s.event_date,
-            whole=k.whole, converts=k.converts, against=k.against, kind=s.kind, happening=s.happening,
-            scope=s.scope, status=s.status, period=s.period,
-            weekday=s.weekday if s.weekday is not None else (s.event_date.weekday() if s.event_date else None),
+            f.start, f.end, text[f.start:f.end], f.sentence_index, f.value, f.low, f.high, f.qualifier, f.strict,
+            f.resolution, f.unit, f.dimension, f.change, a.per, a.noun, a.subject, s.predicate, a.concept,
+            s.source, s.place, s.event_date, k.whole, k.converts, k.against, s.kind, s.happening, s.scope,
+            s.status, s.period,
+            s.weekday if s.weekday is not None else (s.event_date.weekday() if s.event_date else None),
         )
