@@ -12,10 +12,11 @@ Each row is one article, its size multiplied by 4 from row to row; for linear co
   *sentence* grow with the text (rules that read back to a clause's start once cost quadratic time);
 - spaces, blank CRLF lines, "U.S. " repeated: the hostile layouts that once cost quadratic time
   (a long white-space gap between two figures, runs of blank lines, an abbreviation repeated);
-- halves, a list of places: one sentence of thousands of clauses cut by semicolons, each with
-  figures (and places, days and sources): finding a figure's clause, place and day once scanned
-  every clause and every place of the sentence per figure, and the "a half" inside a number read
-  before was looked for among all the numbers read so far.
+- halves, a list of places, one clause of dated places: one sentence of thousands of clauses cut by
+  semicolons, or one clause of thousands of figures cut by commas, each with places, days and
+  sources: finding a figure's clause, place and day once scanned every clause, place and time phrase
+  of the sentence (or the clause) per figure, and the "a half" inside a number read before was looked
+  for among all the numbers read so far.
 
 Pinned to one core. Prints extract's and check's wall time for each.
 """
@@ -71,6 +72,7 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "halves": lambda size: ("It took 5 and a half hours, then a half hour more; " * (size // 52 + 1))[:size] + ".",
     "a list of places": lambda size: ("5 died in Kyiv on Monday; 3 were hurt in Lviv, police said; "
                                       * (size // 61 + 1))[:size] + ".",
+    "one clause of dated places": lambda size: ("on Monday 5 died in Kharkiv, " * (size // 29 + 1))[:size] + ".",
 }
 
 

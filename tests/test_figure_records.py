@@ -82,8 +82,8 @@ def test_the_mention_takes_each_field_from_the_record_that_decided_it() -> None:
                   strict=True, resolution=0.5, unit="meter", dimension="length", form="digits", change="up")
     about_ = About(noun="waves", subject="wave", concept="surf", per="hour")
     setting = Setting(source="coastguard", place="Porto", scope="porto", event_date=dt.date(2024, 5, 6),
-                      period="week", weekday=None, kind="wave", predicate="rise", happening="rise", status="update")
-    links = Links(whole=7, converts=8, against=9)
+                      period="week", weekday=None, kind="swell", predicate="grow", happening="rise", status="update")
+    links = Links(whole=17, converts=18, against=19)
     m = Figure(found, about_, setting, links).mention("abcdefghijklmnop")
     expected = {**{k: getattr(found, k) for k in ("start", "end", "sentence_index", "value", "low", "high",
                                                   "qualifier", "strict", "resolution", "unit", "dimension", "change")},

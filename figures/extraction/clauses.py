@@ -231,6 +231,13 @@ class Spans(tuple):
             cached = self.__dict__["_firsts"] = firsts if all(a <= b for a, b in zip(firsts, firsts[1:])) else None
         return cached
 
+    def longest(self) -> int:
+        """The most tokens any of the spans covers."""
+        cached = self.__dict__.get("_longest")
+        if cached is None:
+            cached = self.__dict__["_longest"] = max((s.stop - s.first for s in self), default=0)
+        return cached
+
 
 def starting_within(spans: tuple, low: int, high: int) -> tuple:  # type: ignore[type-arg]
     """The spans whose first token is in [low, high], in order, for a long `Spans`; a short or plain

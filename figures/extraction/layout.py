@@ -39,27 +39,42 @@ _PLACE_NAME = re.compile(r"\b(?:in|throughout|across|around|near|outside|inside|
                          r"([A-Z][a-z]+)(?![a-z'’])(?:[ \u00a0]+([a-z]+))?")    # "throughout Kyiv from", not "in Russian strikes"
 
 
-_STRUCTURE_AFTER = re.compile(r"[^\S\n]*(?:$|[-*•#>|]|\d+[.)]\s)", re.MULTILINE)  # a blank line, list item, heading, quote, table
+# What opens a line that is not the rest of a paragraph: a blank line, a list item ("- ", "• ", "1. ",
+# "(2) ", "a) "), a Markdown heading, quote or table row.
+_STRUCTURE_AFTER = re.compile(r"[^\S\n]*(?:$|[-*•+–—·#>|]|\(?\d+[.)]\s|\(?[A-Za-z][.)]\s)", re.MULTILINE)
+_GOES_ON = re.compile(r"[^\S\n]*[a-z]")    # the next line goes on in lower case ("million, the council said")
+_WRAP_WIDTH_MAX = 120         # a text with a longer line is not wrapped at a fixed width
+_WRAP_SLACK = 25              # how much shorter than the text's longest line a line broken by wrapping may be
 
 
 def unwrapped(text: str) -> str:
     """`text` with the line breaks inside wrapped paragraphs turned into spaces (offsets unchanged).
 
-    A break is a wrap when the line before it is longer than a heading (`_HEADING_MAX`) and the line
-    after it is text, not a blank line, a list item, a Markdown heading, quote or table row: so
-    headings, live-page stamps ("08:13"), lists and paragraphs keep their breaks."""
+    A break is read as a wrap when the line before it is longer than a heading (`_HEADING_MAX`), the
+    line after it is text (not a blank line, a list item, a Markdown heading, quote or table row), and
+    either the next line goes on in lower case, or the text is wrapped at a fixed width (no line over
+    `_WRAP_WIDTH_MAX`, and two or more lines that text goes on after within `_WRAP_SLACK` of the
+    longest) and the line before is one of those. So a headline, byline or caption above a line that opens with a figure keeps its
+    break unless the whole text is wrapped and it is as long as the wrapped lines."""
     if "\n" not in text:
         return text
+    breaks = [m.span() for m in _BREAK.finditer(text)]
+    starts = [0] + [end for _, end in breaks]
+    lengths = [len(text[a:b].strip()) for a, b in zip(starts, [at for at, _ in breaks] + [len(text)])]
+    width = max(lengths)
+    wrapped_at = max(width - _WRAP_SLACK, _HEADING_MAX + 1)
+    # the lines a paragraph goes on after: the text is wrapped when two of them reach its width
+    going_on = [before > _HEADING_MAX and not _STRUCTURE_AFTER.match(text, end)
+                for (_, end), before in zip(breaks, lengths)]
+    wrapped = width <= _WRAP_WIDTH_MAX and sum(on and n >= wrapped_at for on, n in zip(going_on, lengths)) >= 2
     chars: list[str] | None = None
-    line_start = 0
-    for m in _BREAK.finditer(text):
-        at = m.start()
-        line = text[line_start:at]
-        if len(line.strip()) > _HEADING_MAX and not _STRUCTURE_AFTER.match(text, m.end()):
+    for (at, end), before, on in zip(breaks, lengths, going_on):
+        if not on:
+            continue
+        if (wrapped and before >= wrapped_at) or _GOES_ON.match(text, end):
             if chars is None:
                 chars = list(text)
-            chars[at:m.end()] = " " * (m.end() - at)
-        line_start = m.end()
+            chars[at:end] = " " * (end - at)
     return text if chars is None else "".join(chars)
 
 

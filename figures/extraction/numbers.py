@@ -243,8 +243,10 @@ def scan(text: str) -> list[NumberCore]:
     return found
 
 
-_AND_BEFORE = re.compile(r"\band[ \u00a0]+$", re.IGNORECASE)
-_AND_REACH = 8                # characters before "a half" where the "and" that joins it to a number may begin
+# "and" after a number: "5 and a half", "two and a half-hours" (not "the road and a half mile of track")
+_AND_BEFORE = re.compile(r"(?:\d|\b(?:%s))[ \u00a0]+and[ \u00a0]+$" % _tables.alternation(list(_tables.number_words())),
+                         re.IGNORECASE)
+_AND_REACH = 24               # characters before "a half" where the number and the "and" joining it may begin
 
 
 def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from figures import _tables
 from figures.extraction import (
@@ -282,6 +282,8 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
     """Every figure in one article's text, in order, and the (start, end) of each sentence."""
     if not numbers.may_hold_numbers(text):
         return [], []
+    if "\r\n" in text:
+        return _read_crlf(text, article_date)
     written, text = text, layout.unwrapped(text)      # the rules read wrapped paragraphs as one line
     sentences = SentenceIndex(text)
     found = _scan_figures(text, sentences)
@@ -326,6 +328,24 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
     figures = about.shared(figures)
     figures = inherit.settle(figures, text)
     return [fig.mention(written) for fig in figures], sentences.spans
+
+
+def _read_crlf(text: str, article_date: dt.date | None) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """A text with Windows line ends, read with plain line breaks (so that every rule's one space or
+    one line break means the same there) and its offsets mapped back onto the text as written."""
+    returns = [m.start() for m in re.finditer("\r\n", text)]
+    at_lf = [r - k for k, r in enumerate(returns)]        # where each removed "\r" was, in the read text
+
+    def start(offset: int) -> int:
+        return offset + bisect_right(at_lf, offset)
+
+    def end(offset: int) -> int:
+        return offset + bisect_left(at_lf, offset)
+
+    mentions, spans = read_with_sentences(text.replace("\r\n", "\n"), article_date)
+    mentions = [m._replace(start=start(m.start), end=end(m.end), surface=text[start(m.start):end(m.end)])
+                for m in mentions]
+    return mentions, [(start(a), end(b)) for a, b in spans]
 
 
 _STORY_DAY_REACH = 7      # days before the article's date that its lead may set its story in

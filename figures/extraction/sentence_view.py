@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from figures.extraction import attribution, quantity, scope
-from figures.extraction.clauses import Clause, clause_at, clause_spans
+from figures.extraction.clauses import Clause, Spans, clause_at, clause_spans
 from figures.extraction.tokens import Sentence
 
 
@@ -65,7 +65,7 @@ class SentenceView:
         return own or self._once("uncontested source", lambda: next(
             (s for s, c in zip(self.clause_sources, self.clauses) if s and not c.contrast), None))
 
-    def _once(self, name: str, compute: Callable[[], Any]) -> Any:
+    def _once(self, name: object, compute: Callable[[], Any]) -> Any:
         """A fact of the whole sentence, computed the first time a figure asks (kept in the sentence's
         memo; `functools.cached_property` takes a lock on every first read, which was 1% of reading)."""
         memo = self.sentence.memo
@@ -82,16 +82,14 @@ class SentenceView:
         its clause, else its clause's nearest, else a "since the start of the war" before it (a total
         over the whole period, whatever day it is reported on), else one a report verb governs in the
         sentence, else the sentence's only one."""
-        own = scope.in_clause(self.times, self.clauses, first)
-        dated = [w for w in own if not w.timed]
+        clause = self._clause_times(first)
         cumulative = self._once("cumulative", lambda: tuple(w for w in self.times if w.period == "cumulative"))
         total = next((w for w in cumulative if w.stop <= first), None)
-        if total is not None and not any(w is not total and not w.report for w in dated):
+        if total is not None and all(w is total for w in clause.unreported):
             return total                          # "Since the war began, 10,000 have died, the UN said on Monday"
-        reported = [w for w in dated if w.report]
-        if reported:
-            return reported[0]
-        picked = scope.pick(tuple(dated), self.clauses, first, stop, block)
+        if clause.reported:
+            return clause.reported[0]
+        picked = scope.pick(clause.dated, self.clauses, first, stop, block)
         if picked is not None:
             return picked  # type: ignore[return-value]
         others, reported = self._once("untimed", self._untimed)
@@ -123,7 +121,27 @@ class SentenceView:
 
     def timed(self, first: int) -> bool:
         """Whether the figure's clause gives a clock time ("as of 3:20 a.m.", "by 2 pm")."""
-        return any(w.timed for w in scope.in_clause(self.times, self.clauses, first))
+        return self._clause_times(first).timed
+
+    def _clause_times(self, first: int) -> "_ClauseTimes":
+        """The time phrases of the clause holding token `first`, sorted as `when` reads them (once a
+        clause: a clause listing thousands of dated figures costs linear time)."""
+        k = clause_at(self.clauses, first)
+        return self._once(("clause times", k), lambda: _ClauseTimes.of(scope.in_clause(self.times, self.clauses, first)))
+
+
+@dataclass(frozen=True)
+class _ClauseTimes:
+    dated: tuple[scope.When, ...]         # the clause's time phrases without a clock time (in order)
+    reported: tuple[scope.When, ...]      # those of them a report verb governs ("said on Monday")
+    unreported: tuple[scope.When, ...]    # and the others
+    timed: bool                           # the clause gives a clock time ("as of 3:20 a.m.")
+
+    @classmethod
+    def of(cls, own: tuple[scope.When, ...]) -> "_ClauseTimes":
+        dated = [w for w in own if not w.timed]
+        return cls(Spans(dated), tuple(w for w in dated if w.report), tuple(w for w in dated if not w.report),
+                   any(w.timed for w in own))
 
 
 def _clause_source(sentence: Sentence, clause: Clause) -> str | None:

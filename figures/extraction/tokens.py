@@ -79,7 +79,7 @@ class Sentence:
     tokens: list[Token]
     _starts: list[int] = field(default_factory=list)
     #: what rules derive from the whole sentence once, for all its figures ("opening", "openers")
-    memo: dict[str, object] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict)
 
     _lows: list[str] | None = field(default=None, repr=False, compare=False)     # see `lows`, `words`
     _words: frozenset[str] | None = field(default=None, repr=False, compare=False)
