@@ -82,6 +82,8 @@ class SentenceView:
         its clause, else its clause's nearest, else a "since the start of the war" before it (a total
         over the whole period, whatever day it is reported on), else one a report verb governs in the
         sentence, else the sentence's only one."""
+        if not self.times:
+            return None
         clause = self._clause_times(first)
         cumulative = self._once("cumulative", lambda: tuple(w for w in self.times if w.period == "cumulative"))
         total = next((w for w in cumulative if w.stop <= first), None)
@@ -121,7 +123,7 @@ class SentenceView:
 
     def timed(self, first: int) -> bool:
         """Whether the figure's clause gives a clock time ("as of 3:20 a.m.", "by 2 pm")."""
-        return self._clause_times(first).timed
+        return bool(self.times) and self._clause_times(first).timed
 
     def _clause_times(self, first: int) -> "_ClauseTimes":
         """The time phrases of the clause holding token `first`, sorted as `when` reads them (once a
