@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import figures
-from figures.errors import InputError
+from figures.errors import ArticleError, InputError
 
 _REPORTS = [
     {"id": "kyiv", "text": "Air defences downed 39 out of 71 drones over Kyiv, the air force said."},
@@ -72,3 +72,21 @@ def test_extract_never_loses_an_article(texts: list[object]) -> None:
     assert status["figures"].sum() == len(frame)
     assert set(status.loc[status["status"] == "error", "article"]) == {
         f"a{n}" for n, t in enumerate(texts) if not isinstance(t, str)}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extract_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    """Reading pauses Python's cycle collector (the records hold no cycles); it must come back as it
+    was, also when an article fails and the error is raised."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        figures.extract(["Crews saved 12 homes.", "Five roads shut."])
+        assert gc.isenabled() is enabled
+        with pytest.raises(ArticleError):
+            figures.extract(["Crews saved 12 homes.", None], errors="raise")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

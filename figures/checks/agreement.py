@@ -32,10 +32,7 @@ the rest of the work is one `groupby`, so the cost grows linearly with the numbe
 from __future__ import annotations
 
 import difflib
-import gc
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from figures import _tables
+from figures.collector import collector_paused
 from figures.extraction.tokens import singular
 from figures.checks import describe
 from figures.checks.findings import CONTRADICTION, WARNING, Finding, Joins
@@ -228,31 +226,6 @@ def comparison_records(rows: pd.DataFrame) -> list[_Figure]:
             means=_means_of(concept),
         ))
     return out
-
-
-_PAUSE = threading.Lock()
-_paused = [0, False]        # how many callers hold the pause, and whether the collector ran before the first
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a rule builds and groups its comparison records: they hold
-    no cycles, and with a million records alive every full collection walks them all, which cost half
-    the grouping's time and grew faster than the figures. Counted, so that threads checking at once
-    (Dask's threaded scheduler) resume it only when the last one leaves, as it was before the first;
-    whatever cyclic garbage the pause leaves is collected at the next collection after it."""
-    with _PAUSE:
-        if _paused[0] == 0:
-            _paused[1] = gc.isenabled()
-            gc.disable()
-        _paused[0] += 1
-    try:
-        yield
-    finally:
-        with _PAUSE:
-            _paused[0] -= 1
-            if _paused[0] == 0 and _paused[1]:
-                gc.enable()
 
 
 def _grouped(rows: pd.DataFrame, key: str) -> list[tuple[str, str, list[_Figure]]]:

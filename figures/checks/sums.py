@@ -26,9 +26,10 @@ import pandas as pd
 from figures import _tables
 from figures.checks import describe
 from figures.checks.agreement import (
-    ROW_FIELDS, Topics, across_articles, candidates, collector_paused, comparison_records, prepare_agreement,
+    ROW_FIELDS, Topics, across_articles, candidates, comparison_records, prepare_agreement,
 )
 from figures.checks.findings import CONTRADICTION, WARNING, Finding, Joins
+from figures.collector import collector_paused
 from figures.checks.intervals import Tolerances, apart
 
 _JOINED = {joined.happening: parts for parts, joined in _tables.joined_happenings().items()}

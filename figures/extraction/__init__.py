@@ -11,6 +11,7 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from figures.articles import FIRST_DAY, LAST_DAY, UNDATED, iter_articles
+from figures.collector import collector_paused
 from figures.errors import ArticleError, FiguresWarning, InputError, SettingsError, plural
 from figures.extraction.reader import read_with_sentences
 from figures.model import ARTICLE_COLUMNS, FIGURE_COLUMNS, Article, ArticleStatus, FiguresFrame
@@ -187,6 +188,39 @@ def concat_figures(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat([f.astype(united) for f in frames])
 
 
+def _read_all(items: Any, rows: list[tuple[Any, ...]], labels: list[str], status: "_Statuses",
+              failures: list[ArticleError], seen: set[str], source: RateSource, base_currency: str,
+              max_rate_age_days: int, errors: str) -> None:
+    """Read every article of `items` into `rows` and `labels`, recording each one's status."""
+    for item in items:
+        if not isinstance(item, ArticleError):
+            label = str(item.id)
+            if label in seen:
+                item = ArticleError(item.id, "the id of an earlier article too, so their figures' labels would "
+                                             "collide; give every article its own id")
+            seen.add(label)
+        if isinstance(item, ArticleError):
+            if errors == "raise":
+                raise item
+            failures.append(item)
+            status.add(item.article, "error", 0, item.reason)
+            continue
+        if item.note and errors == "raise":
+            raise ArticleError(item.id, item.note.removesuffix(UNDATED))
+        try:
+            count, note = _article_rows(rows, labels, item, source, base_currency, max_rate_age_days)
+        except Exception as exc:  # a bug on one article must not sink the batch; it is reported
+            failure = ArticleError(item.id, f"could not be read: {exc!r}")
+            if errors == "raise":
+                raise failure from exc
+            failures.append(failure)
+            status.add(item.id, "error", 0, failure.reason)
+            continue
+        reason = "; ".join(n for n in (item.note, note) if n) or None
+        status.add(item.id, "ok", count, reason)
+        if reason:
+            failures.append(ArticleError(item.id, reason))
+
 def extract(
     articles: Any,
     *,
@@ -226,34 +260,8 @@ def extract(
         items = tqdm(items, desc="articles", unit="article", disable=None if progress is None else False,
                      mininterval=0.5)
     seen: set[str] = set()               # ids as they appear in labels: 0 and "0" would collide
-    for item in items:
-        if not isinstance(item, ArticleError):
-            label = str(item.id)
-            if label in seen:
-                item = ArticleError(item.id, "the id of an earlier article too, so their figures' labels would "
-                                             "collide; give every article its own id")
-            seen.add(label)
-        if isinstance(item, ArticleError):
-            if errors == "raise":
-                raise item
-            failures.append(item)
-            status.add(item.article, "error", 0, item.reason)
-            continue
-        if item.note and errors == "raise":
-            raise ArticleError(item.id, item.note.removesuffix(UNDATED))
-        try:
-            count, note = _article_rows(rows, labels, item, source, base_currency, max_rate_age_days)
-        except Exception as exc:  # a bug on one article must not sink the batch; it is reported
-            failure = ArticleError(item.id, f"could not be read: {exc!r}")
-            if errors == "raise":
-                raise failure from exc
-            failures.append(failure)
-            status.add(item.id, "error", 0, failure.reason)
-            continue
-        reason = "; ".join(n for n in (item.note, note) if n) or None
-        status.add(item.id, "ok", count, reason)
-        if reason:
-            failures.append(ArticleError(item.id, reason))
+    with collector_paused():             # the figures' records and rows hold no cycles
+        _read_all(items, rows, labels, status, failures, seen, source, base_currency, max_rate_age_days, errors)
     frame = _frame(rows, labels)
     object.__setattr__(frame, "_articles", status.freeze())
     if failures and errors == "warn":
