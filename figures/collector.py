@@ -21,7 +21,9 @@ _paused = [0, False]        # how many callers hold the pause, and whether the c
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cycle collector paused for the block. Counted, so that threads reading or checking at once
-    (Dask's threaded scheduler) resume it only when the last one leaves, as it was before the first."""
+    (Dask's threaded scheduler) resume it only when the last one leaves, as it was before the first
+    (so with several threads it is off for as long as any of them reads an article). Keep the block
+    to code of this package: a caller's iterator run inside it would keep its cyclic garbage alive."""
     with _PAUSE:
         if _paused[0] == 0:
             _paused[1] = gc.isenabled()

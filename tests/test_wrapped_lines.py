@@ -56,3 +56,23 @@ def test_a_long_headline_is_not_joined_to_the_figure_below_it() -> None:
     frame = figures.extract("Storms Force Families From Their Homes Across the Western Valleys\n"
                             "14 people were treated for smoke, the ambulance service said.")
     assert list(frame.surface) == ["14"]
+
+
+def test_a_title_above_a_wrapped_paragraph_keeps_its_break() -> None:
+    """In a text wrapped at 72, a title as long as the wrapped lines opens its block in title case:
+    it is not the wrapped line before "500"."""
+    text = ("Storms Force Families From Their Homes Across the Western Valleys\n"
+            "500 people were evacuated overnight from the valley as the fire spread,\n"
+            "officials said, and about 3,000 more were told to be ready to leave by\n"
+            "noon on Tuesday if the wind turned.")
+    assert list(figures.extract(text).surface) == ["500", "about 3,000"]
+
+
+def test_a_long_line_above_a_blank_one_does_not_set_the_width() -> None:
+    text = ("Source: https://example.org/reports/2024/a-long-address-that-runs-on-past-the-width\n\n"
+            "The regional authority said the storm had cut power to more than\n"
+            "40,000 homes and that repairing the grid would cost about $3.2\n"
+            "million, with crews working along a stretch of some 15\n"
+            "kilometres of coast.")
+    frame = figures.extract(text)
+    assert list(frame.qualifier)[-3:] == ["lower", "approx", "approx"]

@@ -208,7 +208,8 @@ def _read_all(items: Any, rows: list[tuple[Any, ...]], labels: list[str], status
         if item.note and errors == "raise":
             raise ArticleError(item.id, item.note.removesuffix(UNDATED))
         try:
-            count, note = _article_rows(rows, labels, item, source, base_currency, max_rate_age_days)
+            with collector_paused():     # an article's records hold no cycles (not the caller's iterator)
+                count, note = _article_rows(rows, labels, item, source, base_currency, max_rate_age_days)
         except Exception as exc:  # a bug on one article must not sink the batch; it is reported
             failure = ArticleError(item.id, f"could not be read: {exc!r}")
             if errors == "raise":
@@ -260,8 +261,7 @@ def extract(
         items = tqdm(items, desc="articles", unit="article", disable=None if progress is None else False,
                      mininterval=0.5)
     seen: set[str] = set()               # ids as they appear in labels: 0 and "0" would collide
-    with collector_paused():             # the figures' records and rows hold no cycles
-        _read_all(items, rows, labels, status, failures, seen, source, base_currency, max_rate_age_days, errors)
+    _read_all(items, rows, labels, status, failures, seen, source, base_currency, max_rate_age_days, errors)
     frame = _frame(rows, labels)
     object.__setattr__(frame, "_articles", status.freeze())
     if failures and errors == "warn":

@@ -41,7 +41,7 @@ _PLACE_NAME = re.compile(r"\b(?:in|throughout|across|around|near|outside|inside|
 
 # What opens a line that is not the rest of a paragraph: a blank line, a list item ("- ", "• ", "1. ",
 # "(2) ", "a) "), a Markdown heading, quote or table row.
-_STRUCTURE_AFTER = re.compile(r"[^\S\n]*(?:$|[-*•+–—·#>|]|\(?\d+[.)]\s|\(?[A-Za-z][.)]\s)", re.MULTILINE)
+_STRUCTURE_AFTER = re.compile(r"[^\S\n]*(?:$|[-*•+–—·]\s|#+\s|[>|]|\(?\d+[.)]\s|\(?[A-Za-z][.)]\s)", re.MULTILINE)
 _GOES_ON = re.compile(r"[^\S\n]*[a-z]")    # the next line goes on in lower case ("million, the council said")
 _WRAP_WIDTH_MAX = 120         # a text with a longer line is not wrapped at a fixed width
 _WRAP_SLACK = 25              # how much shorter than the text's longest line a line broken by wrapping may be
@@ -60,18 +60,18 @@ def unwrapped(text: str) -> str:
         return text
     breaks = [m.span() for m in _BREAK.finditer(text)]
     starts = [0] + [end for _, end in breaks]
-    lengths = [len(text[a:b].strip()) for a, b in zip(starts, [at for at, _ in breaks] + [len(text)])]
-    width = max(lengths)
+    lines = [text[a:b].strip() for a, b in zip(starts, [at for at, _ in breaks] + [len(text)])]
+    # the lines a paragraph goes on after; the text is wrapped when two of them reach their width
+    going_on = [len(line) > _HEADING_MAX and not _STRUCTURE_AFTER.match(text, end)
+                for (_, end), line in zip(breaks, lines)]
+    width = max((len(line) for line, on in zip(lines, going_on) if on), default=0)
     wrapped_at = max(width - _WRAP_SLACK, _HEADING_MAX + 1)
-    # the lines a paragraph goes on after: the text is wrapped when two of them reach its width
-    going_on = [before > _HEADING_MAX and not _STRUCTURE_AFTER.match(text, end)
-                for (_, end), before in zip(breaks, lengths)]
-    wrapped = width <= _WRAP_WIDTH_MAX and sum(on and n >= wrapped_at for on, n in zip(going_on, lengths)) >= 2
+    wrapped = width <= _WRAP_WIDTH_MAX and sum(on and len(line) >= wrapped_at for on, line in zip(going_on, lines)) >= 2
     chars: list[str] | None = None
-    for (at, end), before, on in zip(breaks, lengths, going_on):
-        if not on:
+    for k, ((at, end), line, on) in enumerate(zip(breaks, lines, going_on)):
+        if not on or (_GOES_ON.match(text, end) is None and _title_above(lines, k)):
             continue
-        if (wrapped and before >= wrapped_at) or _GOES_ON.match(text, end):
+        if (wrapped and len(line) >= wrapped_at) or _GOES_ON.match(text, end):
             if chars is None:
                 chars = list(text)
             chars[at:end] = " " * (end - at)
@@ -79,6 +79,18 @@ def unwrapped(text: str) -> str:
 
 
 _BREAK = re.compile(r"\r?\n")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+                          "to", "with"})
+_TITLE_SHARE = 0.75           # of a line's words (small words aside) written with a capital: a title
+
+
+def _title_above(lines: list[str], k: int) -> bool:
+    """Whether line k opens its block (the text's first line, or the first after a blank one) and is
+    written in title case ("Storms Force Families From Their Homes"): a headline, not a wrapped line."""
+    if k > 0 and lines[k - 1]:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", lines[k]) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
 
 
 @dataclass(frozen=True)

@@ -284,6 +284,11 @@ def read_with_sentences(text: str, article_date: dt.date | None = None) -> tuple
         return [], []
     if "\r\n" in text:
         return _read_crlf(text, article_date)
+    return _read(text, article_date)
+
+
+def _read(text: str, article_date: dt.date | None) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """`read_with_sentences` of a text without Windows line ends."""
     written, text = text, layout.unwrapped(text)      # the rules read wrapped paragraphs as one line
     sentences = SentenceIndex(text)
     found = _scan_figures(text, sentences)
@@ -342,7 +347,7 @@ def _read_crlf(text: str, article_date: dt.date | None) -> tuple[list[Mention], 
     def end(offset: int) -> int:
         return offset + bisect_left(at_lf, offset)
 
-    mentions, spans = read_with_sentences(text.replace("\r\n", "\n"), article_date)
+    mentions, spans = _read(text.replace("\r\n", "\n"), article_date)
     mentions = [m._replace(start=start(m.start), end=end(m.end), surface=text[start(m.start):end(m.end)])
                 for m in mentions]
     return mentions, [(start(a), end(b)) for a, b in spans]
