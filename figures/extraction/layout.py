@@ -69,9 +69,10 @@ def unwrapped(text: str) -> str:
     wrapped = width <= _WRAP_WIDTH_MAX and sum(on and len(line) >= wrapped_at for on, line in zip(going_on, lines)) >= 2
     chars: list[str] | None = None
     for k, ((at, end), line, on) in enumerate(zip(breaks, lines, going_on)):
-        if not on or (_GOES_ON.match(text, end) is None and _title_above(lines, k)):
+        if not on:
             continue
-        if (wrapped and len(line) >= wrapped_at) or _GOES_ON.match(text, end):
+        goes_on = _GOES_ON.match(text, end) is not None
+        if goes_on or (wrapped and len(line) >= wrapped_at and not _title_above(lines, k)):
             if chars is None:
                 chars = list(text)
             chars[at:end] = " " * (end - at)

@@ -635,8 +635,8 @@ def pick(anchors: tuple, clauses: tuple[Clause, ...], first: int, stop: int, blo
              if stop <= a.first < clause.stop and a.first <= block
              and not (tokens is not None and _elsewhere(tokens, stop, a.first))]
     # a span ending within _BEFORE_REACH of the figure starts no earlier than that less its length
-    reach = first - _BEFORE_REACH - (anchors.longest() if isinstance(anchors, Spans) else len(tokens or ()) + first)
-    before = [a for a in starting_within(anchors, max(clause.first, reach), first)
+    low = max(clause.first, first - _BEFORE_REACH - anchors.longest()) if isinstance(anchors, Spans) else clause.first
+    before = [a for a in starting_within(anchors, low, first)
               if clause.first <= a.first and a.stop <= first and first - a.stop <= _BEFORE_REACH]
     near = before[-1] if before else None
     if near is not None and tokens is not None and any(t.low in _SUBORDINATORS for t in tokens[near.stop:first]):
