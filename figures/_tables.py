@@ -71,7 +71,7 @@ class UnitEntry:
     alias: str
     unit: str          # pint unit name, project unit (percent), or ISO 4217 code for money
     dimension: str     # "length", "currency", ...
-    word: bool         # must stand apart from the digits ("ha", "t")
+    word: bool         # must stand apart from the digits ("l", "V")
     glued: bool = False  # must touch the digits ("118.5p")
     lone: bool = False   # apart from the digits, only with no word after it ("3 1/2 in.", not "5 in May")
 
@@ -149,6 +149,13 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
 def long_currency_prefixes() -> frozenset[str]:
     """Currency prefixes that are one only before a long number ("PS1.9m" is money, "PS5" a console)."""
     return frozenset(row["alias"] for row in _currency_rows() if "long" in _flags(row))
+
+
+@lru_cache(maxsize=None)
+def scaled_currency_prefixes() -> frozenset[str]:
+    """Currency prefixes that are one only against a scaled or grouped number ("R2.3bn", "R15,000";
+    not "the R2")."""
+    return frozenset(row["alias"] for row in _currency_rows() if "scaled" in _flags(row))
 
 
 @lru_cache(maxsize=None)

@@ -33,6 +33,11 @@ LOCALES = ("en", "en_GB", "en_IN", "en_AU")
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
                         "RON", "NPR", "CVE", "AWG", "NIO"})
 
+#: ISO codes whose lower-case form is an English word or abbreviation ("try 3 times", "rub 2 drops",
+#: "kgs", "cad"), beside the upper-case `CODE_WORDS`: lower-cased copy ("usd 3bn") reads the others.
+LOWER_CODE_WORDS = frozenset({"try", "gel", "cop", "rub", "nad", "cad", "ars", "bmd", "bsd", "btn", "cdf", "kgs",
+                              "mnt", "lrd", "yer", "tmt", "dop", "sar"})
+
 #: Local currency symbols that are also words or units beside a number ("Le 5 avril", "a 6 Ft wall").
 SYMBOL_WORDS = frozenset({"Le", "Ar", "Db", "Ft"})
 
@@ -172,6 +177,9 @@ def currency_rows() -> list[tuple[str, ...]]:
     for code in sorted(current):
         if code not in CODE_WORDS:
             rows.append((code, code, "both", "cs"))
+    for code in sorted(current):                      # lower-cased wire copy: "usd 3bn", before the number only
+        if code not in CODE_WORDS and code.lower() not in LOWER_CODE_WORDS:
+            rows.append((code.lower(), code, "pre", "cs"))
     for symbol, code in sorted(_local_symbols(current).items()):
         rows.append((symbol, code, "both", "cs"))
     return rows
@@ -245,7 +253,8 @@ CURRENCY_HEADER = (
     "# position: post = after the number (\"310 million Norwegian kroner\"), both = either side (\"NOK 5\").\n"
     "# Names shared by two current currencies are left out; bare names (\"dollars\") are in currencies.tsv.\n"
     "# Then the last words of the names where one current currency's names end in them (\"baht\",\n"
-    "# \"ringgit\"), matched only in lower case (cs).\n"
+    "# \"ringgit\"), matched only in lower case (cs). Then the codes in lower case, before a number\n"
+    "# only (\"usd 3bn\" in lower-cased copy), where the lower-case code is no English word.\n"
     "# Last, the symbols each territory's locales write for its own currency (\"₦\", \"Rp\", \"zł\")."
 )
 

@@ -33,7 +33,8 @@ _MASKS = re.compile(
     | \b\d{1,2}\s?o'clock\b
     | (?:\+\d{1,3}[\s.-]?)(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}  # +44 20 7946 0958
     | \(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b                        # (555) 123-4567
-    | \bv?\d+\.\d+\.\d+(?:\.\d+)*\b                             # versions 3.5.2
+    | \b0\d{2,4}(?:[ \u00a0]\d{3,4}){1,3}\b                       # 0800 123 456, 020 7946 0958 (a leading 0)
+    | \bv?(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b  # versions 3.5.2 (not 1.234.567)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -70,7 +71,7 @@ def _name_exempt() -> frozenset[str]:
 # alternation tried at every character: a third of the time.
 _MASK_CHARACTERS = ":/+#@"
 _MASK_WORDS = ("o'clock", "www")
-_MASK_DIGIT_HINT = re.compile(r"\d(?:\s?[ap]\.?m|\.\d+\.\d|[.-]\d{4}\b)", re.IGNORECASE)
+_MASK_DIGIT_HINT = re.compile(r"\d(?:\s?[ap]\.?m|\.\d+\.\d|[.-]\d{4}\b)|\b0\d{2,4}[ \u00a0]\d", re.IGNORECASE)
 
 
 def _may_hold_masks(text: str) -> bool:

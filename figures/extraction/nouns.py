@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from figures import _tables
 from figures.extraction.tokens import (
-    AUX, DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, Sentence, Token, after_brackets, is_content, join,
-    looks_plural, looks_verb, phrase_forward, singular, verb_forms,
+    AUX, DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, WEEKDAYS, Sentence, Token, after_brackets, is_content,
+    join, looks_plural, looks_verb, phrase_forward, singular, verb_forms,
 )
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -31,6 +31,17 @@ _HEAD_BEFORE = frozenset({"for", "to"})
 #: in "casualties among the troops" the figure counts the troops' casualties.
 _TOLL_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items()
                         if entry.kind == "person" and entry.happening not in (None, "attend") and "whole" not in entry.flags)
+
+
+#: "sold 500 last year", "2,000 this month": a relative-time word before a calendar noun opens a time
+#: phrase, which the figure does not count.
+_RELATIVE_TIME = _tables.word_class("relative_time_word")
+_CALENDAR_NOUNS = _tables.word_class("calendar_noun")
+
+
+def _time_phrase_at(tokens: list[Token], j: int) -> bool:
+    return (tokens[j].low in _RELATIVE_TIME and j + 1 < len(tokens)
+            and (tokens[j + 1].low in _CALENDAR_NOUNS or tokens[j + 1].low in _MONTHS or tokens[j + 1].low in WEEKDAYS))
 
 
 _META_NOUN_REACH = 4               # tokens before a figure within which "the number of X" may end
@@ -97,7 +108,8 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
         tok = tokens[j]
         participle = (not words and tok.low.endswith("ed") and j + 1 < len(tokens)
                       and is_content(tokens[j + 1]) and looks_plural(tokens[j + 1].text))
-        if not participle and (not tok.is_word or not is_content(tok) or tok.low in _MONTHS):
+        if not participle and (not tok.is_word or not is_content(tok) or tok.low in _MONTHS
+                               or _time_phrase_at(tokens, j)):
             break                               # ("300 recorded songs": "recorded" describes the songs)
         if tok.low.endswith(("ed", "ing")) and not words:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None

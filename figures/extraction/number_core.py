@@ -48,8 +48,10 @@ class NumberCore:
 GROUP_SEPARATORS = re.compile(r"[,\u00a0\u2009\u202f' ]")
 
 def digits_of(surface: str) -> str:
-    """A numeral without its group separators: "30 000" and "1'000" -> "30000", "1000"."""
-    return GROUP_SEPARATORS.sub("", surface)
+    """A numeral without its group separators: "30 000", "1'000" and "1.234.567" -> "30000", "1000",
+    "1234567" (points are group separators only where two or more stand: one is a decimal point)."""
+    plain = GROUP_SEPARATORS.sub("", surface)
+    return plain.replace(".", "") if plain.count(".") > 1 else plain
 
 
 #: Space inside a run of number words: any whitespace but a paragraph break ("five\n\nmillion").

@@ -35,6 +35,7 @@ _DIGITS = re.compile(
         (?:\d{0,2}(?:,\d{3})+                         # 3,000
         | \d{0,2}(?:[\u00a0\u2009\u202f']\d{3})+(?!\d)   # 1\u00a0000, 1\u202f000, 1'000 (no-break, thin, Swiss)
         | \d{0,2}(?:[ ]\d{3})+(?![ ]?[\d,.]?\d)            # 30 000 (see _space_grouped for "in 2020 300")
+        | \d{0,2}(?:\.\d{3}){2,}(?![,.]?\d)             # 1.234.567 (two or more point groups: never a decimal)
         | \d*)                                         # 120
         (?:\.\d+)?                                     # 4.5
         (?![,.]?\d)                                    # not "1,25" or "3.5.2"
@@ -194,15 +195,28 @@ def _glued_to_word(text: str, start: int) -> bool:
     m = _tables.glued_currency_prefix().search(text, max(0, start - _GLUED_PREFIX_REACH), start)
     if m is None:
         return True
+    if m.group() in _tables.scaled_currency_prefixes():
+        return not scaled_number_at(text, start)
     return m.group() in _tables.long_currency_prefixes() and not long_number_at(text, start)
 
 
 _LONG_NUMBER = re.compile(r"\d{2}|\d[.,]\d")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def long_number_at(text: str, start: int) -> bool:
     """Two or more digits, or a decimal, start at `start` ("PS14,300", "PS1.9m"; not "PS5")."""
     return _LONG_NUMBER.match(text, start) is not None
+
+
+def scaled_number_at(text: str, start: int) -> bool:
+    """A number in thousands groups, or one with a scale word, starts at `start` ("R15,000",
+    "R2.3bn", "R4 million"; not "R2", "R5")."""
+    if _GROUPED_NUMBER.match(text, start):
+        return True
+    plain = _PLAIN_NUMBER.match(text, start)
+    return plain is not None and scale_after(text, plain.end()) is not None
 
 
 def scan(text: str) -> list[NumberCore]:

@@ -245,13 +245,16 @@ def _levels(first: Found, second: Found) -> tuple[Found, Found]:
 
 
 def _is_share(text: str, part: Found, whole: Found) -> bool:
-    """"three out of four", "one in five", "9 out of 10": a share of any group, not a count of one.
-    A whole written in digits other than 10, 100 or 1,000 counts things ("39 out of 71 drones")."""
+    """"three out of four", "one in five", "9 out of 10", "1 in 5": a share of any group, not a count
+    of one. A whole written in digits other than 10, 100 or 1,000 counts things ("39 out of 71
+    drones"), unless the part is one "in" it: "1 in 20" is only ever a rate."""
     if part.dimension != "count" or whole.dimension != "count" or not 0 < part.value < whole.value:
         return False
-    if not _SHARE_GAP.fullmatch(text, part.end, whole.start):
+    gap = _SHARE_GAP.fullmatch(text, part.end, whole.start)
+    if gap is None:
         return False
-    return whole.form == "words" or whole.value in (10, 100, 1000)
+    return (whole.form == "words" or whole.value in (10, 100, 1000)
+            or part.value == 1 and gap.group().strip().lower() == "in")
 
 
 def _bounded(text: str, fig: Found, sentence_start: int) -> Found:

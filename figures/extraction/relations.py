@@ -87,11 +87,14 @@ def link(figures: list[Figure], text: str, sentence_starts: list[int]) -> list[F
             out[i] = fig.revised(found=bound, links={"converts": original_index})
             continue
 
-        # "39 out of 71", "52 of the 60", "14 drones out of 19", "310 million of the 2.2 billion rand"
+        # "39 out of 71", "52 of the 60", "14 drones out of 19", "310 million of the 2.2 billion rand";
+        # a part that names what it counts is one only of a whole that counts too: "24 cans of 330ml"
+        # and "3 bags of 5kg" say what each holds
         if (same_sentence_next and nxt is not None
                 and (nxt.found.dimension == f.dimension or f.dimension == "count")
                 and (_OF_WHOLE.fullmatch(text, f.end, nxt.found.start)
-                     or (fig.about.noun_end > f.end and _OF_WHOLE.fullmatch(text, fig.about.noun_end, nxt.found.start)))):
+                     or (fig.about.noun_end > f.end and nxt.found.dimension == f.dimension
+                         and _OF_WHOLE.fullmatch(text, fig.about.noun_end, nxt.found.start)))):
             if f.dimension == "count" and nxt.found.dimension != "count":
                 out[i] = fig.revised(found={"unit": nxt.found.unit, "dimension": nxt.found.dimension})
             link_whole(i, i + 1)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from figures import _tables
-from figures.extraction.numbers import long_number_at
+from figures.extraction.numbers import long_number_at, scaled_number_at
 from figures.extraction.tokens import WEEKDAYS, looks_plural, past_form, singular
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -48,6 +48,8 @@ def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None
     alias = m.group().rstrip(" \u00a0")
     if alias in _tables.long_currency_prefixes() and not long_number_at(text, start):
         return None
+    if alias in _tables.scaled_currency_prefixes() and (m.group() != alias or not scaled_number_at(text, start)):
+        return None                                # "R2.3bn", written against the digits only
     return codes[alias], m.start()
 
 
