@@ -129,7 +129,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             if signed is not None and signed[0] >= s_start:
                 prefix = (prefix[0], signed[0])
                 core = core.negated() if signed[1] < 0 else core
-        if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end):
+        if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end, core.multiplier == 1e3):
             core = core.without_scale()
         attached = units.unit_after(text, core.end)
         if attached is None and prefix is None:

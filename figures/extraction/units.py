@@ -234,11 +234,17 @@ _IN_MILLIONS = _tables.word_class("counted_in_millions")
 _PERSON_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items() if entry.kind == "person")
 
 
-def keeps_money_scale(text: str, end: int) -> bool:
+_RACES = _tables.word_class("distance_event_noun")
+
+
+def keeps_money_scale(text: str, end: int, thousands: bool = False) -> bool:
     """A scale letter only money takes ("k", "m") still scales a number written without a currency
     when a unit is written apart after it ("0.7k miles", "12m km"), a currency name follows, or a
     plural of people or of what is counted in millions follows ("1.5m people", "10m Britons", "300m
-    users"; `counted_in_millions`). Other nouns keep metres: "a 2m wall", "10m waves", "8m boats"."""
+    users"; `counted_in_millions`). Other nouns keep metres: "a 2m wall", "10m waves", "8m boats".
+    A "k" (`thousands`) is no unit, so any plural after it is counted in thousands ("10k runners",
+    "120K views"), but races ("three 10k races") and a "k" alone ("a 10k race", "ran the 10k in 31
+    minutes") stay out: there it is kilometres."""
     after = unit_after(text, end)
     if after is not None:
         return after.dimension == "currency" or text[end:end + 1] in " \u00a0"
@@ -247,6 +253,6 @@ def keeps_money_scale(text: str, end: int) -> bool:
         return False
     written = word.group(1)
     low = written.lower()
-    if low in _IN_MILLIONS or low == "people":
+    if low in _IN_MILLIONS or low == "people" or thousands and looks_plural(low) and low not in _RACES:
         return True
     return looks_plural(low) and (singular(low) in _PERSON_NOUNS or (written[0].isupper() and low.endswith("s")))
