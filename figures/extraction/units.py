@@ -25,6 +25,8 @@ _PER = re.compile(
 )
 _TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b")
 _PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
+#: Per nouns that, with "on", "in", "ago" after them, date a figure instead: "a year on", "a season ago".
+_CALENDAR_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("calendar_noun"))
 
 
 @dataclass(slots=True)
@@ -118,12 +120,14 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
     unit = unit_after(text, lead.end())
     written_per = lead.group().strip(" \u00a0-") in ("/", "per")     # "per hour on the run": a rate whatever follows
     if unit is not None and unit.dimension not in ("currency", "percent"):
-        if not written_per and _TIME_AGO.match(text, unit.end):
+        if not written_per and unit.dimension == "duration" and _TIME_AGO.match(text, unit.end):
             return None                                  # "$3.15bn a year earlier" is a date, not a rate
+                                                         # ("$82 a barrel on Tuesday" is a price)
         return unit.unit, unit.end, unit.dimension
     m = _PER.match(text, end)
     if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS \
-            and (written_per or not _TIME_AGO.match(text, m.end())):
+            and (written_per or m.group("per").lower().rstrip("s") not in _CALENDAR_STEMS
+                 or not _TIME_AGO.match(text, m.end())):
         return m.group("per").lower(), m.end(), None
     return None
 
