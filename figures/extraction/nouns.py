@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from figures import _tables
+from figures.extraction import units
 from figures.extraction.tokens import (
     AUX, DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, WEEKDAYS, Sentence, Token, after_brackets, is_content,
     join, looks_plural, looks_verb, phrase_forward, singular, verb_forms,
@@ -42,6 +43,24 @@ _CALENDAR_NOUNS = _tables.word_class("calendar_noun")
 def _time_phrase_at(tokens: list[Token], j: int) -> bool:
     return (tokens[j].low in _RELATIVE_TIME and j + 1 < len(tokens)
             and (tokens[j + 1].low in _CALENDAR_NOUNS or tokens[j + 1].low in _MONTHS or tokens[j + 1].low in WEEKDAYS))
+
+
+_JOINERS = frozenset({"and", "or"})
+_COORDINATED_REACH = 2        # words after "and" within which the head the joined modifiers share must stand
+
+
+def _coordinated(tokens: list[Token], j: int, room: int) -> bool:
+    """Whether "and"/"or" at index j joins two modifiers of one plural head right after it ("new and
+    used cars", "digital and physical sales"), rather than two phrases ("homes and 3 shops"), with
+    the joiner, the modifier and the head within `room` words. The head is in lower case: "43%
+    Containment and Significant Advances" is a title."""
+    for k in range(j + 1, min(len(tokens), j + 1 + _COORDINATED_REACH, j + room)):
+        tok = tokens[k]
+        if not tok.is_word or not is_content(tok) or looks_verb(tok) and not looks_plural(tok.text):
+            return False
+        if looks_plural(tok.text):
+            return k > j + 1 and tok.text[0].islower()      # a modifier, then the head
+    return False
 
 
 _META_NOUN_REACH = 4               # tokens before a figure within which "the number of X" may end
@@ -87,6 +106,9 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     if compound and compound.group("w").lower() not in _STOPWORDS:
         word = compound.group("w")               # "a six-cylinder engine", "a 12-member team"
         return NounPhrase(word, singular(word), False, False, sentence.start + compound.end())
+    shared = units.suspended_word(sentence.text, pos - sentence.start)
+    if shared is not None and shared.lower() not in _STOPWORDS:
+        return NounPhrase(shared, singular(shared), False, False, pos + 1)   # "two- and three-bedroom flats"
     tokens = sentence.tokens
     i = sentence.index_at(pos)
     if i + 1 < len(tokens) and tokens[i].text in _CLOSING_QUOTES and tokens[i + 1].is_word:
@@ -106,6 +128,11 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     j = i
     while j < len(tokens) and len(words) < _NOUN_WORDS:
         tok = tokens[j]
+        if (tok.low in _JOINERS and words and not looks_plural(words[-1].text)
+                and _coordinated(tokens, j, _NOUN_WORDS - len(words))):
+            words.append(tok)                   # "2,000 new and used cars": modifiers joined before the head
+            j += 1
+            continue
         participle = (not words and tok.low.endswith("ed") and j + 1 < len(tokens)
                       and is_content(tokens[j + 1]) and looks_plural(tokens[j + 1].text))
         if not participle and (not tok.is_word or not is_content(tok) or tok.low in _MONTHS
@@ -113,7 +140,8 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
             break                               # ("300 recorded songs": "recorded" describes the songs)
         if tok.low.endswith(("ed", "ing")) and not words:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-            if nxt is None or not is_content(nxt) or nxt.low in {"back", "off", "away", "out"}:
+            if (nxt is None or not is_content(nxt) or nxt.low in {"back", "off", "away", "out"}) and not (
+                    nxt is not None and nxt.low in _JOINERS and _coordinated(tokens, j + 1, _NOUN_WORDS - 1)):
                 break                                            # "three turned back", "73 raising the"
         words.append(tok)
         if value == 1 and not partitive and not _modifier_like(tok.low):

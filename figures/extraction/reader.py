@@ -53,7 +53,8 @@ def _is_range(text: str, a: Found, b: Found, sentence_start: int) -> bool:
     if not gap:
         return False
     joiner = gap.group("joiner")
-    opened = _BETWEEN.search(text, max(sentence_start, a.start - _BETWEEN_REACH), a.start)
+    a_start = a.bound.start if a.bound is not None else a.start      # "from about 14 mpg to 24"
+    opened = _BETWEEN.search(text, max(sentence_start, a_start - _BETWEEN_REACH), a_start)
     if joiner == "and" and not (opened and opened.group().lower().startswith("between")):
         return False
     if joiner == "or" and not (a.dimension == "count" and a.value < b.value <= 2 * a.value + 1):
@@ -98,7 +99,7 @@ def _merge_range(text: str, a: Found, b: Found) -> Found:
         start=a.start, end=b.end, sentence_index=a.sentence_index, value=(low + high) / 2,
         low=low, high=high, qualifier=Qualifier.RANGE, strict=False,
         resolution=min(a.resolution, b.resolution) if low == a.value else b.resolution,
-        unit=unit, dimension=dimension, form=b.form,
+        unit=unit, dimension=dimension, form=b.form, bound=a.bound,
     )
 
 
@@ -133,6 +134,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             core = core.without_scale()
         attached = units.unit_after(text, core.end)
         if attached is None and prefix is None:
+            attached = units.suspended_unit(text, core.end)        # "10- and 30-year bonds"
+        if attached is None and prefix is None:
             last = found[-1] if found else None
             attached = units.prime_after(text, core.start, core.end, last.end if last is not None and last.unit == "foot" else None)
         if attached is None and numbers.is_lone_article(text, core):
@@ -162,6 +165,10 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
                 unit, dimension = "GBP", "currency"     # "paid 500 pounds", "5 million pounds"
         elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):
             unit, dimension = "year", "age"        # "Keller, 71, spent ..."
+        elif core.kind in ("digits", "words") and units.age_after_word(
+                text, core.start, core.value, s_start,
+                found[-1].end if found and found[-1].dimension == "age" and found[-1].sentence_index == si else None):
+            unit, dimension = "year", "age"        # "a man aged 45", "under the age of five", "aged 19 and 22"
         elif core.kind == "fraction":
             unit, dimension = "fraction", "fraction"   # "a third of voters", "2/3 of homes": a share
         else:
@@ -204,8 +211,9 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
                                     unit="fraction", dimension="fraction", form="fraction")
             continue
         s_start = sentences.span(fig.sentence_index)[0]
+        opened_at = _level_start(text, out, prev)
         if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(
-                text, max(s_start, prev.start - _BETWEEN_REACH), prev.start):
+                text, max(s_start, opened_at - _BETWEEN_REACH), opened_at):
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (fig.dimension == "count" and nxt is not None and nxt.dimension != "count"
                     and _RANGE_GAP.fullmatch(text, fig.end, nxt.start)):
@@ -214,6 +222,22 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
                 out[-1], fig = _levels(prev, fig)
         out.append(fig)
     return out
+
+
+_LEVEL_RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*")
+
+
+def _level_start(text: str, read: list[Found], level: Found) -> int:
+    """Where the level `level` (the last of `read`) begins as written, for the "from" before it: at its
+    bound ("from about 14 mpg to 24"), or at the first end of the range it closes ("from 14-18 mpg
+    to 24", whose ends are merged later)."""
+    start = level.bound.start if level.bound is not None else level.start
+    if len(read) >= 2:
+        first = read[-2]
+        if (first.sentence_index == level.sentence_index and first.dimension in ("count", level.dimension)
+                and _LEVEL_RANGE_GAP.fullmatch(text, first.end, level.start)):
+            start = first.bound.start if first.bound is not None else first.start
+    return start
 
 
 _BARE_MINOR_GAP = re.compile(r"[ \u00a0]")

@@ -184,6 +184,52 @@ def age_after_name(text: str, start: int, end: int, value: float) -> bool:
     return name not in _MONTHS and name not in WEEKDAYS and name not in _STOPWORDS
 
 
+#: A number whose compound word is written once, on the last of a list: "two- and three-bedroom
+#: flats", "10- and 30-year bonds", "four-, six- and eight-cylinder engines" (suspended hyphens).
+_SUSPENDED = re.compile(
+    r"-(?=[,\s])(?:,?[ \u00a0]+[\w.]+-(?=[,\s]))*,?[ \u00a0]+(?:and|or|to)[ \u00a0]+[\w.]+-(?P<word>[A-Za-z]{3,})\b(?![-’'])")
+
+
+def suspended_word(text: str, end: int) -> str | None:
+    """The compound word a number ending at `end` shares with the last number of its list, when the
+    hyphen is left hanging after it ("two- and three-bedroom" -> "bedroom"); else None."""
+    if text[end:end + 1] != "-":
+        return None
+    m = _SUSPENDED.match(text, end)
+    return m.group("word") if m else None
+
+
+def suspended_unit(text: str, end: int) -> Attached | None:
+    """The unit a hanging hyphen shares with the last number of its list ("10- and 30-year bonds":
+    10 years), ending after the hyphen; None when the shared word is no unit."""
+    word = suspended_word(text, end)
+    if word is None:
+        return None
+    table = _tables.suffixes()
+    entry = table.by_exact.get(word) or table.by_folded.get(word.lower())
+    if entry is None or entry.dimension == "currency" or len(word) < 3:
+        return None
+    return Attached(entry.unit, entry.dimension, end + 1)
+
+
+_AGE_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:aged|ages?[ \u00a0]+of)(?:[ \u00a0]+(?:between|from|over|under|about|around|just|nearly|almost))?"
+    r"[ \u00a0]+$", re.IGNORECASE)
+_AGE_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|,?[ \u00a0]+(?:and|or|to)|[-–])[ \u00a0]*")
+_AGE_WORD_REACH = 30          # characters before a number where "aged" or "the age of" (and a bound) may begin
+
+
+def age_after_word(text: str, start: int, value: float, floor: int, listed_after: int | None = None) -> bool:
+    """"a man aged 45", "at the age of 92", "children under the age of five": a whole number right
+    after "aged" or "age(s) of" is an age, as are the numbers listed after one ("aged 19 and 22":
+    `listed_after` is where the age before this number ends)."""
+    if not (_AGES[0] <= value <= _AGES[1] and value == int(value)):
+        return False
+    if listed_after is not None and _AGE_LIST_GAP.fullmatch(text, listed_after, start):
+        return True
+    return _AGE_WORD_BEFORE.search(text, max(floor, start - _AGE_WORD_REACH), start) is not None
+
+
 _WORDS = re.compile(r"[a-z]+")
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 
