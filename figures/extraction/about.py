@@ -23,12 +23,15 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
     noun = nouns.noun_after(sentence, end, found.value)
     per_word = None
     per = units.per_after(text, noun.end if dimension == "count" and noun.surface else end)
+    read_from = end                                # where the words after the figure begin
     if per is not None:
         speed = units.as_rate(unit, dimension, per[0], per[2])
         if speed is None:
             per_word = per[0]
+            read_from = per[1]                     # "a $1,200 a month rent": the rent, past the rate
         else:                                      # the speed is written up to its time unit
             (unit, dimension), end = speed, per[1]
+            read_from = end
     left = nouns.left_phrase(sentence, start)
     opener = clauses.clause_subject(sentence, start)
     head = nouns.unit_head(noun.surface) if dimension == "count" else None
@@ -46,7 +49,7 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
         subject = nouns.measure_of(sentence, start) or (singular(of.split()[-1]) if of else left.subject
                                                          or (singular(left.words[-1]) if left.words else None))
         phrases = [of, opener, concepts.left_words(sentence, start, left.words)]
-    concept = concepts.concept(sentence, start, end, measure=dimension != "count", loose=phrases)
+    concept = concepts.concept(sentence, start, read_from, measure=dimension != "count", loose=phrases)
     if (unit, dimension, end) != (found.unit, found.dimension, found.end):
         found = found._replace(unit=unit, dimension=dimension, end=end)
     return found, About(

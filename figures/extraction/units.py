@@ -23,7 +23,7 @@ _WORD_AFTER = re.compile(r"[ \u00a0]*[A-Za-z0-9]")
 _PER = re.compile(
     r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
 )
-_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on|in)\b")
+_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on)\b")
 _PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
 #: Per nouns that, with "on", "in", "ago" after them, date a figure instead: "a year on", "a season ago".
 _CALENDAR_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("calendar_noun"))
