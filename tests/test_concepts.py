@@ -99,3 +99,17 @@ def test_a_verb_subject_is_not_read_across_a_new_clause() -> None:
     text = "About 120km of road was closed, and a 5% pay rise was agreed for 1,200 workers."
     assert concept_of(text, "5%") == ["pay rise"]
     assert concept_of(text, "1,200") == []                 # not "agreed", a past form standing alone
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "about"),
+    [
+        # a relative aside between the subject and its verb: the figure is still about the subject
+        ("The ferry, which was built in Finland, carries 2,400 passengers.", "2,400", "ferry"),
+        ("Exports, which had slowed in spring, rose 4% in July.", "4%", "Exports"),
+        # a noun after a rate is what the rate is of
+        ("They rent a $950 a month studio.", "$950", "studio"),
+    ],
+)
+def test_a_concept_is_read_past_asides_and_rates(text: str, surface: str, about: str) -> None:
+    assert about in concept_of(text, surface)

@@ -115,6 +115,21 @@ def _clause_start(sentence: Sentence, end: int) -> int:
 
 
 _CLAUSE_LOOK_BACK = 60    # tokens back within which "and The ..." opens the figure's clause
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _resumed(tokens: list[Token], start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+    """The clause start the figure at `end` reads its subject from, and where that subject must end:
+    when the figure stands after a relative aside's closing comma and a verb ("The material, which
+    is made of carbon, reached 113 GPa"), the clause the aside interrupts, up to the aside's comma
+    (the material); otherwise `start` and `end` as they are."""
+    r = start if start < end and tokens[start].low in _RELATIVES else start - 1
+    if not (r > 0 and tokens[r].low in _RELATIVES and tokens[r - 1].text == ","):
+        return start, end
+    for k in range(r + 1, end - 1):
+        if tokens[k].text == "," and tokens[k + 1].is_word and looks_verb(tokens[k + 1]):
+            return _clause_start(sentence, r - 1), r - 1
+    return start, end
 
 
 def clause_subject(sentence: Sentence, pos: int) -> str | None:
@@ -125,21 +140,21 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
     """
     tokens = sentence.tokens
     end = sentence.index_at(pos)
-    start = _clause_start(sentence, end)
-    i = introduction_end(tokens, start, end) if start < end else start
-    skip_to = min(end, i + _SUBJECT_SKIP)
+    start, subject_end = _resumed(tokens, _clause_start(sentence, end), end, sentence)
+    i = introduction_end(tokens, start, subject_end) if start < subject_end else start
+    skip_to = min(subject_end, i + _SUBJECT_SKIP)
     while i < skip_to and (not tokens[i].is_word or tokens[i].low in _ADVERBIALS
                        or tokens[i].low in _QUALIFIERS or tokens[i].low in _NUMBER_WORDS
                        or tokens[i].low in {"the", "a", "an", "so", "last", "this", "that"}):
         i += 1
     words: list[Token] = []
-    while i < end and len(words) < _SUBJECT_WORDS:
+    while i < subject_end and len(words) < _SUBJECT_WORDS:
         tok = tokens[i]
         if not tok.is_word and tok.text not in {"(", ")", "/", "&"}:
             break
         if tok.is_word and (looks_verb(tok) or (tok.low in _STOPWORDS and tok.low not in {"of", "to"})):
             break
-        if words and tok.is_word and _verb_by_position(tokens, i, end):
+        if words and tok.is_word and _verb_by_position(tokens, i, subject_end):
             break
         words.append(tok)
         i += 1
