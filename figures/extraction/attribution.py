@@ -20,6 +20,18 @@ _SPEECH = _tables.word_class("speech_verb")
 _NOT_SOURCE_WORDS = CLAUSE_JOINERS | CONTRAST_JOINERS | _tables.word_class("not_source_opener")
 
 
+_ASIDE_REACH = 16             # tokens back from its closing comma within which a relative aside must open
+
+
+def _before_aside(tokens: list[Token], j: int) -> int:
+    """The index before a relative aside (", who took office in May,") whose closing comma is token j;
+    j itself when no such aside closes there."""
+    for k in range(j - 1, max(j - _ASIDE_REACH, 0), -1):
+        if tokens[k].text in {",", ";", "(", ")"}:
+            return k - 1 if tokens[k].text == "," and tokens[k + 1].low in {"who", "which"} else j
+    return j
+
+
 def _claimant(tokens: list[Token], i: int) -> list[Token]:
     """The noun phrase before a reporting verb at token i, without a leading joiner ("although X")."""
     j = i - 1
@@ -28,6 +40,8 @@ def _claimant(tokens: list[Token], i: int) -> list[Token]:
     if j >= 2 and tokens[j].text == "," and tokens[j - 1].low in {"however", "though", "meanwhile", "also"} \
             and tokens[j - 2].text == ",":
         j -= 3                                    # "Police, however, put the number at ..."
+    elif j >= 0 and tokens[j].text == ",":
+        j = _before_aside(tokens, j)              # "The mayor, who took office in May, said ..."
     before = phrase_back(tokens, j)
     while before:                                 # "Organisers of the march have said": read on past "of the"
         k = tokens.index(before[0]) if before[0] in tokens else -1

@@ -118,7 +118,7 @@ _CLAUSE_LOOK_BACK = 60    # tokens back within which "and The ..." opens the fig
 _RELATIVES = frozenset({"which", "who"})
 
 
-def _resumed(tokens: list[Token], start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+def resumed(tokens: list[Token], start: int, end: int, sentence: Sentence) -> tuple[int, int]:
     """The clause start the figure at `end` reads its subject from, and where that subject must end:
     when the figure stands after a relative aside's closing comma and a verb ("The material, which
     is made of carbon, reached 113 GPa"), the clause the aside interrupts, up to the aside's comma
@@ -140,7 +140,7 @@ def clause_subject(sentence: Sentence, pos: int) -> str | None:
     """
     tokens = sentence.tokens
     end = sentence.index_at(pos)
-    start, subject_end = _resumed(tokens, _clause_start(sentence, end), end, sentence)
+    start, subject_end = resumed(tokens, _clause_start(sentence, end), end, sentence)
     i = introduction_end(tokens, start, subject_end) if start < subject_end else start
     skip_to = min(subject_end, i + _SUBJECT_SKIP)
     while i < skip_to and (not tokens[i].is_word or tokens[i].low in _ADVERBIALS

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from figures.extraction import attribution, quantity, scope
-from figures.extraction.clauses import Clause, Spans, clause_at, clause_spans
+from figures.extraction.clauses import Clause, Spans, clause_at, clause_spans, resumed
 from figures.extraction.tokens import Sentence
 
 
@@ -147,7 +147,11 @@ class _ClauseTimes:
 
 
 def _clause_source(sentence: Sentence, clause: Clause) -> str | None:
-    part = sentence.tokens[clause.first:clause.stop]
+    """Who the clause says states its figures; a clause that a relative aside opens and a verb after
+    its closing comma resumes ("The mayor, who took office in May, said 40 homes ...") is read from
+    the start of the clause the aside interrupts, where its speaker stands."""
+    first, _ = resumed(sentence.tokens, clause.first, clause.stop, sentence)
+    part = sentence.tokens[first:clause.stop]
     if not part:
         return None
     start, end = part[0].start, part[-1].end
