@@ -39,7 +39,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
         r"""
           (?P<half>\bhalf%(sp)sa%(sp)s(?:million|billion|dozen)\b)
           | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
-                         | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b))      # "between a quarter and a third"
+                         | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b)      # "between a quarter and a third"
+                         | (?<=\bby\s)(?:%(fractions)s)\b(?=\s*(?:[,.;:)]|$)|\s+(?:%(after_by)s)\b))  # "cut by a third"
           | (?P<unit_fraction>\b(?:%(part_fractions)s)(?=[ \u00a0-][a-z]))   # "a quarter mile", "a half-hour": if a unit follows
           | (?P<words>
               \b(?:an?%(sp)s(?=(?:%(scales)s|dozen)\b)(?:%(scales)s|dozen)  # "a hundred", "a dozen"
@@ -58,6 +59,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
             "sp": SP,
             "vague": _tables.alternation(list(_VAGUE_NUMBERS)),
             "fractions": _tables.alternation(list(_FRACTIONS)),
+            "after_by": _tables.alternation(sorted(_tables.word_class("after_change_amount"))),
             # "a half", "a quarter" and "half" only: "a third day", "a fifth year" are ordinals, and
             # "three quarters", "one quarter" count quarters of a year as often as parts of a unit
             "part_fractions": _tables.alternation([f for f in _FRACTIONS if f.split()[0] in ("a", "half")
