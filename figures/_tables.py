@@ -284,6 +284,7 @@ not_concepts = _word_list("not_concepts.txt")            # words that never name
 months = _word_list("months.txt")
 abbreviations = _word_list("abbreviations.txt")
 countries = _word_list("countries.txt")
+whole_currencies = _word_list("whole_currencies.txt")    # amounts without minor digits: "Rp 25.000" is 25,000
 institution_words = _word_list("institution_words.txt")  # "Interior", "Ministry": names no story                  # a place that is a country: national scope
 
 

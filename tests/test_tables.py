@@ -43,10 +43,13 @@ def test_every_tsv_row_is_complete(name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in TABLES if n.endswith(".txt")])
 def test_every_word_list_is_lower_case_and_unique(name: str) -> None:
-    """Word lists are lower case (model names excepted: they are matched as written) and list each word once."""
+    """Word lists are lower case (model names excepted: they are matched as written; ISO codes are upper
+    case, three letters) and list each word once."""
     lines = [ln.strip() for ln in _tables._read_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
     assert len(lines) == len(set(lines)), name
-    if name != "model_words.txt":
+    if name == "whole_currencies.txt":
+        assert all(len(w) == 3 and w.isalpha() and w.isupper() for w in lines), name
+    elif name != "model_words.txt":
         assert all(w == w.lower() for w in lines), name
 
 

@@ -210,6 +210,21 @@ def long_number_at(text: str, start: int) -> bool:
     return _LONG_NUMBER.match(text, start) is not None
 
 
+_POINT_GROUPED = re.compile(r"[-−+]?\d{1,3}\.(\d{3})")
+
+
+def point_grouped(text: str, core: NumberCore) -> NumberCore | None:
+    """The core read with its one point as a thousands separator ("Rp 25.000" is 25,000), for an
+    amount in a currency that has no minor digits; None when the digits are not one group of three
+    after a point."""
+    if core.kind != "digits" or not _POINT_GROUPED.fullmatch(text, core.start, core.scale_start):
+        return None
+    grouped = text[core.start:core.scale_start].replace(".", "")
+    resolution = resolution_of_digits(grouped.lstrip("-−+"), core.multiplier)
+    return NumberCore(core.start, core.end, core.value * 1000, core.low * 1000, core.high * 1000, resolution,
+                      core.kind, core.money_scale, core.scale_start, core.multiplier)
+
+
 def scaled_number_at(text: str, start: int) -> bool:
     """A number in thousands groups, or one with a scale word, starts at `start` ("R15,000",
     "R2.3bn", "R4 million"; not "R2", "R5")."""

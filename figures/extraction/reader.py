@@ -114,6 +114,9 @@ def _range_currency(text: str, found: list[Found], start: int, money_scale: bool
     return (first.unit, start) if gap and gap.group("joiner") in joiners else None
 
 
+_WHOLE_CURRENCIES = _tables.whole_currencies()
+
+
 def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     masks = non_figures.masked_spans(text)
     mask_starts = [s for s, _ in masks]
@@ -173,6 +176,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             unit, dimension = "fraction", "fraction"   # "a third of voters", "2/3 of homes": a share
         else:
             unit, dimension = "count", "count"
+        if dimension == "currency" and unit in _WHOLE_CURRENCIES:
+            core = numbers.point_grouped(text, core) or core        # "Rp 25.000": a point groups thousands
         bound = bounds.bound_before(text, start, s_start)
         reason = non_figures.reason_not_figure(
             text, core, sentence_start=s_start, has_currency=dimension == "currency",
