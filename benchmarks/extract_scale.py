@@ -16,7 +16,8 @@ Each row is one article, its size multiplied by 4 from row to row; for linear co
   semicolons, or one clause of thousands of figures cut by commas, each with places, days and
   sources: finding a figure's clause, place and day once scanned every clause, place and time phrase
   of the sentence (or the clause) per figure, and the "a half" inside a number read before was looked
-  for among all the numbers read so far.
+  for among all the numbers read so far;
+- fractions: thousands of "1/2 of", each number was once checked against every fraction read before.
 
 Pinned to one core. Prints extract's and check's wall time for each.
 """
@@ -73,6 +74,8 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "a list of places": lambda size: ("5 died in Kyiv on Monday; 3 were hurt in Lviv, police said; "
                                       * (size // 61 + 1))[:size] + ".",
     "one clause of dated places": lambda size: ("on Monday 5 died in Kharkiv, " * (size // 29 + 1))[:size] + ".",
+    "fractions": lambda size: ("Officials said 1/2 of the 30 homes and 3/4 of 12 farms were hit. "
+                               * (size // 65 + 1))[:size],
 }
 
 

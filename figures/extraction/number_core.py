@@ -47,9 +47,15 @@ class NumberCore:
 
 GROUP_SEPARATORS = re.compile(r"[,\u00a0\u2009\u202f' ]")
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
 def digits_of(surface: str) -> str:
     """A numeral without its group separators: "30 000", "1'000" and "1.234.567" -> "30000", "1000",
-    "1234567" (points are group separators only where two or more stand: one is a decimal point)."""
+    "1234567" (points are group separators only where two or more stand: one is a decimal point);
+    "1,5", which the digit pattern reads only before a scale word, is a decimal comma: "1.5"."""
+    if _DECIMAL_COMMA.fullmatch(surface):
+        return surface.replace(",", ".")         # "1,5" before a scale word ("1,5 million")
     plain = GROUP_SEPARATORS.sub("", surface)
     return plain.replace(".", "") if plain.count(".") > 1 else plain
 

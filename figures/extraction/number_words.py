@@ -37,7 +37,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
     ordinals = _tables.word_class("ordinal_word")
     return re.compile(
         r"""
-          (?P<half>\bhalf%(sp)sa%(sp)s(?:million|billion|dozen)\b)
+          (?P<half>\bhalf(?:%(sp)s|-)a(?:%(sp)s|-)(?:million|billion|dozen)\b)
           | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
                          | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b)      # "between a quarter and a third"
                          | (?<=\bby\s)(?:%(fractions)s)\b(?=\s*(?:[,.;:)]|$)|\s+(?:%(after_by)s)\b))  # "cut by a third"
@@ -184,7 +184,7 @@ def word_core(text: str, m: re.Match[str]) -> NumberCore | None:
                               False, of_scale.end())
         return NumberCore(start, end, value, value, value, 0.01, "fraction", False, end)
     if kind == "half":
-        value = 0.5 * (12.0 if lowered.endswith("dozen") else _SCALES[0][lowered.split()[-1]])
+        value = 0.5 * (12.0 if lowered.endswith("dozen") else _SCALES[0][re.split(r"[\s-]+", lowered)[-1]])
     else:
         parsed = words_value(lowered)
         if parsed is None:

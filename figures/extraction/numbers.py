@@ -9,13 +9,14 @@ words (`number_words`). Currencies, units, bounds and ranges are attached around
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from figures import _tables
 from figures.extraction.number_core import (
-    HALVES, SP, NumberCore, digits_of, power_of_ten, resolution_of_digits, scale_after,
+    HALVES, SP, NumberCore, digits_of, power_of_ten, resolution_of_digits, resolution_of_value, scale_after,
 )
 from figures.extraction.number_words import word_core, word_hint, word_matches, words_value
 
@@ -36,6 +37,7 @@ _DIGITS = re.compile(
         | \d{0,2}(?:[\u00a0\u2009\u202f']\d{3})+(?!\d)   # 1\u00a0000, 1\u202f000, 1'000 (no-break, thin, Swiss)
         | \d{0,2}(?:[ ]\d{3})+(?![ ]?[\d,.]?\d)            # 30 000 (see _space_grouped for "in 2020 300")
         | \d{0,2}(?:\.\d{3}){2,}(?![,.]?\d)             # 1.234.567 (two or more point groups: never a decimal)
+        | \d{0,2},\d{1,2}(?=[ ]?(?:million|billion|trillion|mln|bln|bn|mn)\b)   # 1,5 million: a decimal comma
         | \d*)                                         # 120
         (?:\.\d+)?                                     # 4.5
         (?![,.]?\d)                                    # not "1,25" or "3.5.2"
@@ -186,6 +188,30 @@ def _fraction_cores(text: str) -> list[NumberCore]:
     return out
 
 
+#: Round numbers written as plurals, before "of": "100s of users", "1000s of people", "10s of thousands".
+_DIGIT_PLURAL = re.compile(
+    r"(?<![\w.,])(?P<n>10|100|1,?000)s(?=[ \u00a0]+of\b)(?:[ \u00a0]+of[ \u00a0]+(?P<scale>thousands|millions|billions)\b)?",
+    re.IGNORECASE)
+_PLURAL_WORDS = {"10": "tens", "100": "hundreds", "1000": "thousands"}
+
+
+def _digit_plural_cores(text: str) -> list[NumberCore]:
+    """Vague numbers written in digits as the plurals of round numbers ("100s of users" is hundreds,
+    "10s of thousands" tens of thousands); a decade ("the 1990s") has no "of" after it."""
+    out = []
+    for m in _DIGIT_PLURAL.finditer(text):
+        phrase = _PLURAL_WORDS[m.group("n").replace(",", "")]
+        if m.group("scale"):
+            phrase += " of " + m.group("scale").lower()
+        bounds = _tables.vague_numbers().get(phrase)
+        if bounds is None:
+            continue                                # "10s of people": no such vague number
+        low, high = bounds
+        out.append(NumberCore(m.start(), m.end(), (low + high) / 2.0, low, high, resolution_of_value(low), "vague",
+                              False, m.end()))
+    return out
+
+
 _GLUED_PREFIX_REACH = 4       # characters before digits where a currency code written against them ("USD10m") may begin
 
 
@@ -237,7 +263,9 @@ def scaled_number_at(text: str, start: int) -> bool:
 def scan(text: str) -> list[NumberCore]:
     """Every number core in `text`, left to right, non-overlapping."""
     found: list[NumberCore] = _fraction_cores(text) if _HAS_FRACTION.search(text) else []
-    taken = [(c.start, c.end) for c in found]
+    plurals = _digit_plural_cores(text) if "0s" in text else []
+    found += plurals
+    taken = sorted((c.start, c.end) for c in found)    # spans read already, kept in order (see _digit_core)
     for m in _DIGITS.finditer(text):
         for start, end in _space_grouped(text, m):
             core = _digit_core(text, start, end, taken)
@@ -246,9 +274,13 @@ def scan(text: str) -> list[NumberCore]:
     words_end = -1
     digits_read = sorted((c.start, c.end) for c in found)    # digits and fractions: they never overlap
     digit_starts = [s for s, _ in digits_read]
+    plural_spans = [(p.start, p.end) for p in plurals]
+    plural_starts = [p.start for p in plurals]
     for m in word_matches(text):
         if m.start() < words_end:
             continue                               # inside "a quarter of a million", read as one
+        if plurals and in_spans(plural_spans, plural_starts, m.start()):
+            continue                               # the "thousands" of "10s of thousands"
         if m.lastgroup == "unit_fraction" and (in_spans(digits_read, digit_starts, m.start())
                                                 or _AND_BEFORE.search(text, max(0, m.start() - _AND_REACH), m.start())):
             continue                               # the "a half" of "2 and a half hours", "two and a half-hours"
@@ -284,13 +316,20 @@ def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bo
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls inside one of `spans` (sorted, not overlapping): a bisection, so that a
+    text of thousands of fractions costs linear time, not a scan of every fraction per number."""
+    i = bisect_right(spans, (offset, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
 def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> NumberCore | None:
     """The core of the digits text[start:end], with its sign, scale word or power of ten."""
     if start and text[start - 1].isalpha() and _glued_to_word(text, start):
         return None
     if start and text[start - 1] == "^":
         return None                                # a power written with a caret ("5 m^3"), not a figure
-    if taken and any(a <= start < b for a, b in taken):
+    if taken and _inside(taken, start):
         return None                                # inside a fraction or a power of ten already read
     surface = text[start:end]
     start, sign = _signed_start(text, start)
@@ -309,7 +348,7 @@ def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -
             multiplier = power_of_ten(exponent)
             value = sign * float(f"{plain}e{exponent}")      # exact: 1.99e-30, not 1.99 * 1e-30
             scale_start = end                  # the power is part of the number, not a scale word
-            taken.append((start, end))
+            insort(taken, (start, end))
     elif text[end + 1:end + 4].lower() == "and":
         half = _AND_A_PART_AFTER.match(text, end)           # "3 and a half years"
         if half and "." not in plain:
