@@ -50,6 +50,7 @@ _WEAK_YEAR_CUES = _tables.word_class("weak_year_cue")
 _PART_OF = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?\d")
 _RANK_PREFIX = re.compile(r"\b(?:last|top|bottom)-$", re.IGNORECASE)
 _PRONOUN_ONE = _tables.word_class("pronoun_one")
+_AT_ONE_IDIOMS = _tables.word_class("idiom_after_at_one")
 _ADDRESS = re.compile(
     r"(?:[-–]\d+)?(?:[ \u00a0]+(?:[A-Z][A-Za-z.]*|\d+(?:st|nd|rd|th))){0,3}"     # "20-24 Harbour", "E 82nd"
     r"[ \u00a0]+(?:%s)\b\.?" % _tables.alternation(list(_tables.word_class("street_word")))
@@ -167,6 +168,8 @@ def reason_not_figure(
                 return "pronoun"                # "the one", "no one"
             if nxt and nxt.lower() in _tables.word_class("idiom_after_one"):
                 return "idiom"                  # "one another", "one day"
+            if prev and prev.lower() == "at" and nxt and nxt.lower() in _AT_ONE_IDIOMS:
+                return "idiom"                  # "at one point", "at one stage" (not "won by one point")
             if text[end:end + 4].lower() == "-off":
                 return "idiom"                  # "a one-off payment"
         return None
