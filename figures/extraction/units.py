@@ -227,7 +227,10 @@ def age_after_word(text: str, start: int, value: float, floor: int, listed_after
         return False
     if listed_after is not None and _AGE_LIST_GAP.fullmatch(text, listed_after, start):
         return True
-    return _AGE_WORD_BEFORE.search(text, max(floor, start - _AGE_WORD_REACH), start) is not None
+    low = max(floor, start - _AGE_WORD_REACH)
+    if text.find("ge", low, start) < 0:
+        return False                               # no "aged" or "age(s) of" there: the pattern is not tried
+    return _AGE_WORD_BEFORE.search(text, low, start) is not None
 
 
 _WORDS = re.compile(r"[a-z]+")
