@@ -17,7 +17,11 @@ Each row is one article, its size multiplied by 4 from row to row; for linear co
   sources: finding a figure's clause, place and day once scanned every clause, place and time phrase
   of the sentence (or the clause) per figure, and the "a half" inside a number read before was looked
   for among all the numbers read so far;
-- fractions: thousands of "1/2 of", each number was once checked against every fraction read before.
+- fractions: thousands of "1/2 of", each number was once checked against every fraction read before;
+- hanging hyphens, point groups, one aside of figures: a list of "1-," (each number once tried the
+  rest of the list for the compound word it shares), one number of thousands of point groups, and
+  thousands of figures inside one relative aside (each once looked for where the aside closes); and
+  any sentence of thousands of figures, whose text each figure's row once copied.
 
 Pinned to one core. Prints extract's and check's wall time for each.
 """
@@ -76,6 +80,9 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "one clause of dated places": lambda size: ("on Monday 5 died in Kharkiv, " * (size // 29 + 1))[:size] + ".",
     "fractions": lambda size: ("Officials said 1/2 of the 30 homes and 3/4 of 12 farms were hit. "
                                * (size // 65 + 1))[:size],
+    "hanging hyphens": lambda size: "Sizes " + "1-, " * (size // 4) + "and 2-metre.",
+    "point groups": lambda size: "Total 1" + ".234" * (size // 4) + " euros.",
+    "one aside of figures": lambda size: "The firm, which counted " + "5 staff plus " * (size // 13) + ", said it ended.",
 }
 
 

@@ -74,6 +74,7 @@ class UnitEntry:
     word: bool         # must stand apart from the digits ("l", "V")
     glued: bool = False  # must touch the digits ("118.5p")
     lone: bool = False   # apart from the digits, only with no word after it ("3 1/2 in.", not "5 in May")
+    glued_of: bool = False  # against the digits, only before "of" ("3.5t of litter"; "a 1t yuan plan" is no mass)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def suffixes() -> Suffixes:
         for row in read_rows(name):
             flags = _flags(row)
             entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags,
-                              "lone" in flags)
+                              "lone" in flags, "glued_of" in flags)
             add(row["alias"], entry, flags)
     return Suffixes(
         exact=_suffix_pattern(list(exact), 0),
@@ -163,7 +164,8 @@ def glued_currency_prefix() -> re.Pattern[str]:
     """A currency written against the digits and ending in a letter ("USD10m", "RM23.50", "$US5m"):
     the only case where digits right after a letter start a number."""
     aliases = [row["alias"] for row in _currency_rows()
-               if row["position"] in ("pre", "both") and row["alias"][-1].isalpha()]
+               if row["position"] in ("pre", "both") and row["alias"][-1].isalpha()
+               and not (row["alias"].islower() and len(row["alias"]) == 3)]     # "crc32" is no amount
     return re.compile(r"(?<![A-Za-z])(?:%s)$" % alternation(aliases))
 
 

@@ -34,9 +34,10 @@ CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", 
                         "RON", "NPR", "CVE", "AWG", "NIO"})
 
 #: ISO codes whose lower-case form is an English word or abbreviation ("try 3 times", "rub 2 drops",
-#: "kgs", "cad"), beside the upper-case `CODE_WORDS`: lower-cased copy ("usd 3bn") reads the others.
+#: "kgs", "cad", a "crc 32" checksum, the UN's "sdg 3", "shp" files), beside the upper-case
+#: `CODE_WORDS`: lower-cased copy ("usd 3bn") reads the others, written apart from the number.
 LOWER_CODE_WORDS = frozenset({"try", "gel", "cop", "rub", "nad", "cad", "ars", "bmd", "bsd", "btn", "cdf", "kgs",
-                              "mnt", "lrd", "yer", "tmt", "dop", "sar"})
+                              "mnt", "lrd", "yer", "tmt", "dop", "sar", "crc", "sdg", "ils", "shp", "mkd", "scr"})
 
 #: Local currency symbols that are also words or units beside a number ("Le 5 avril", "a 6 Ft wall").
 SYMBOL_WORDS = frozenset({"Le", "Ar", "Db", "Ft"})

@@ -44,8 +44,12 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
     date = _stamp(article.date)
     unheld: list[str] = []
     mine: list[tuple[Any, ...]] = []
+    said: dict[int, str] = {}            # each sentence's text once, shared by its figures' rows
     for m in mentions:
-        s_start, s_end = spans[m.sentence_index]
+        sentence = said.get(m.sentence_index)
+        if sentence is None:
+            s_start, s_end = spans[m.sentence_index]
+            sentence = said[m.sentence_index] = article.text[s_start:s_end].strip()
         base_value, base_unit, note = to_base(m.value, m.unit, m.dimension, m.event_date or article.date,
                                               rates, base_currency, max_rate_age_days)
         event = _stamp(m.event_date)
@@ -53,7 +57,7 @@ def _article_rows(rows: list[tuple[Any, ...]], labels: list[str], article: Artic
             unheld.append(m.event_date.isoformat())
         mine.append((
             article.id, article.outlet, date, m.start, m.end, m.surface,
-            article.text[s_start:s_end].strip(), m.sentence_index, m.value, m.low, m.high,
+            sentence, m.sentence_index, m.value, m.low, m.high,
             m.qualifier.value, m.strict, m.resolution, m.change, m.unit, m.dimension, m.per, m.noun,
             m.subject, m.predicate, m.concept, m.source, m.place, event,
             figure_label(article.id, m.whole) if m.whole is not None else None,

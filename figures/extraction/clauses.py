@@ -116,20 +116,52 @@ def _clause_start(sentence: Sentence, end: int) -> int:
 
 _CLAUSE_LOOK_BACK = 60    # tokens back within which "and The ..." opens the figure's clause
 _RELATIVES = frozenset({"which", "who"})
+_ASIDE_TOKENS = 24        # tokens after "which"/"who" within which the aside they open must close
+
+
+def aside_opened_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the "which"/"who" that opens a relative aside after a comma at or right before a
+    clause start ("The material, which ..."), or None."""
+    r = start if start < len(tokens) and tokens[start].low in _RELATIVES else start - 1
+    return r if r > 0 and tokens[r].low in _RELATIVES and tokens[r - 1].text == "," else None
+
+
+def resume_point(sentence: Sentence, r: int) -> int | None:
+    """The comma that closes the relative aside opened at token r when a verb follows it, which the
+    interrupted clause goes on with ("The material, which is made of carbon, reached ..."), within a
+    few tokens and before any other aside or break; None otherwise (read once per aside)."""
+    key = ("aside closes", r)
+    memo = sentence.memo
+    if key not in memo:
+        tokens = sentence.tokens
+        found = None
+        for k in range(r + 1, min(len(tokens) - 1, r + _ASIDE_TOKENS)):
+            tok = tokens[k]
+            if tok.low in _RELATIVES or tok.text in _BREAK_TOKENS:
+                break                                # another aside or a clause break: say nothing
+            if tok.text == "," and tokens[k + 1].is_word and looks_verb(tokens[k + 1]):
+                found = k
+                break
+        memo[key] = found
+    return memo[key]  # type: ignore[return-value]
 
 
 def resumed(tokens: list[Token], start: int, end: int, sentence: Sentence) -> tuple[int, int]:
-    """The clause start the figure at `end` reads its subject from, and where that subject must end:
-    when the figure stands after a relative aside's closing comma and a verb ("The material, which
-    is made of carbon, reached 113 GPa"), the clause the aside interrupts, up to the aside's comma
-    (the material); otherwise `start` and `end` as they are."""
-    r = start if start < end and tokens[start].low in _RELATIVES else start - 1
-    if not (r > 0 and tokens[r].low in _RELATIVES and tokens[r - 1].text == ","):
+    """The clause start the figure at token `end` reads its subject from, and where that subject must
+    end: when the figure stands after a relative aside's closing comma and the verb after it ("The
+    material, which is made of carbon, reached 113 GPa"), the clause the aside interrupts, up to the
+    aside's comma (the material); otherwise `start` and `end` as they are, also for a figure inside
+    the aside ("The senator, who won 52% of the vote, said ...") and for an aside inside another."""
+    r = aside_opened_at(tokens, start) if start < end else None
+    if r is None:
         return start, end
-    for k in range(r + 1, end - 1):
-        if tokens[k].text == "," and tokens[k + 1].is_word and looks_verb(tokens[k + 1]):
-            return _clause_start(sentence, r - 1), r - 1
-    return start, end
+    k = resume_point(sentence, r)
+    if k is None or k + 1 >= end:
+        return start, end
+    outer = _clause_start(sentence, r - 1)
+    if aside_opened_at(tokens, outer) is not None:
+        return start, end                            # "The report, which the minister, who ..., said ..."
+    return outer, r - 1
 
 
 def clause_subject(sentence: Sentence, pos: int) -> str | None:

@@ -34,7 +34,7 @@ _MASKS = re.compile(
     | (?:\+\d{1,3}[\s.-]?)(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}  # +44 20 7946 0958
     | \(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b                        # (555) 123-4567
     | \b0\d{2,4}(?:[ \u00a0]\d{3,4}){1,3}\b                       # 0800 123 456, 020 7946 0958 (a leading 0)
-    | \bv?(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b  # versions 3.5.2 (not 1.234.567)
+    | \bv?\d+\.\d+\.\d+(?:\.\d+)*\b                             # versions 3.5.2, IP addresses (see below)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -82,11 +82,23 @@ def _may_hold_masks(text: str) -> bool:
     return any(w in low for w in _MASK_WORDS) or _MASK_DIGIT_HINT.search(text) is not None
 
 
+# Two or more point groups of three digits are thousands ("1.234.567 euros"), not a version; an IP
+# address (four groups, each at most 255: "192.168.100.200") stays masked. Tested on each masked
+# match, not in the pattern, where a lookahead would rescan a long run of groups from each group.
+_POINT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_IP_ADDRESS = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
+
+
+def _masked(m: re.Match[str]) -> bool:
+    surface = m.group()
+    return not (_POINT_THOUSANDS.fullmatch(surface) and not _IP_ADDRESS.fullmatch(surface))
+
+
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of clock times, numeric dates, phone numbers, links and versions in `text`."""
+    """Spans of clock times, numeric dates, phone numbers, links, versions and IP addresses in `text`."""
     if not _may_hold_masks(text):
         return []
-    return [m.span() for m in _MASKS.finditer(text)]
+    return [m.span() for m in _MASKS.finditer(text) if _masked(m)]
 
 
 _PREV_WORD_REACH = 24         # characters before a number where the word before it may begin

@@ -39,8 +39,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
         r"""
           (?P<half>\bhalf(?:%(sp)s|-)a(?:%(sp)s|-)(?:million|billion|dozen)\b)
           | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
-                         | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b)      # "between a quarter and a third"
-                         | (?<=\bby\s)(?:%(fractions)s)\b(?=\s*(?:[,.;:)]|$)|\s+(?:%(after_by)s)\b))  # "cut by a third"
+                         | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b))      # "between a quarter and a third"
+          | (?P<by_fraction>(?<=\bby\s)(?:%(fractions)s)\b(?=\s*(?:[,.;:)]|$)|\s+(?:%(after_by)s)\b))  # "cut by a third"
           | (?P<unit_fraction>\b(?:%(part_fractions)s)(?=[ \u00a0-][a-z]))   # "a quarter mile", "a half-hour": if a unit follows
           | (?P<words>
               \b(?:an?%(sp)s(?=(?:%(scales)s|dozen)\b)(?:%(scales)s|dozen)  # "a hundred", "a dozen"
@@ -175,7 +175,7 @@ def word_core(text: str, m: re.Match[str]) -> NumberCore | None:
     if kind == "vague":
         low, high = _VAGUE_NUMBERS[lowered]
         return NumberCore(start, end, (low + high) / 2.0, low, high, resolution_of_value(low), "vague", False, end)
-    if kind in ("fraction", "unit_fraction"):
+    if kind in ("fraction", "unit_fraction", "by_fraction"):
         value = _FRACTIONS[lowered]
         of_scale = _OF_A_SCALE.match(text, end)            # "a quarter of a million": a number, not a share
         if of_scale:

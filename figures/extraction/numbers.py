@@ -242,9 +242,9 @@ _POINT_GROUPED = re.compile(r"[-−+]?\d{1,3}\.(\d{3})")
 def point_grouped(text: str, core: NumberCore) -> NumberCore | None:
     """The core read with its one point as a thousands separator ("Rp 25.000" is 25,000), for an
     amount in a currency that has no minor digits; None when the digits are not one group of three
-    after a point."""
-    if core.kind != "digits" or not _POINT_GROUPED.fullmatch(text, core.start, core.scale_start):
-        return None
+    after a point, or a scale word follows them ("¥2.451 trillion" is a decimal)."""
+    if core.kind != "digits" or core.multiplier != 1.0 or not _POINT_GROUPED.fullmatch(text, core.start, core.scale_start):
+        return None                                # "¥2.451 trillion" keeps its decimal point
     grouped = text[core.start:core.scale_start].replace(".", "")
     resolution = resolution_of_digits(grouped.lstrip("-−+"), core.multiplier)
     return NumberCore(core.start, core.end, core.value * 1000, core.low * 1000, core.high * 1000, resolution,
@@ -258,6 +258,24 @@ def scaled_number_at(text: str, start: int) -> bool:
         return True
     plain = _PLAIN_NUMBER.match(text, start)
     return plain is not None and scale_after(text, plain.end()) is not None
+
+
+_CHANGE_BY_REACH = 48         # characters before "by a third" within which the verb of the change must stand
+_WORD = re.compile(r"[A-Za-z]+")
+_CLAUSE_STOP = re.compile(r"[.;:!?]")
+
+
+def _changed_before(text: str, start: int) -> bool:
+    """A change word ("cut", "fell", "rose", "reduced") stands in the words before "by" at `start`, in
+    the same clause: "cut leaks by a third" is an amount of change, "followed by a third" is not."""
+    window = text[max(0, start - _CHANGE_BY_REACH):start]
+    stop = None
+    for stop in _CLAUSE_STOP.finditer(window):
+        pass
+    if stop is not None:
+        window = window[stop.end():]
+    changes = _tables.change_words()
+    return any(w.lower() in changes for w in _WORD.findall(window))
 
 
 def scan(text: str) -> list[NumberCore]:
@@ -284,6 +302,8 @@ def scan(text: str) -> list[NumberCore]:
         if m.lastgroup == "unit_fraction" and (in_spans(digits_read, digit_starts, m.start())
                                                 or _AND_BEFORE.search(text, max(0, m.start() - _AND_REACH), m.start())):
             continue                               # the "a half" of "2 and a half hours", "two and a half-hours"
+        if m.lastgroup == "by_fraction" and not _changed_before(text, m.start()):
+            continue                               # "followed by a third", "joined by a third": an ordinal
         core = word_core(text, m)
         if m.lastgroup == "unit_fraction" and (core is None or not _unit_follows(text, core.end, spelled=True)):
             continue                               # "a half-eaten apple", "a quarter final": no unit, no figure

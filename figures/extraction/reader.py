@@ -70,7 +70,7 @@ def _is_range(text: str, a: Found, b: Found, sentence_start: int) -> bool:
     if opened and opened.group().lower().startswith("from") and joiner == "to":
         # "from $5m to $7m" states two levels (what changed, and to what), never one range; only
         # "ranging from 2 to 9" says that a range is meant, or a second "to" ("from 5 to 7% to 4%")
-        ranged = (_RANGE_WORD.search(text, max(sentence_start, a.start - _RANGE_WORD_REACH), a.start)
+        ranged = (_RANGE_WORD.search(text, max(sentence_start, a_start - _RANGE_WORD_REACH), a_start)
                   or _TO_NUMBER.match(text, b.end))
         return ranged is not None and a.value != b.value
     if opened and opened.group().lower().startswith("from"):
@@ -169,7 +169,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         elif core.kind == "digits" and units.age_after_name(text, core.start, core.end, core.value):
             unit, dimension = "year", "age"        # "Keller, 71, spent ..."
         elif core.kind in ("digits", "words") and units.age_after_word(
-                text, core.start, core.value, s_start,
+                text, core.start, core.end, core.value, s_start,
                 found[-1].end if found and found[-1].dimension == "age" and found[-1].sentence_index == si else None):
             unit, dimension = "year", "age"        # "a man aged 45", "under the age of five", "aged 19 and 22"
         elif core.kind == "fraction":
@@ -283,7 +283,17 @@ def _is_share(text: str, part: Found, whole: Found) -> bool:
     if gap is None:
         return False
     return (whole.form == "words" or whole.value in (10, 100, 1000)
-            or part.value == 1 and gap.group().strip().lower() == "in")
+            or part.value == 1 and gap.group().strip().lower() == "in" and not _ranked(text, part.start))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \u00a0]+$")
+_RANK_CUES = _tables.word_class("rank_cue")
+
+
+def _ranked(text: str, start: int) -> bool:
+    """A rank stands before the number at `start` ("No 1 in 20 countries", "ranked 1 in 50 states")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return m is not None and m.group(1).lower() in _RANK_CUES
 
 
 def _bounded(text: str, fig: Found, sentence_start: int) -> Found:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from figures.extraction import attribution, quantity, scope
-from figures.extraction.clauses import Clause, Spans, clause_at, clause_spans, resumed
+from figures.extraction.clauses import Clause, Spans, aside_opened_at, clause_at, clause_spans, resume_point, resumed
 from figures.extraction.tokens import Sentence
 
 
@@ -33,6 +33,9 @@ class SentenceView:
     base: dt.date | None                     # the day the sentence is written on
     stamped: bool = False                    # it stands in a timed entry of a live page
     carried: scope.When | None = None        # a year or past date a pronoun-led sentence carries on
+    #: for a clause that a relative aside opens and the interrupted clause goes on after ("The mayor,
+    #: who took office in May, said 40 ..."): the token where it goes on, and its source there
+    resumed_sources: tuple[tuple[int, str | None] | None, ...] = ()
 
     @functools.cached_property
     def happenings(self) -> tuple[tuple[int, str], ...]:
@@ -45,9 +48,10 @@ class SentenceView:
         sentence = Sentence.of(text, start, end)
         clauses = clause_spans(sentence)
         own = tuple(_clause_source(sentence, c) for c in clauses) if len(clauses) > 1 else (None,)
+        goes_on = tuple(_resumed_source(sentence, c) for c in clauses) if len(clauses) > 1 else ()
         return cls(sentence, clauses, attribution.source(sentence), own, scope.places(sentence),
                    scope.events(sentence), scope.times(sentence, base), quantity.markers(sentence),
-                   heading_event, base, stamped)
+                   heading_event, base, stamped, resumed_sources=goes_on)
 
     def token_span(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [first, stop) of the characters [start, end)."""
@@ -61,7 +65,11 @@ class SentenceView:
             return trailing
         if len(self.clauses) == 1:
             return self.source
-        own = self.clause_sources[clause_at(self.clauses, first)]
+        k = clause_at(self.clauses, first)
+        own = self.clause_sources[k]
+        goes_on = self.resumed_sources[k] if k < len(self.resumed_sources) else None
+        if goes_on is not None and first > goes_on[0]:
+            own = goes_on[1]                     # after the aside: the interrupted clause's speaker
         return own or self._once("uncontested source", lambda: next(
             (s for s, c in zip(self.clause_sources, self.clauses) if s and not c.contrast), None))
 
@@ -147,11 +155,32 @@ class _ClauseTimes:
 
 
 def _clause_source(sentence: Sentence, clause: Clause) -> str | None:
-    """Who the clause says states its figures; a clause that a relative aside opens and a verb after
-    its closing comma resumes ("The mayor, who took office in May, said 40 homes ...") is read from
-    the start of the clause the aside interrupts, where its speaker stands."""
+    """Who the clause says states its figures (for a relative aside that the interrupted clause goes
+    on after, only the aside's own words: "who won 52% of the vote")."""
+    stop = clause.stop
+    r = aside_opened_at(sentence.tokens, clause.first)
+    k = resume_point(sentence, r) if r is not None else None
+    if k is not None and k < stop:
+        stop = k
+    return _source_of_tokens(sentence, clause.first, stop)
+
+
+def _resumed_source(sentence: Sentence, clause: Clause) -> tuple[int, str | None] | None:
+    """Where the clause that a relative aside interrupts goes on inside `clause`, and who that clause
+    says states its figures, read from its start past the aside ("The mayor, who took office in May,
+    said 40 homes were lost" is the mayor's); None when no aside opens the clause."""
+    r = aside_opened_at(sentence.tokens, clause.first)
+    k = resume_point(sentence, r) if r is not None else None
+    if k is None or k >= clause.stop:
+        return None
     first, _ = resumed(sentence.tokens, clause.first, clause.stop, sentence)
-    part = sentence.tokens[first:clause.stop]
+    if first == clause.first:
+        return None                              # an aside inside another: say nothing
+    return k, _source_of_tokens(sentence, first, clause.stop)
+
+
+def _source_of_tokens(sentence: Sentence, first: int, stop: int) -> str | None:
+    part = sentence.tokens[first:stop]
     if not part:
         return None
     start, end = part[0].start, part[-1].end

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from figures import _tables
 from figures.extraction.numbers import long_number_at, scaled_number_at
-from figures.extraction.tokens import WEEKDAYS, looks_plural, past_form, singular
+from figures.extraction.tokens import WEEKDAYS, looks_plural, past_form, singular, verb_like
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
 _STOPWORDS = _tables.stopwords()
@@ -74,6 +74,8 @@ def unit_after(text: str, end: int) -> Attached | None:
     if (entry.word and not spaced) or (entry.glued and spaced):
         return None
     if entry.lone and spaced and _WORD_AFTER.match(text, stop):
+        return None
+    if entry.glued_of and not spaced and not _OF_AFTER.match(text, stop):
         return None
     return Attached(entry.unit, entry.dimension, stop)
 
@@ -187,7 +189,8 @@ def age_after_name(text: str, start: int, end: int, value: float) -> bool:
 #: A number whose compound word is written once, on the last of a list: "two- and three-bedroom
 #: flats", "10- and 30-year bonds", "four-, six- and eight-cylinder engines" (suspended hyphens).
 _SUSPENDED = re.compile(
-    r"-(?=[,\s])(?:,?[ \u00a0]+[\w.]+-(?=[,\s]))*,?[ \u00a0]+(?:and|or|to)[ \u00a0]+[\w.]+-(?P<word>[A-Za-z]{3,})\b(?![-’'])")
+    r"-(?=[,\s])(?:,?[ \u00a0]+[\w.]{1,12}-(?=[,\s])){0,%d},?[ \u00a0]+(?:and|or|to)[ \u00a0]+[\w.]{1,12}-(?P<word>[A-Za-z]{3,})\b(?![-’'])"
+    % 6)   # at most six more numbers between: a bounded try at each hyphen, so a long run of them costs linear time
 
 
 def suspended_word(text: str, end: int) -> str | None:
@@ -215,22 +218,37 @@ def suspended_unit(text: str, end: int) -> Attached | None:
 _AGE_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?:aged|ages?[ \u00a0]+of)(?:[ \u00a0]+(?:between|from|over|under|about|around|just|nearly|almost))?"
     r"[ \u00a0]+$", re.IGNORECASE)
+_AGE_LIST_END = re.compile(r"[ \u00a0]*(?:[,;.)]|(?:and|or|respectively)\b|$)")
 _AGE_LIST_GAP = re.compile(r"[ \u00a0]*(?:,|,?[ \u00a0]+(?:and|or|to)|[-–])[ \u00a0]*")
 _AGE_WORD_REACH = 30          # characters before a number where "aged" or "the age of" (and a bound) may begin
 
 
-def age_after_word(text: str, start: int, value: float, floor: int, listed_after: int | None = None) -> bool:
+def age_after_word(text: str, start: int, end: int, value: float, floor: int, listed_after: int | None = None) -> bool:
     """"a man aged 45", "at the age of 92", "children under the age of five": a whole number right
-    after "aged" or "age(s) of" is an age, as are the numbers listed after one ("aged 19 and 22":
-    `listed_after` is where the age before this number ends)."""
+    after "aged" or "age(s) of" is an age, unless a plural noun follows it ("the age of 40 bridges",
+    "the ages of 3 victims" count them); so are the numbers listed after one ("aged 19 and 22":
+    `listed_after` is where the age before this number ends) that end a list item, not a phrase
+    ("aged 19 and 22 and 15 others": the 15 are others)."""
     if not (_AGES[0] <= value <= _AGES[1] and value == int(value)):
         return False
-    if listed_after is not None and _AGE_LIST_GAP.fullmatch(text, listed_after, start):
-        return True
+    gap = _AGE_LIST_GAP.fullmatch(text, listed_after, start) if listed_after is not None else None
+    if gap is not None:
+        if gap.group().strip() == ",":             # "aged 20, 24 and 31", not "aged 18 to 24, 62 said"
+            return _AGE_LIST_END.match(text, end) is not None
+        return not _counts_after(text, end)        # "aged 19 and 22", "between 18 and 30", not "and 15 others"
     low = max(floor, start - _AGE_WORD_REACH)
     if text.find("ge", low, start) < 0:
         return False                               # no "aged" or "age(s) of" there: the pattern is not tried
-    return _AGE_WORD_BEFORE.search(text, low, start) is not None
+    return _AGE_WORD_BEFORE.search(text, low, start) is not None and not _counts_after(text, end)
+
+
+def _counts_after(text: str, end: int) -> bool:
+    """A plural noun follows the number ending at `end`, so that it counts ("40 bridges", "15 others")."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    return looks_plural(word) and word not in _STOPWORDS and not verb_like(word)
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -287,17 +305,15 @@ _IN_MILLIONS = _tables.word_class("counted_in_millions")
 _PERSON_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items() if entry.kind == "person")
 
 
-_RACES = _tables.word_class("distance_event_noun")
-
-
 def keeps_money_scale(text: str, end: int, thousands: bool = False) -> bool:
     """A scale letter only money takes ("k", "m") still scales a number written without a currency
     when a unit is written apart after it ("0.7k miles", "12m km"), a currency name follows, or a
     plural of people or of what is counted in millions follows ("1.5m people", "10m Britons", "300m
     users"; `counted_in_millions`). Other nouns keep metres: "a 2m wall", "10m waves", "8m boats".
-    A "k" (`thousands`) is no unit, so any plural after it is counted in thousands ("10k runners",
-    "120K views"), but races ("three 10k races") and a "k" alone ("a 10k race", "ran the 10k in 31
-    minutes") stay out: there it is kilometres."""
+    A "k" (`thousands`) reads the same way ("120K views"), and also before people named by what they
+    do ("10k runners", "12k walkers"); before other plurals it is as often a resolution, a carat or a
+    plan ("4K monitors", "14k rings", "401k plans"), and before a race or alone kilometres ("three
+    10k races", "a 10k race")."""
     after = unit_after(text, end)
     if after is not None:
         return after.dimension == "currency" or text[end:end + 1] in " \u00a0"
@@ -306,6 +322,6 @@ def keeps_money_scale(text: str, end: int, thousands: bool = False) -> bool:
         return False
     written = word.group(1)
     low = written.lower()
-    if low in _IN_MILLIONS or low == "people" or thousands and looks_plural(low) and low not in _RACES:
-        return True
+    if low in _IN_MILLIONS or low == "people" or thousands and low.endswith("ers") and looks_plural(low):
+        return True                                # a "k" before people named by what they do: "10k runners"
     return looks_plural(low) and (singular(low) in _PERSON_NOUNS or (written[0].isupper() and low.endswith("s")))
