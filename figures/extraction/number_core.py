@@ -54,7 +54,9 @@ def digits_of(surface: str) -> str:
     """A numeral without its group separators: "30 000", "1'000" and "1.234.567" -> "30000", "1000",
     "1234567" (points are group separators only where two or more stand: one is a decimal point);
     "1,5", which the digit pattern reads only before a scale word, is a decimal comma: "1.5"."""
-    if _DECIMAL_COMMA.fullmatch(surface):
+    if surface.isdigit():
+        return surface                           # most numerals: nothing to take out
+    if "," in surface and _DECIMAL_COMMA.fullmatch(surface):
         return surface.replace(",", ".")         # "1,5" before a scale word ("1,5 million")
     plain = GROUP_SEPARATORS.sub("", surface)
     return plain.replace(".", "") if plain.count(".") > 1 else plain

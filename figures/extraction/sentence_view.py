@@ -47,8 +47,7 @@ class SentenceView:
            stamped: bool = False) -> "SentenceView":
         sentence = Sentence.of(text, start, end)
         clauses = clause_spans(sentence)
-        own = tuple(_clause_source(sentence, c) for c in clauses) if len(clauses) > 1 else (None,)
-        goes_on = tuple(_resumed_source(sentence, c) for c in clauses) if len(clauses) > 1 else ()
+        own, goes_on = _clause_sources(sentence, clauses) if len(clauses) > 1 else ((None,), ())
         return cls(sentence, clauses, attribution.source(sentence), own, scope.places(sentence),
                    scope.events(sentence), scope.times(sentence, base), quantity.markers(sentence),
                    heading_event, base, stamped, resumed_sources=goes_on)
@@ -154,29 +153,25 @@ class _ClauseTimes:
                    any(w.timed for w in own))
 
 
-def _clause_source(sentence: Sentence, clause: Clause) -> str | None:
-    """Who the clause says states its figures (for a relative aside that the interrupted clause goes
-    on after, only the aside's own words: "who won 52% of the vote")."""
-    stop = clause.stop
-    r = aside_opened_at(sentence.tokens, clause.first)
-    k = resume_point(sentence, r) if r is not None else None
-    if k is not None and k < stop:
-        stop = k
-    return _source_of_tokens(sentence, clause.first, stop)
-
-
-def _resumed_source(sentence: Sentence, clause: Clause) -> tuple[int, str | None] | None:
-    """Where the clause that a relative aside interrupts goes on inside `clause`, and who that clause
-    says states its figures, read from its start past the aside ("The mayor, who took office in May,
-    said 40 homes were lost" is the mayor's); None when no aside opens the clause."""
-    r = aside_opened_at(sentence.tokens, clause.first)
-    k = resume_point(sentence, r) if r is not None else None
-    if k is None or k >= clause.stop:
-        return None
-    first, _ = resumed(sentence.tokens, clause.first, clause.stop, sentence)
-    if first == clause.first:
-        return None                              # an aside inside another: say nothing
-    return k, _source_of_tokens(sentence, first, clause.stop)
+def _clause_sources(sentence: Sentence, clauses: tuple[Clause, ...]) -> tuple[
+        tuple[str | None, ...], tuple[tuple[int, str | None] | None, ...]]:
+    """Who each clause says states its figures, and for a clause that a relative aside opens and the
+    interrupted clause goes on after ("The mayor, who took office in May, said 40 homes were
+    lost"): the aside's own source ("who won 52% of the vote" names none), and the token where the
+    interrupted clause goes on with the source read from its start past the aside (the mayor)."""
+    own: list[str | None] = []
+    goes_on: list[tuple[int, str | None] | None] = []
+    for clause in clauses:
+        r = aside_opened_at(sentence.tokens, clause.first)
+        k = resume_point(sentence, r) if r is not None else None
+        if k is None or k >= clause.stop:
+            own.append(_source_of_tokens(sentence, clause.first, clause.stop))
+            goes_on.append(None)
+            continue
+        own.append(_source_of_tokens(sentence, clause.first, k))
+        first, _ = resumed(sentence.tokens, clause.first, clause.stop, sentence)
+        goes_on.append(None if first == clause.first else (k, _source_of_tokens(sentence, first, clause.stop)))
+    return tuple(own), tuple(goes_on)
 
 
 def _source_of_tokens(sentence: Sentence, first: int, stop: int) -> str | None:
