@@ -44,6 +44,9 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
         counted = noun.surface
         subject = noun.subject or left.subject
         phrases = [opener, concepts.left_words(sentence, start, left.words)]
+    elif dimension == "age":                       # "a man aged 45": the age of someone, no subject
+        subject = None
+        phrases = [opener, concepts.left_words(sentence, start, left.words)]
     else:
         of = nouns.of_phrase(sentence, end) or nouns.measured_noun(noun.surface)
         subject = nouns.measure_of(sentence, start) or (singular(of.split()[-1]) if of else left.subject

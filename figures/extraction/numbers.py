@@ -193,6 +193,8 @@ _DIGIT_PLURAL = re.compile(
     r"(?<![\w.,])(?P<n>10|100|1,?000)s(?=[ \u00a0]+of\b)(?:[ \u00a0]+of[ \u00a0]+(?P<scale>thousands|millions|billions)\b)?",
     re.IGNORECASE)
 _PLURAL_WORDS = {"10": "tens", "100": "hundreds", "1000": "thousands"}
+_THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|these|those)(?:[ \u00a0]+[A-Za-z]+)?[ \u00a0]+$", re.IGNORECASE)
+_THE_REACH = 24               # characters before "100s" where a determiner making it a thing may stand
 
 
 def _digit_plural_cores(text: str) -> list[NumberCore]:
@@ -200,6 +202,8 @@ def _digit_plural_cores(text: str) -> list[NumberCore]:
     "10s of thousands" tens of thousands); a decade ("the 1990s") has no "of" after it."""
     out = []
     for m in _DIGIT_PLURAL.finditer(text):
+        if _THE_BEFORE.search(text, max(0, m.start() - _THE_REACH), m.start()):
+            continue                                # "the final 100s of the lap", "the 100s of each race"
         phrase = _PLURAL_WORDS[m.group("n").replace(",", "")]
         if m.group("scale"):
             phrase += " of " + m.group("scale").lower()
@@ -261,21 +265,31 @@ def scaled_number_at(text: str, start: int) -> bool:
 
 
 _CHANGE_BY_REACH = 48         # characters before "by a third" within which the verb of the change must stand
-_WORD = re.compile(r"[A-Za-z]+")
-_CLAUSE_STOP = re.compile(r"[.;:!?]")
+_CHANGE_OBJECT_WORDS = 4      # words at most between that verb and "by" ("cut its running costs by a third")
+_WORD = re.compile(r"[A-Za-z'’-]+")
+#: Words between a change verb and "by" that end the verb's phrase: "cut rates and were joined by a third".
+_NOT_OBJECT = frozenset({"and", "or", "but", "then", "while", "which", "who", "were", "was", "is", "are", "been",
+                         "be", "had", "has", "have", "followed", "joined"})
 
 
 def _changed_before(text: str, start: int) -> bool:
-    """A change word ("cut", "fell", "rose", "reduced") stands in the words before "by" at `start`, in
-    the same clause: "cut leaks by a third" is an amount of change, "followed by a third" is not."""
+    """A change verb ("cut", "fell", "reduced") governs the "by" before `start`: it stands a few words
+    before it with only its object between ("cut leaks by a third", "fell by half"), no comma, joiner
+    or other verb; "followed by a third" and "cut rates and were joined by a third" are no change."""
     window = text[max(0, start - _CHANGE_BY_REACH):start]
-    stop = None
-    for stop in _CLAUSE_STOP.finditer(window):
-        pass
-    if stop is not None:
-        window = window[stop.end():]
+    words = _WORD.findall(window)
+    if not words or words[-1].lower() != "by":
+        return False
     changes = _tables.change_words()
-    return any(w.lower() in changes for w in _WORD.findall(window))
+    between = words[:-1]
+    for k in range(len(between) - 1, max(-1, len(between) - 2 - _CHANGE_OBJECT_WORDS), -1):
+        word = between[k].lower()
+        if word in changes:
+            tail = window[window.rfind(between[k]):]
+            return not any(c in tail for c in ",;:.") and not any(w.lower() in _NOT_OBJECT for w in between[k + 1:])
+        if word in _NOT_OBJECT:
+            return False
+    return False
 
 
 def scan(text: str) -> list[NumberCore]:

@@ -357,6 +357,8 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
     clause = clauses[clause_at(clauses, first)]
     if first >= 2 and (tokens[first - 2].low, tokens[first - 1].low) in _COMPLEMENTS:
         return Reading(None, None, None, False, False, False, False)   # "all but one": the rest are counted
+    if dimension == "age":
+        return Reading(None, None, None, False, False, False, False)   # one person's age: nothing to compare
     kind_entry, head = _kind_of(noun_words)
     inherit = bool(noun_words) and noun_words[-1].lower() in _OTHERS
     counted = dimension == "count"

@@ -24,6 +24,7 @@ from figures.extraction import (
 from figures.extraction.clauses import clause_at
 from figures.extraction.sentence_view import SentenceView
 from figures.extraction.figure import About, Figure, Found, Setting
+from figures.extraction.number_core import resolution_of_digits
 from figures.extraction.tokens import Sentence
 from figures.extraction.sentences import SentenceIndex
 from figures.model import Mention, Qualifier
@@ -133,7 +134,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             if signed is not None and signed[0] >= s_start:
                 prefix = (prefix[0], signed[0])
                 core = core.negated() if signed[1] < 0 else core
-        if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end, core.multiplier == 1e3):
+        if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end):
             core = core.without_scale()
         attached = units.unit_after(text, core.end)
         if attached is None and prefix is None:
@@ -222,9 +223,9 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (fig.dimension == "count" and nxt is not None and nxt.dimension != "count"
                     and _RANGE_GAP.fullmatch(text, fig.end, nxt.start)):
-                out[-1], _ = _levels(prev, nxt)       # "from 12.5 to 13-14 billion": it went to a range
+                out[-1], _ = _levels(text, prev, nxt)       # "from 12.5 to 13-14 billion": it went to a range
             else:
-                out[-1], fig = _levels(prev, fig)
+                out[-1], fig = _levels(text, prev, fig)
         out.append(fig)
     return out
 
@@ -259,11 +260,21 @@ def _bare_minor(text: str, major: Found, minor: Found) -> float | None:
     return per if _BARE_MINOR_END.match(text, minor.end) else None
 
 
-def _levels(first: Found, second: Found) -> tuple[Found, Found]:
+_ONE_POINT_GROUP = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _levels(text: str, first: Found, second: Found) -> tuple[Found, Found]:
     """"from 180 pounds to 172", "from 3.9 to 3.6 percent", "from 12.5 to 14 billion euros": the two
-    levels of a change share the unit (and the scale word) written on only one of them."""
+    levels of a change share the unit (and the scale word) written on only one of them; a second
+    level taking a currency without minor digits takes its point grouping too ("from Rp 25.000 to
+    30.000")."""
     if second.dimension == "count" and first.dimension not in ("count", "age"):
-        return first, second._replace(unit=first.unit, dimension=first.dimension)
+        second = second._replace(unit=first.unit, dimension=first.dimension)
+        if (first.dimension == "currency" and first.unit in _WHOLE_CURRENCIES
+                and _ONE_POINT_GROUP.fullmatch(text, second.start, second.end)):
+            second = second._replace(value=second.value * 1000, low=second.low * 1000, high=second.high * 1000,
+                                     resolution=resolution_of_digits(text[second.start:second.end].replace(".", ""), 1.0))
+        return first, second
     if first.dimension == "count" and second.dimension not in ("count", "age"):
         scale = 1.0
         if second.resolution >= 1e3 and first.value < 1000 and first.resolution < second.resolution:

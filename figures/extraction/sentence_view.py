@@ -13,7 +13,7 @@ from typing import Any
 
 from figures.extraction import attribution, quantity, scope
 from figures.extraction.clauses import Clause, Spans, aside_opened_at, clause_at, clause_spans, resume_point, resumed
-from figures.extraction.tokens import Sentence
+from figures.extraction.tokens import Sentence, Token
 
 
 _PRONOUN_OPENERS = _tables.word_class("pronoun_opener")
@@ -169,13 +169,22 @@ def _clause_sources(sentence: Sentence, clauses: tuple[Clause, ...]) -> tuple[
             goes_on.append(None)
             continue
         own.append(_source_of_tokens(sentence, clause.first, k))
-        first, _ = resumed(sentence.tokens, clause.first, clause.stop, sentence)
-        goes_on.append(None if first == clause.first else (k, _source_of_tokens(sentence, first, clause.stop)))
+        first, aside = resumed(sentence.tokens, clause.first, clause.stop, sentence)
+        if first == clause.first:
+            goes_on.append(None)                 # an aside inside another: say nothing
+            continue
+        # the interrupted clause without its aside: "The mayor, who critics say ..., said" is the mayor's
+        words = sentence.tokens[first:aside] + sentence.tokens[k + 1:clause.stop]
+        goes_on.append((k, _source_of(sentence, words)))
     return tuple(own), tuple(goes_on)
 
 
 def _source_of_tokens(sentence: Sentence, first: int, stop: int) -> str | None:
-    part = sentence.tokens[first:stop]
+    return _source_of(sentence, sentence.tokens[first:stop])
+
+
+def _source_of(sentence: Sentence, part: list[Token]) -> str | None:
+    """Who the tokens `part` (in order, not always next to each other) say states their figures."""
     if not part:
         return None
     start, end = part[0].start, part[-1].end

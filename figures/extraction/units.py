@@ -243,11 +243,14 @@ def age_after_word(text: str, start: int, end: int, value: float, floor: int, li
 
 
 def _counts_after(text: str, end: int) -> bool:
-    """A plural noun follows the number ending at `end`, so that it counts ("40 bridges", "15 others")."""
+    """A plural noun or "of" follows the number ending at `end`, so that it counts ("40 bridges", "15
+    others", "two of her children")."""
     after = _NEXT_WORD.match(text, end)
     if after is None:
         return False
     word = after.group(1).lower()
+    if word == "of":
+        return True                                # "two of her children", "3 of his sons"
     return looks_plural(word) and word not in _STOPWORDS and not verb_like(word)
 
 
@@ -305,15 +308,14 @@ _IN_MILLIONS = _tables.word_class("counted_in_millions")
 _PERSON_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items() if entry.kind == "person")
 
 
-def keeps_money_scale(text: str, end: int, thousands: bool = False) -> bool:
+def keeps_money_scale(text: str, end: int) -> bool:
     """A scale letter only money takes ("k", "m") still scales a number written without a currency
     when a unit is written apart after it ("0.7k miles", "12m km"), a currency name follows, or a
     plural of people or of what is counted in millions follows ("1.5m people", "10m Britons", "300m
     users"; `counted_in_millions`). Other nouns keep metres: "a 2m wall", "10m waves", "8m boats".
-    A "k" (`thousands`) reads the same way ("120K views"), and also before people named by what they
-    do ("10k runners", "12k walkers"); before other plurals it is as often a resolution, a carat or a
-    plan ("4K monitors", "14k rings", "401k plans"), and before a race or alone kilometres ("three
-    10k races", "a 10k race")."""
+    A "k" reads the same way ("120K views", "50k fans"); before other plurals it is as often a race,
+    a resolution, a carat or a plan ("10k runners", "4K camcorders", "14k rings", "401k plans"), and
+    alone kilometres ("a 10k race")."""
     after = unit_after(text, end)
     if after is not None:
         return after.dimension == "currency" or text[end:end + 1] in " \u00a0"
@@ -322,6 +324,6 @@ def keeps_money_scale(text: str, end: int, thousands: bool = False) -> bool:
         return False
     written = word.group(1)
     low = written.lower()
-    if low in _IN_MILLIONS or low == "people" or thousands and low.endswith("ers") and looks_plural(low):
-        return True                                # a "k" before people named by what they do: "10k runners"
+    if low in _IN_MILLIONS or low == "people":
+        return True
     return looks_plural(low) and (singular(low) in _PERSON_NOUNS or (written[0].isupper() and low.endswith("s")))
