@@ -9,7 +9,7 @@ Places and dates are read in `scope`.
 from __future__ import annotations
 
 from figures import _tables
-from figures.extraction.clauses import CONTRAST_JOINERS
+from figures.extraction.clauses import CONTRAST_JOINERS, RELATIVES
 from figures.extraction.tokens import AUX, CLAUSE_JOINERS, PRONOUNS, Sentence, Token, join, phrase_back, phrase_forward
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -28,7 +28,7 @@ def _before_aside(tokens: list[Token], j: int) -> int:
     j itself when no such aside closes there."""
     for k in range(j - 1, max(j - _ASIDE_REACH, 0), -1):
         if tokens[k].text in {",", ";", "(", ")"}:
-            return k - 1 if tokens[k].text == "," and tokens[k + 1].low in {"who", "which"} else j
+            return k - 1 if tokens[k].text == "," and tokens[k + 1].low in RELATIVES else j
     return j
 
 

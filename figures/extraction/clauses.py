@@ -115,15 +115,16 @@ def _clause_start(sentence: Sentence, end: int) -> int:
 
 
 _CLAUSE_LOOK_BACK = 60    # tokens back within which "and The ..." opens the figure's clause
-_RELATIVES = frozenset({"which", "who"})
+#: The pronouns that open a relative aside after a comma ("The mayor, who ..., said").
+RELATIVES = frozenset({"which", "who"})
 _ASIDE_TOKENS = 24        # tokens after "which"/"who" within which the aside they open must close
 
 
 def aside_opened_at(tokens: list[Token], start: int) -> int | None:
     """The index of the "which"/"who" that opens a relative aside after a comma at or right before a
     clause start ("The material, which ..."), or None."""
-    r = start if start < len(tokens) and tokens[start].low in _RELATIVES else start - 1
-    return r if r > 0 and tokens[r].low in _RELATIVES and tokens[r - 1].text == "," else None
+    r = start if start < len(tokens) and tokens[start].low in RELATIVES else start - 1
+    return r if r > 0 and tokens[r].low in RELATIVES and tokens[r - 1].text == "," else None
 
 
 def resume_point(sentence: Sentence, r: int) -> int | None:
@@ -137,7 +138,7 @@ def resume_point(sentence: Sentence, r: int) -> int | None:
         found = None
         for k in range(r + 1, min(len(tokens) - 1, r + _ASIDE_TOKENS)):
             tok = tokens[k]
-            if tok.low in _RELATIVES or tok.text in _BREAK_TOKENS:
+            if tok.low in RELATIVES or tok.text in _BREAK_TOKENS:
                 break                                # another aside or a clause break: say nothing
             if tok.text == "," and tokens[k + 1].is_word and looks_verb(tokens[k + 1]):
                 found = k

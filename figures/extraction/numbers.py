@@ -193,7 +193,8 @@ _DIGIT_PLURAL = re.compile(
     r"(?<![\w.,])(?P<n>10|100|1,?000)s(?=[ \u00a0]+of\b)(?:[ \u00a0]+of[ \u00a0]+(?P<scale>thousands|millions|billions)\b)?",
     re.IGNORECASE)
 _PLURAL_WORDS = {"10": "tens", "100": "hundreds", "1000": "thousands"}
-_THE_BEFORE = re.compile(r"\b(?:the|its|their|his|her|this|these|those)(?:[ \u00a0]+[A-Za-z]+)?[ \u00a0]+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:%s)(?:[ \u00a0]+[A-Za-z]+)?[ \u00a0]+$"
+                         % _tables.alternation(sorted(_tables.word_class("thing_determiner"))), re.IGNORECASE)
 _THE_REACH = 24               # characters before "100s" where a determiner making it a thing may stand
 
 
@@ -240,14 +241,19 @@ def long_number_at(text: str, start: int) -> bool:
     return _LONG_NUMBER.match(text, start) is not None
 
 
-_POINT_GROUPED = re.compile(r"[-−+]?\d{1,3}\.(\d{3})")
+_POINT_GROUPED = re.compile(r"[-−+]?\d{1,3}\.\d{3}")
+
+
+def one_point_group(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is digits with one point before three more ("25.000", "-1.500")."""
+    return _POINT_GROUPED.fullmatch(text, start, end) is not None
 
 
 def point_grouped(text: str, core: NumberCore) -> NumberCore | None:
     """The core read with its one point as a thousands separator ("Rp 25.000" is 25,000), for an
     amount in a currency that has no minor digits; None when the digits are not one group of three
     after a point, or a scale word follows them ("¥2.451 trillion" is a decimal)."""
-    if core.kind != "digits" or core.multiplier != 1.0 or not _POINT_GROUPED.fullmatch(text, core.start, core.scale_start):
+    if core.kind != "digits" or core.multiplier != 1.0 or not one_point_group(text, core.start, core.scale_start):
         return None                                # "¥2.451 trillion" keeps its decimal point
     grouped = text[core.start:core.scale_start].replace(".", "")
     resolution = resolution_of_digits(grouped.lstrip("-−+"), core.multiplier)
@@ -268,8 +274,7 @@ _CHANGE_BY_REACH = 48         # characters before "by a third" within which the 
 _CHANGE_OBJECT_WORDS = 4      # words at most between that verb and "by" ("cut its running costs by a third")
 _WORD = re.compile(r"[A-Za-z'’-]+")
 #: Words between a change verb and "by" that end the verb's phrase: "cut rates and were joined by a third".
-_NOT_OBJECT = frozenset({"and", "or", "but", "then", "while", "which", "who", "were", "was", "is", "are", "been",
-                         "be", "had", "has", "have", "followed", "joined"})
+_NOT_OBJECT = _tables.word_class("change_phrase_end")
 
 
 def _changed_before(text: str, start: int) -> bool:

@@ -260,9 +260,6 @@ def _bare_minor(text: str, major: Found, minor: Found) -> float | None:
     return per if _BARE_MINOR_END.match(text, minor.end) else None
 
 
-_ONE_POINT_GROUP = re.compile(r"\d{1,3}\.\d{3}")
-
-
 def _levels(text: str, first: Found, second: Found) -> tuple[Found, Found]:
     """"from 180 pounds to 172", "from 3.9 to 3.6 percent", "from 12.5 to 14 billion euros": the two
     levels of a change share the unit (and the scale word) written on only one of them; a second
@@ -271,7 +268,7 @@ def _levels(text: str, first: Found, second: Found) -> tuple[Found, Found]:
     if second.dimension == "count" and first.dimension not in ("count", "age"):
         second = second._replace(unit=first.unit, dimension=first.dimension)
         if (first.dimension == "currency" and first.unit in _WHOLE_CURRENCIES
-                and _ONE_POINT_GROUP.fullmatch(text, second.start, second.end)):
+                and numbers.one_point_group(text, second.start, second.end)):
             second = second._replace(value=second.value * 1000, low=second.low * 1000, high=second.high * 1000,
                                      resolution=resolution_of_digits(text[second.start:second.end].replace(".", ""), 1.0))
         return first, second

@@ -25,7 +25,7 @@ _PER = re.compile(
 )
 _TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on)\b")
 _PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
-#: Per nouns that, with "on", "in", "ago" after them, date a figure instead: "a year on", "a season ago".
+#: Per nouns that, with "on", "ago", "earlier" after them, date a figure instead: "a year on", "a season ago".
 _CALENDAR_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("calendar_noun"))
 
 
@@ -188,9 +188,11 @@ def age_after_name(text: str, start: int, end: int, value: float) -> bool:
 
 #: A number whose compound word is written once, on the last of a list: "two- and three-bedroom
 #: flats", "10- and 30-year bonds", "four-, six- and eight-cylinder engines" (suspended hyphens).
+#: At most six more numbers stand between: a bounded try at each hyphen, so a long run of them costs linear time.
+_HANGING_REACH = 6
 _SUSPENDED = re.compile(
     r"-(?=[,\s])(?:,?[ \u00a0]+[\w.]{1,12}-(?=[,\s])){0,%d},?[ \u00a0]+(?:and|or|to)[ \u00a0]+[\w.]{1,12}-(?P<word>[A-Za-z]{3,})\b(?![-’'])"
-    % 6)   # at most six more numbers between: a bounded try at each hyphen, so a long run of them costs linear time
+    % _HANGING_REACH)
 
 
 def suspended_word(text: str, end: int) -> str | None:
@@ -210,7 +212,7 @@ def suspended_unit(text: str, end: int) -> Attached | None:
         return None
     table = _tables.suffixes()
     entry = table.by_exact.get(word) or table.by_folded.get(word.lower())
-    if entry is None or entry.dimension == "currency" or len(word) < 3:
+    if entry is None or entry.dimension == "currency":
         return None
     return Attached(entry.unit, entry.dimension, end + 1)
 
