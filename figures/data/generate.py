@@ -29,9 +29,10 @@ HERE = Path(__file__).resolve().parent
 LOCALES = ("en", "en_GB", "en_IN", "en_AU")
 
 #: ISO codes that are also upper-case English words ("TOP 10", "ALL 5"): never read as a code.
-#: (and codes that are more often a company, a radio network, a record id or a wire gauge: "AMD", "NPR", "CVE", "AWG").
+#: (and codes that are more often a company, a radio network, a record id, a wire gauge or the UN's
+#: climate summits: "AMD", "NPR", "CVE", "AWG", "COP28").
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
-                        "RON", "NPR", "CVE", "AWG", "NIO"})
+                        "RON", "NPR", "CVE", "AWG", "NIO", "COP"})
 
 #: ISO codes whose lower-case form is an English word or abbreviation ("try 3 times", "rub 2 drops",
 #: "kgs", "cad", a "crc 32" checksum, the UN's "sdg 3", "shp" files), beside the upper-case
