@@ -111,7 +111,9 @@ def _last_before(text: str, start: int, floor: int = 0) -> str:
     return text[j - 1] if j > floor else ""
 
 
-def _prev_word(text: str, start: int, floor: int) -> str | None:
+def word_before(text: str, start: int, floor: int) -> str | None:
+    """The word right before `start`, one space apart, with its dots ("No." of "No. 1"); None when
+    none stands there (not before `floor`)."""
     if _last_before(text, start, floor) not in (" ", "\u00a0"):
         return None                               # the word must be followed by a space (the pattern's end)
     m = _PREV_WORD.search(text, max(floor, start - _PREV_WORD_REACH), start)
@@ -168,7 +170,7 @@ def reason_not_figure(
     """Why the number `core` is not a figure, or None when it is one."""
     start, end = core.start, core.end
     after = text[end:end + 1]
-    prev = _prev_word(text, start, sentence_start)
+    prev = word_before(text, start, sentence_start)
     nxt = _next_word(text, end)
 
     if core.kind == "words":

@@ -294,14 +294,13 @@ def _is_share(text: str, part: Found, whole: Found) -> bool:
             or part.value == 1 and gap.group().strip().lower() == "in" and not _ranked(text, part.start))
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \u00a0]+$")
 _RANK_CUES = _tables.word_class("rank_cue")
 
 
 def _ranked(text: str, start: int) -> bool:
     """A rank stands before the number at `start` ("No 1 in 20 countries", "ranked 1 in 50 states")."""
-    m = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    return m is not None and m.group(1).lower() in _RANK_CUES
+    word = non_figures.word_before(text, start, 0)
+    return word is not None and word.lower().rstrip(".") in _RANK_CUES
 
 
 def _bounded(text: str, fig: Found, sentence_start: int) -> Found:
