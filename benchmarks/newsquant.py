@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import figures
+from figures import _tables
 from figures.checks.describe import unit_name
 
 # pint's names where NewsQuant's annotation uses another common name
@@ -34,6 +35,10 @@ def english(unit: str) -> str:
 
 
 _BOUND = {"exact": "=", "approx": "~", "lower": ">", "upper": "<", "range": "="}
+# NewsQuant annotates a sum written in a currency's hundredths in those hundredths ("19 cents": 19,
+# "cent"), where the reader gives the sum in the currency (0.19 USD)
+_HUNDREDTHS = re.compile(r"\b(%s)$" % "|".join(re.escape(w) for w in sorted(_tables.minor_units(), key=len, reverse=True)),
+                         re.IGNORECASE)
 
 
 def quantity(row) -> dict:  # type: ignore[no-untyped-def]
@@ -41,7 +46,13 @@ def quantity(row) -> dict:  # type: ignore[no-untyped-def]
     q: dict = {"value": row.value}
     if row.qualifier == "range" or (row.qualifier == "approx" and row.low < row.high):
         q["range"] = [row.low, row.high]
-    if row.dimension == "count":
+    hundredths = _HUNDREDTHS.search(row.surface) if row.dimension == "currency" else None
+    if hundredths is not None:
+        q["value"] = round(row.value * 100, 9)
+        if "range" in q:
+            q["range"] = [round(end * 100, 9) for end in q["range"]]
+        q["unit"] = hundredths.group(1).lower().removesuffix("s")
+    elif row.dimension == "count":
         q["unit"] = row.noun
     elif row.dimension == "fraction" and row.unit == "fraction":
         q["unit"] = "%"                              # NewsQuant writes a share ("a third of") as "%"

@@ -243,6 +243,13 @@ def compound_minor_units() -> dict[str, float]:
 
 
 @lru_cache(maxsize=None)
+def minor_units() -> dict[str, frozenset[str]]:
+    """A word for a currency's hundredth (lower case: "cents", "sen", "euro cents") -> the ISO codes
+    whose hundredth it names (data/minor_units.tsv)."""
+    return {row["word"].lower(): frozenset(row["codes"].split()) for row in read_rows("minor_units.tsv")}
+
+
+@lru_cache(maxsize=None)
 def word_classes() -> dict[str, frozenset[str]]:
     """Closed word classes (data/word_classes.tsv): class -> its words."""
     classes: dict[str, set[str]] = {}

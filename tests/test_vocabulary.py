@@ -69,3 +69,15 @@ def test_cldr_currency_names_resolve_to_iso_codes(text: str, code: str) -> None:
     number_end = len(text) - len(text.lstrip("0123456789"))
     found = unit_after(text, number_end)
     assert found is not None and found.unit == code and found.dimension == "currency"
+
+
+def test_minor_units_name_hundredths_of_their_currencies() -> None:
+    """Every currency a minor-unit word names takes two minor digits in CLDR (a cent is a hundredth),
+    and every word names at least one; the table holds no code CLDR does not know."""
+    numbers = pytest.importorskip("babel.numbers")
+    table = _tables.minor_units()
+    assert table and all(table.values())
+    for word, codes in table.items():
+        for code in codes:
+            assert numbers.get_currency_precision(code) == 2, f"{word!r}: {code} has no hundredths"
+            assert numbers.get_currency_name(code, locale="en") != code, f"{word!r}: {code} is not a currency"

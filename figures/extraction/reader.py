@@ -122,6 +122,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     masks = non_figures.masked_spans(text)
     mask_starts = [s for s, _ in masks]
     found: list[Found] = []
+    hundredths: list[tuple[int, tuple[frozenset[str], int]]] = []     # counts of cents, sen, ... (`_as_money`)
     for core in numbers.scan(text):
         if masks and numbers.in_spans(masks, mask_starts, core.start):
             continue
@@ -137,9 +138,14 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end):
             core = core.without_scale()
         attached = units.unit_after(text, core.end)
-        if attached is None and prefix is None:
+        minor = units.minor_unit_after(text, core.end) if prefix is None and core.kind in ("digits", "words") else None
+        if minor is not None and (attached is None or minor[1] > attached.end):
+            attached = None                        # "5 euro cents": a hundredth, not five euros
+        else:
+            minor = None
+        if attached is None and prefix is None and minor is None:
             attached = units.suspended_unit(text, core.end)        # "10- and 30-year bonds"
-        if attached is None and prefix is None:
+        if attached is None and prefix is None and minor is None:
             last = found[-1] if found else None
             attached = units.prime_after(text, core.start, core.end, last.end if last is not None and last.unit == "foot" else None)
         if attached is None and numbers.is_lone_article(text, core):
@@ -187,12 +193,41 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         if reason:
             continue
         qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
+        if minor is not None and dimension == "count":
+            hundredths.append((len(found), minor))
         found.append(Found(
             start=start, end=end, sentence_index=si, value=core.value, low=core.low, high=core.high,
             qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
             dimension=dimension, form=core.kind, bound=bound,
         ))
+    if hundredths:
+        _as_money(found, hundredths)
     return _joined(text, found, sentences)
+
+
+def _as_money(found: list[Found], hundredths: list[tuple[int, tuple[frozenset[str], int]]]) -> None:
+    """The counts of a currency's hundredth ("18 cents", "50 sen") made money, in place, where one
+    currency is known: the word names one ("euro cents"), or exactly one of the currencies it may
+    name stands as a figure in the same sentence ("rose 18 cents to $23.50": 0.18 USD). Otherwise the
+    count stays a count: a cent's currency is not written with it."""
+    written: dict[int, set[str]] = {}
+    for fig in found:
+        if fig.dimension == "currency":
+            written.setdefault(fig.sentence_index, set()).add(fig.unit)
+    for i, (codes, end) in hundredths:
+        fig = found[i]
+        known = codes if len(codes) == 1 else codes & written.get(fig.sentence_index, set())
+        if len(known) != 1:
+            continue
+        (code,) = known
+        found[i] = fig._replace(end=end, value=_hundredth(fig.value), low=_hundredth(fig.low), high=_hundredth(fig.high),
+                                resolution=_hundredth(fig.resolution), unit=code, dimension="currency")
+
+
+def _hundredth(value: float) -> float:
+    """A hundredth of `value`, without the binary noise of the division (10.4 cents is 0.104, not
+    0.10400000000000001)."""
+    return round(value / 100, 12) if math.isfinite(value) else value
 
 
 def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Found]:

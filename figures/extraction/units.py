@@ -16,6 +16,7 @@ from figures.extraction.tokens import WEEKDAYS, looks_plural, past_form, singula
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
 _STOPWORDS = _tables.stopwords()
 _MONTHS = _tables.months()
+_NUMBER_WORDS = _tables.number_words().keys() | _tables.scales()[0].keys()
 _VERBS = _tables.verbs()
 
 _SEPARATOR = re.compile(r"[ \u00a0]?-?")
@@ -110,8 +111,10 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
     "$74 per barrel" -> oil_barrel, "$2,800 a month" -> month, also past a restatement in brackets:
     "6 billion shekels ($1.7 billion) a year".
 
-    Units are read from the unit table ("per square foot" -> square_foot); other nouns only from a
-    short list of what news prices things per (share, person, head ...).
+    Units are read from the unit table ("per square foot" -> square_foot). After "per" itself any
+    lower-case noun is the denominator ("per bottle"); after "a", "an" and "each" only the short list
+    of what news prices things per (share, person, head ...), since "$5 a bottle" reads like one but
+    "rose 5% a year earlier" and "$40 each time" do not.
     """
     bracket = _PARENTHESIS.match(text, end)
     if bracket:
@@ -127,10 +130,14 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
                                                          # ("$82 a barrel on Tuesday" is a price)
         return unit.unit, unit.end, unit.dimension
     m = _PER.match(text, end)
-    if m and m.group("per").lower().rstrip("s") in _PER_NOUN_STEMS \
-            and (written_per or m.group("per").lower().rstrip("s") not in _CALENDAR_STEMS
-                 or not _TIME_AGO.match(text, m.end())):
-        return m.group("per").lower(), m.end(), None
+    if m is None:
+        return None
+    low = m.group("per").lower()
+    if low.rstrip("s") in _PER_NOUN_STEMS and (written_per or low.rstrip("s") not in _CALENDAR_STEMS
+                                                or not _TIME_AGO.match(text, m.end())):
+        return low, m.end(), None
+    if written_per and m.group("per")[0].islower() and low not in _STOPWORDS and low not in _NUMBER_WORDS:
+        return low, m.end(), None                        # "per bottle", "per tonne of grain": "per" names any noun
     return None
 
 
@@ -303,6 +310,17 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
         return False                                 # "3.4 trillion won ($2.6bn)": a restatement
     word = m.group("w").lower()
     return word in _STOPWORDS or word in _VERBS or past_form(word)
+
+
+_MINOR_UNITS = _tables.minor_units()
+_MINOR_AFTER = re.compile(r"[ \u00a0]+(%s)(?![\w'’])" % _tables.alternation(sorted(_MINOR_UNITS)), re.IGNORECASE)
+
+
+def minor_unit_after(text: str, end: int) -> tuple[frozenset[str], int] | None:
+    """The currencies whose hundredth the word after the number ending at `end` names ("18 cents",
+    "50 sen", "5 euro cents"), and where the word ends; None when no such word follows."""
+    m = _MINOR_AFTER.match(text, end)
+    return (_MINOR_UNITS[m.group(1).lower()], m.end()) if m else None
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
