@@ -89,8 +89,10 @@ class Suffixes:
 
 def _suffix_pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
     # An alias must end at a word boundary unless it ends in a symbol ("%", "°C" ends in a letter),
-    # and never runs on into digits through a hyphen: "12 C-17 parts" is no temperature.
-    return re.compile(r"(?:%s)(?![A-Za-z0-9]|-\d)" % alternation(aliases), flags)
+    # and never runs on into digits through a hyphen ("12 C-17 parts" is no temperature), except
+    # into a second number with the same unit, the range "2kg-3kg"
+    return re.compile(r"(?P<alias>%s)(?![A-Za-z0-9]|-(?![\d.,]*(?P=alias)(?![A-Za-z0-9]))\d)" % alternation(aliases),
+                      flags)
 
 
 #: Unit tables, hand-written first: the first table to list a surface form decides what it means.
@@ -242,11 +244,20 @@ def compound_minor_units() -> dict[str, float]:
     return {row["major"]: float(row["per"]) for row in read_rows("compound_units.tsv") if row.get("bare") == "yes"}
 
 
+@dataclass(frozen=True)
+class MinorUnit:
+    """A word for a currency's hundredth ("cents", "sen", "euro cents"): the currencies whose
+    hundredth it may be, and the one it is in an article that writes no currency (or None)."""
+
+    codes: frozenset[str]
+    alone: str | None
+
+
 @lru_cache(maxsize=None)
-def minor_units() -> dict[str, frozenset[str]]:
-    """A word for a currency's hundredth (lower case: "cents", "sen", "euro cents") -> the ISO codes
-    whose hundredth it names (data/minor_units.tsv)."""
-    return {row["word"].lower(): frozenset(row["codes"].split()) for row in read_rows("minor_units.tsv")}
+def minor_units() -> dict[str, MinorUnit]:
+    """A word for a currency's hundredth, in lower case -> its `MinorUnit` (data/minor_units.tsv)."""
+    return {row["word"].lower(): MinorUnit(frozenset(row["codes"].split()), row["alone"] or None)
+            for row in read_rows("minor_units.tsv")}
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ TABLES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".tsv", ".txt
 #: The first column of each TSV table: its key, which must be unique.
 KEYS = {"change_words.tsv": "word", "change_nouns.tsv": "word", "fractions.tsv": "word", "number_words.tsv": "word",
         "qualifiers.tsv": "phrase", "scales.tsv": "word", "source_cues.tsv": "cue", "vague_numbers.tsv": "phrase",
-        "verbs.tsv": "form", "pint_units.tsv": "unit"}
+        "verbs.tsv": "form", "pint_units.tsv": "unit", "minor_units.tsv": "word"}
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -30,7 +30,7 @@ def test_every_tsv_row_is_complete(name: str) -> None:
     """No TSV row lacks a required field, and no key of a keyed table is listed twice."""
     rows = _tables.read_rows(name)
     assert rows, name
-    optional = {"flags", "forms", "happening", "bare", "side", "parts"}
+    optional = {"flags", "forms", "happening", "bare", "side", "parts", "alone"}
     for row in rows:
         assert None not in row, f"{name}: extra field in {row}"
         for field, value in row.items():

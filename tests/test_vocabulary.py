@@ -76,8 +76,9 @@ def test_minor_units_name_hundredths_of_their_currencies() -> None:
     and every word names at least one; the table holds no code CLDR does not know."""
     numbers = pytest.importorskip("babel.numbers")
     table = _tables.minor_units()
-    assert table and all(table.values())
-    for word, codes in table.items():
-        for code in codes:
+    assert table and all(minor.codes for minor in table.values())
+    for word, minor in table.items():
+        assert minor.alone is None or minor.alone in minor.codes, word
+        for code in minor.codes:
             assert numbers.get_currency_precision(code) == 2, f"{word!r}: {code} has no hundredths"
             assert numbers.get_currency_name(code, locale="en") != code, f"{word!r}: {code} is not a currency"

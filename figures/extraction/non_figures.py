@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from figures import _tables
 from figures.extraction.numbers import NumberCore
+from figures.extraction.tokens import looks_plural
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
 _STOPWORDS = _tables.stopwords()
@@ -177,6 +178,8 @@ def reason_not_figure(
         surface = text[start:end]
         if surface[0].isupper() and start > sentence_start and prev and prev[0].isupper():
             return "name"                       # "Formula One", "Air Force One"
+        if surface[0].isupper() and start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalnum():
+            return "name"                       # "7-Eleven": a capitalised number word hyphened on
         if surface.lower() == "one":
             if prev and prev.lower() in _PRONOUN_ONE:
                 return "pronoun"                # "the one", "no one"
@@ -198,6 +201,8 @@ def reason_not_figure(
         return "name"                           # "9/11", "24/7" (a fraction before a unit is read as one)
     if after.isalpha() and not has_unit and not has_currency:
         return "code"                           # 5G, 1990s, 3D
+    if after in "-‑" and after and not has_unit and _CAPITAL_NUMBER_WORD.match(text, end + 1):
+        return "name"                           # "7-Eleven"
     if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():
         word = re.search(r"[A-Za-z]+$", text[max(0, start - _NAME_PREFIX_REACH):start - 1])
         if word and any(ch.isupper() for ch in word.group()):
@@ -223,8 +228,9 @@ def reason_not_figure(
         return "date"
     if prev and not has_currency:
         low = prev.lower()
-        if low.rstrip(".") in _INDEX_NOUNS and not bounded and not has_unit and "." not in digits:
-            return "index"                      # day 500, Article 5, flight 370
+        if (low.rstrip(".") in _INDEX_NOUNS or low.endswith("s") and low[:-1] in _INDEX_NOUNS) \
+                and not bounded and not has_unit and "." not in digits:
+            return "index"                      # day 500, Article 5, flight 370, junctions 10 (and 11)
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
         if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit:
             return "name"                       # Boeing 737, Windows 10, iPhone 11
@@ -246,4 +252,26 @@ def reason_not_figure(
                 return "year"                   # "in 2023", "the 2022 elections", not "of the 1200 drones"
             if not (plural_noun or counted or part_of):
                 return "year"
+    return None
+
+
+_CAPITAL_NUMBER_WORD = re.compile(r"(?:%s)\b" % _tables.alternation(sorted(w.capitalize() for w in _tables.number_words())))
+_LIST_JOINER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|to|&))[ \u00a0]+")
+_HYPHEN = re.compile(r"[-‑]")
+
+
+def goes_on_from(text: str, skipped: tuple[str, int] | None, core: NumberCore, *, has_unit: bool) -> str | None:
+    """Why a number is no figure because it goes on from the number passed over right before it:
+    the next item of a list of indices ("junctions 10 and 11", "Articles 5, 6 and 7") or the rest of
+    a name joined by a hyphen ("a Boeing 737-800"); None otherwise, and always for a number with a
+    unit or currency of its own."""
+    if skipped is None or has_unit:
+        return None
+    reason, end = skipped
+    if reason == "index" and _LIST_JOINER.fullmatch(text, end, core.start):
+        nxt = _next_word(text, core.end)
+        counted = nxt is not None and nxt[:1].islower() and looks_plural(nxt)
+        return None if counted else "index"       # not "on day 3 and 40 people were hurt"
+    if reason == "name" and core.start == end + 1 and _HYPHEN.match(text, end) and core.kind == "digits":
+        return "name"
     return None

@@ -49,7 +49,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
                 | (?:(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion)),%(sp)s   # "four million, three
                   (?=(?:(?:%(any)s)(?:%(sp)s|-)(?:and%(sp)s)?)*?(?:hundred|thousand|million|billion)\b)   # hundred and ten"
                   (?:%(any)s))*
-              (?:%(sp)sand%(sp)san?%(sp)s(?:half|quarter|third)(?!-))?     # "three and a half"
+              (?:%(sp)sand%(sp)san?%(sp)s(?:half|quarter|third)(?!-)     # "three and a half"
+                | -and-an?-(?:half|quarter|third))?                        # "two-and-a-half(-hour)"
               \b
               (?!-(?:%(ordinals)s)\b|%(sp)s(?:%(spaced_ordinals)s)\b)   # not "twenty-first", "one hundredth"
           )
@@ -125,6 +126,7 @@ def word_matches(text: str) -> list[re.Match[str]]:
 
 _OF_A_SCALE = re.compile(r"[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
 _AND_A_PART = re.compile(r" and an? (half|quarter|third)$")
+_HYPHENED_PART = re.compile(r"-and-(an?)-(half|quarter|third)$")
 
 
 def words_value(run: str) -> float | None:
@@ -135,6 +137,7 @@ def words_value(run: str) -> float | None:
     a trailing "dozen" and "and a half" ("three and a half").
     """
     words = re.sub(r"[\s,]+", " ", run.lower()).strip()
+    words = _HYPHENED_PART.sub(r" and \1 \2", words)           # "two-and-a-half"
     part = 0.0
     tail = _AND_A_PART.search(words)
     if tail:

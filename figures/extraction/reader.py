@@ -122,7 +122,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     masks = non_figures.masked_spans(text)
     mask_starts = [s for s, _ in masks]
     found: list[Found] = []
-    hundredths: list[tuple[int, tuple[frozenset[str], int]]] = []     # counts of cents, sen, ... (`_as_money`)
+    hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]] = []     # counts of cents, sen, ... (`_as_money`)
+    skipped: tuple[str, int] | None = None        # why the last number passed over is no figure, and its end
     for core in numbers.scan(text):
         if masks and numbers.in_spans(masks, mask_starts, core.start):
             continue
@@ -189,8 +190,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         reason = non_figures.reason_not_figure(
             text, core, sentence_start=s_start, has_currency=dimension == "currency",
             has_unit=attached is not None, bounded=bound is not None,
-        )
+        ) or non_figures.goes_on_from(text, skipped, core, has_unit=attached is not None or prefix is not None)
         if reason:
+            skipped = (reason, core.end)
             continue
         qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
         if minor is not None and dimension == "count":
@@ -205,18 +207,25 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     return _joined(text, found, sentences)
 
 
-def _as_money(found: list[Found], hundredths: list[tuple[int, tuple[frozenset[str], int]]]) -> None:
-    """The counts of a currency's hundredth ("18 cents", "50 sen") made money, in place, where one
-    currency is known: the word names one ("euro cents"), or exactly one of the currencies it may
-    name stands as a figure in the same sentence ("rose 18 cents to $23.50": 0.18 USD). Otherwise the
-    count stays a count: a cent's currency is not written with it."""
-    written: dict[int, set[str]] = {}
+def _as_money(found: list[Found], hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]]) -> None:
+    """The counts of a currency's hundredth ("18 cents", "50 sen") made money, in place, where its
+    currency is known: the word names one ("euro cents"); else exactly one of the currencies it may
+    name stands as a figure in the same sentence ("rose 18 cents to $23.50": 0.18 USD), else in the
+    article; else, when the article writes no currency at all, the word's own (a bare "cents" is US
+    cents, as a bare "dollars" is USD). Otherwise the count stays a count."""
+    in_sentence: dict[int, set[str]] = {}
     for fig in found:
         if fig.dimension == "currency":
-            written.setdefault(fig.sentence_index, set()).add(fig.unit)
-    for i, (codes, end) in hundredths:
+            in_sentence.setdefault(fig.sentence_index, set()).add(fig.unit)
+    in_article = set().union(*in_sentence.values())
+    for i, (minor, end) in hundredths:
         fig = found[i]
-        known = codes if len(codes) == 1 else codes & written.get(fig.sentence_index, set())
+        known = minor.codes
+        for written in (in_sentence.get(fig.sentence_index, set()), in_article):
+            if len(known) > 1 and written:
+                known = known & written
+        if len(known) > 1 and not in_article and minor.alone is not None:
+            known = {minor.alone}
         if len(known) != 1:
             continue
         (code,) = known

@@ -316,9 +316,9 @@ _MINOR_UNITS = _tables.minor_units()
 _MINOR_AFTER = re.compile(r"[ \u00a0]+(%s)(?![\w'’])" % _tables.alternation(sorted(_MINOR_UNITS)), re.IGNORECASE)
 
 
-def minor_unit_after(text: str, end: int) -> tuple[frozenset[str], int] | None:
-    """The currencies whose hundredth the word after the number ending at `end` names ("18 cents",
-    "50 sen", "5 euro cents"), and where the word ends; None when no such word follows."""
+def minor_unit_after(text: str, end: int) -> tuple[_tables.MinorUnit, int] | None:
+    """The word for a currency's hundredth after the number ending at `end` ("18 cents", "50 sen",
+    "5 euro cents"), and where the word ends; None when no such word follows."""
     m = _MINOR_AFTER.match(text, end)
     return (_MINOR_UNITS[m.group(1).lower()], m.end()) if m else None
 
