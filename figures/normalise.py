@@ -24,7 +24,8 @@ PLAIN_UNITS: dict[str, tuple[str, float]] = {
     "ppb": ("ppm", 0.001),
     "fraction": ("percent", 100.0),  # a share written as a fraction ("a third of", "one in five"): a percent
 }
-_OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+#: Temperature scales whose zero is not zero kelvin: converted with their offset, not a factor alone.
+OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 
 
 @lru_cache(maxsize=1)
@@ -45,11 +46,27 @@ def _to_base(unit: str) -> tuple[float, str]:
 
 def physical(value: float, unit: str) -> tuple[float, str]:
     """`value` in `unit` expressed in SI base units: (value, unit)."""
-    if unit in _OFFSET_UNITS:
+    if unit in OFFSET_UNITS:
         q = registry().Quantity(value, unit).to("kelvin")
         return float(q.magnitude), "kelvin"
     factor, base = _to_base(unit)
     return value * factor, base
+
+
+def linear_map(unit: str) -> tuple[float, float]:
+    """(factor, offset) such that a value in the physical `unit` is `factor * value + offset` in its
+    base unit: a plain factor for most units, and a step and a zero for the temperature scales that
+    start elsewhere than kelvin (one degree Fahrenheit is 5/9 K, and 0 °F is 255.37 K)."""
+    if unit in OFFSET_UNITS:
+        zero = physical(0.0, unit)[0]
+        return physical(1.0, unit)[0] - zero, zero
+    return _to_base(unit)[0], 0.0
+
+
+def from_base(base_value: float, unit: str) -> float:
+    """A value in a physical unit's base unit, written in `unit` again (the inverse of `physical`)."""
+    factor, offset = linear_map(unit)
+    return (base_value - offset) / factor
 
 
 def to_base(value: float, unit: str, dimension: str, date: dt.date | None, rates: RateSource,

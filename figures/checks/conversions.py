@@ -16,7 +16,8 @@ import pandas as pd
 
 from figures.checks import describe
 from figures.checks.findings import CONTRADICTION, UNVERIFIED, WARNING, Finding
-from figures.checks.intervals import Tolerances, bounds, restated_slack
+from figures.checks.intervals import Tolerances, base_scale, bounds, restated_slack
+from figures.normalise import from_base
 
 
 def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
@@ -26,7 +27,7 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
         return []
     low, high = bounds(frame, tol, value="base_value")
     said_all, orig_all = frame.loc[rows], frame.loc[frame.loc[rows, "converts"]]
-    scale = (said_all["base_value"] / said_all["value"].where(said_all["value"] != 0)).abs().fillna(1.0)
+    scale = base_scale(said_all, "base_value")[0].abs().fillna(1.0)
     own = said_all["resolution"].astype(float).abs() / 2          # the rounding `bounds` already allows
     rounded = (restated_slack(said_all) - own).clip(lower=0) * scale
     low, high = low.copy(), high.copy()
@@ -60,7 +61,10 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
         lo_o = low[orig.name] - slack * abs(orig["base_value"])
         hi_o = high[orig.name] + slack * abs(orig["base_value"])
         if high[label] < lo_o or low[label] > hi_o:
-            in_said_units = orig["base_value"] / (said["base_value"] / said["value"]) if said["value"] else math.nan
+            if money:
+                in_said_units = orig["base_value"] / (said["base_value"] / said["value"]) if said["value"] else math.nan
+            else:
+                in_said_units = from_base(orig["base_value"], said["unit"])
             rate = f" at the {said['base_note'] or orig['base_note']}" if money else ""
             findings.append(Finding(
                 kind="conversion", severity=CONTRADICTION, figures=pair,

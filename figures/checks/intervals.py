@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from figures.normalise import OFFSET_UNITS, linear_map
+
 
 @dataclass(frozen=True)
 class Tolerances:
@@ -60,6 +62,25 @@ def _trailing_zeros_step(values: pd.Series) -> pd.Series:
 _FRACTION_SLACK = 0.05      # the least a share written as a fraction may be off, as a fraction (five points)
 
 
+def base_scale(frame: pd.DataFrame, value: str = "value") -> tuple[pd.Series, pd.Series]:
+    """(scale, offset) per figure such that `scale * x + offset` is x (a value in the figure's own
+    unit) in the units of column `value`. The scale is the column's value over the figure's, except
+    on the temperature scales that do not start at zero kelvin: there it is the size of one degree
+    and the offset where the scale's zero lies, so that a rounding of one degree Celsius stays one
+    kelvin (not the 7 K that 318.15 / 45 would make of it)."""
+    scale = frame[value] / frame["value"].where(frame["value"] != 0, np.nan)
+    offset = pd.Series(0.0, index=frame.index)
+    if value == "value":
+        return scale.fillna(1.0), offset
+    shifted = frame["unit"].isin(OFFSET_UNITS)
+    if shifted.any():
+        maps = frame.loc[shifted, "unit"].map(linear_map)
+        scale = scale.copy()
+        scale[shifted] = [factor for factor, _ in maps]
+        offset[shifted] = [zero for _, zero in maps]
+    return scale, offset
+
+
 def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
            rounded_zeros: bool = False) -> tuple[pd.Series, pd.Series]:
     """(lowest, highest) true value each figure allows, in the units of column `value`.
@@ -68,8 +89,7 @@ def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
     whole number's trailing zeros count as rounding (for figures of different reports: "61,400"
     against "61,412"); within one sentence ("400 of the 380") they do not.
     """
-    scale = frame[value] / frame["value"].where(frame["value"] != 0, np.nan)
-    scale = scale.fillna(1.0) if value == "value" else scale
+    scale, offset = base_scale(frame, value)
     step = frame["resolution"].abs()
     half = (np.maximum(step, _trailing_zeros_step(frame["value"])) if rounded_zeros else step) / 2.0
     rounding = half.where(half <= 0.5, np.minimum(half, np.maximum(tol.round_rel * frame["value"].abs(), 0.5)))
@@ -91,8 +111,8 @@ def bounds(frame: pd.DataFrame, tol: Tolerances, value: str = "value", *,
     high = high + np.where(fraction & np.isfinite(high), np.maximum(_FRACTION_SLACK - tol.approx_rel * high.abs(), 0.0), 0.0)
     extra_low = np.maximum(tol.abs, np.where(np.isfinite(low), tol.rel * low.abs(), 0.0))
     extra_high = np.maximum(tol.abs, np.where(np.isfinite(high), tol.rel * high.abs(), 0.0))
-    low = (low - extra_low) * scale
-    high = (high + extra_high) * scale
+    low = (low - extra_low) * scale + offset
+    high = (high + extra_high) * scale + offset
     flipped = scale < 0
     return low.where(~flipped, high), high.where(~flipped, low)
 
