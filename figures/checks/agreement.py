@@ -167,11 +167,29 @@ def _means_of(concept: object) -> frozenset[str]:
     return frozenset(singular(w) for w in words if w in _MEANS)
 
 
+def _split_into_events(frame: pd.DataFrame) -> pd.Series:
+    """The figures of a quantity that their article also counts for a separate event ("killed two
+    ... In a separate attack, shelling killed three more"): each is one event's share of the day, so
+    another report's count of the whole day is no rival of it, and neither is compared."""
+    other = frame["status"].eq("other") & frame["quantity"].notna()
+    if not other.any():
+        return pd.Series(False, index=frame.index)
+    # of the same quantity less its place, where the other event is placed nowhere ("in the city
+    # centre") or in the same place; "eight more were hurt in Donetsk" splits no count of Kyiv's
+    base = frame["quantity_base"] if "quantity_base" in frame.columns else frame["quantity"].str.split(" @ ").str[0]
+    scope = frame["scope"].fillna("").astype(object)
+    placed: dict[tuple[object, object], set[object]] = {}
+    for article, key, where in zip(frame.loc[other, "article"], base[other], scope[other]):
+        placed.setdefault((article, key), set()).add(where)
+    return pd.Series([(wheres := placed.get((article, key))) is not None and ("" in wheres or where in wheres)
+                      for article, key, where in zip(frame["article"], base, scope)], index=frame.index)
+
+
 def candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     keep = (
         frame["quantity"].notna() & frame["change"].isna() & frame["converts"].isna()
-        & np.isfinite(frame["value"].astype(float)) & ~frame["status"].isin(["forecast", "other"])
-        & ~frame["subset"].astype(bool)
+        & np.isfinite(frame["value"].astype(float)) & ~frame["status"].isin(["forecast", "other", "disputed"])
+        & ~frame["subset"].astype(bool) & ~_split_into_events(frame)
     )
     cand = frame.loc[keep, [c for c in frame.columns if c not in _NOT_COMPARED]]   # less to copy
     if cand.empty:

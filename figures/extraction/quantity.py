@@ -45,7 +45,7 @@ _RESTRICTING = _tables.word_class("restricting_modifier")
 _COMBINE = _tables.word_class("coordinator")
 _CROWD_NOUNS = _tables.word_class("crowd_noun")
 _META = _tables.word_class("meta_noun")
-_REACH_WORDS = {"before": 3, "near": 6}       # how many words a "before"/"near" marker may stand ahead
+_REACH_WORDS = {"next": 1, "before": 3, "near": 6}   # how many words a "next"/"before"/"near" marker may stand ahead
 _COLLECTIVE = _tables.word_class("collective_noun")
 #: Words that may stand between a count's name and the figure: "the death toll has climbed to 418".
 _LINKING_TO_FIGURE = AUX | _tables.word_class("linking_to_figure")
@@ -53,7 +53,7 @@ _META_REACH = 6            # words between a count's name and its figure ("a cro
 _META_REACH_LINKED = 20    # ... when a linking verb stands right before the figure ("the toll ... rose to 45")
 _COMPLEMENTS = frozenset(tuple(p.split()) for p in _tables.word_class("complement_phrase"))
 NEAR = 4                   # words from another figure within which a happening word is that figure's
-_STATUS_RANK = {"other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
+_STATUS_RANK = {"disputed": 5, "other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,14 +517,20 @@ def statuses(marks: tuple[Marker, ...], clauses: tuple[Clause, ...], spans: list
              timed: list[bool]) -> list[str]:
     """The status of each figure of a sentence (token spans `spans`, in order): each marker belongs
     to the figure of its clause it stands nearest to; a "before" marker only to a figure it directly
-    precedes. A clock time in a figure's own clause ("as of 3:20 a.m.") makes it an update."""
+    precedes; an "after" marker to the figure it directly follows; a "sentence" marker (a denial)
+    to every figure of the sentence. A clock time in a figure's own clause ("as of 3:20 a.m.") makes it an update."""
     result = ["update" if t else "report" for t in timed]
     for mark in marks:
+        if mark.reach == "sentence":                 # "claimed 200 had died, but police said that was false"
+            result = [mark.status if _STATUS_RANK[mark.status] > _STATUS_RANK[status] else status for status in result]
+            continue
         c = clause_at(clauses, mark.first)
         members = [k for k, (a, _) in enumerate(spans) if clause_at(clauses, a) == c]
         if not members:
             continue
-        if mark.reach in _REACH_WORDS:
+        if mark.reach == "after":                    # "killed three more": the word right after the figure
+            target = next((k for k in members if spans[k][1] == mark.first), None)
+        elif mark.reach in _REACH_WORDS:
             window = _REACH_WORDS[mark.reach]
             target = next((k for k in members if 0 <= spans[k][0] - mark.stop <= window), None)
         else:
