@@ -7,7 +7,8 @@
 - A figure set against the one before it ("Organisers said 40,000 marched, though police counted
   9,000"; "perhaps 300,000 (although X claimed a million)") is a rival estimate of the same quantity.
 - "Police estimated a figure of 100,000": a meta noun counts what the text has been counting.
-- A whole ("39 out of 71 drones") is a total: the verb belongs to its part.
+- A whole ("39 out of 71 drones") is a total: the verb belongs to its part, unless the whole's own
+  words say what happened to it ("18 of the 25 missiles fired", "out of 45 that Russia launched").
 Nothing is taken across more than a few sentences, and never from a figure of another dimension.
 """
 
@@ -135,8 +136,10 @@ def settle(figures: list[Figure], text: str) -> list[Figure]:
             out[i] = fig.revised(setting=taken)
             continue
         if links.whole is not None and links.whole == i + 1 and out[i + 1].found.sentence_index == f.sentence_index:
-            # "downed 39 out of 71": 71 is the total; the verb and what happened belong to the part
-            out[i + 1] = out[i + 1].revised(setting={"happening": None, "predicate": None})
+            # "downed 39 out of 71": 71 is the total; the verb and what happened belong to the part,
+            # unless the whole says what happened to it ("out of 45 that Russia launched")
+            if s.happening is None or out[i + 1].setting.happening in (None, s.happening):
+                out[i + 1] = out[i + 1].revised(setting={"happening": None, "predicate": None})
         if f.dimension != "count":
             continue
         same = out[i - 1] if i and out[i - 1].found.sentence_index == f.sentence_index else None

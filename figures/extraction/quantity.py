@@ -170,6 +170,24 @@ _PLACE_PHRASE_REACH = 5       # tokens from "on"/"in" after a noun to the auxili
 _VERB_GAP_WORDS = 6           # words (adverbs, "reported to", "said to") read between a counted noun and its verb
 
 
+_RELATIVE_SUBJECT_REACH = 3   # words of a relative clause's own subject: "that the Russian army launched"
+
+
+def _relative_verb(tokens: list[Token], k: int, stop: int) -> str | None:
+    """The verb of a relative clause whose object is the figure, right after it: "45 that Russia
+    launched", "the 70 drones which the army fired"; None when no "that"/"which" follows, or its
+    clause's verb is the figure's own ("12 that were shot down" is read by `_verb_after`)."""
+    if k >= stop or tokens[k].low not in ("that", "which"):
+        return None
+    for m in range(k + 2, min(stop, k + 2 + _RELATIVE_SUBJECT_REACH)):
+        if not tokens[m - 1].is_word or tokens[m - 1].low in AUX:
+            return None                           # "that were shot down": a passive of the figure's own
+        found = verb_at(tokens, m) if not tokens[m].text[:1].isupper() else None
+        if found is not None:
+            return found[0]
+    return None
+
+
 def _verb_after(tokens: list[Token], k: int, stop: int) -> str | None:
     """The happening word after a counted noun: "were killed", "are now said to have drowned",
     "18 others injured", "242 on board", "nine people on the ground are dead"."""
@@ -402,6 +420,10 @@ def read(sentence: Sentence, clauses: tuple[Clause, ...], first: int, stop: int,
         if past_whole is not None:                # "52 of the 71 drones were shot down": 52 were
             after = _verb_after(tokens, past_whole, clause.stop)
     before, coordinated = _verb_before(tokens, first, clause.first)
+    relative = _relative_verb(tokens, noun_stop if noun_words else stop, clause.stop)
+    if relative is not None and _happening(relative) is not None:
+        before = None                             # "out of 45 that Russia launched": the 45 were launched
+        after = relative
     if meta_word == "casualty":
         before = "casualty"
     elif _governed_by_death(tokens, first):

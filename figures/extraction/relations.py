@@ -16,8 +16,13 @@ from figures.model import Qualifier
 _OF_WHOLE = re.compile(r"\s*(?:out\s+of|of)\s+(?:(?:the|its|their|all|a\s+total\s+of)\s+)?", re.IGNORECASE)
 _INCLUDING = re.compile(r"[\s,(–—-]*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|with)\s+$",
                         re.IGNORECASE)
-_BREAKDOWN = re.compile(r"[ \u00a0]*[–—-][ \u00a0]*(?:with[ \u00a0]+|of[ \u00a0]+which[ \u00a0]+|including[ \u00a0]+)?$",
+_BREAKDOWN = re.compile(r"[ \u00a0]*[–—-][ \u00a0]*(?:with[ \u00a0]+|of[ \u00a0]+which[ \u00a0]+|including[ \u00a0]+)?$"
+                        r"|(?:[ \u00a0]+[A-Za-z'’-]+){0,5}[ \u00a0]*:[ \u00a0]*$",   # "moved 3,000 people out of the area: 2,100 ..."
                         re.IGNORECASE)
+# "downed 38 drones overnight, the air force said, out of 45": a whole set apart from its part
+_OUT_OF = re.compile(r"[^.;:!?\d]*\bout\s+of\s+(?:(?:the|a\s+total\s+of)\s+)?", re.IGNORECASE)
+# "Of those, 800 were ...": a sentence that opens on the whole the sentence before counted
+_SENTENCE_OF_THOSE = re.compile(r"\s*(?:[\"“]\s*)?(?:Of|Out\s+of)\s+(?:those|these|them|that\s+number|this\s+number)\s*,\s*$")
 _SENTENCE_OF = re.compile(r"\s*(?:[\"“]\s*)?(?:Of|Out\s+of)\s+(?:the\s+)?$")
 _CONTINUES = re.compile(r"(?:another|a\s+further|the\s+remaining|the\s+other|the\s+rest,?)\s*$",
                         re.IGNORECASE)
@@ -94,7 +99,9 @@ def link(figures: list[Figure], text: str, sentence_starts: list[int]) -> list[F
                 and (nxt.found.dimension == f.dimension or f.dimension == "count")
                 and (_OF_WHOLE.fullmatch(text, f.end, nxt.found.start)
                      or (fig.about.noun_end > f.end and nxt.found.dimension == f.dimension
-                         and _OF_WHOLE.fullmatch(text, fig.about.noun_end, nxt.found.start)))):
+                         and _OF_WHOLE.fullmatch(text, fig.about.noun_end, nxt.found.start))
+                     or (f.dimension == nxt.found.dimension == "count" and nxt.found.value > f.value
+                         and _OUT_OF.fullmatch(text, max(f.end, fig.about.noun_end), nxt.found.start)))):
             if f.dimension == "count" and nxt.found.dimension != "count":
                 out[i] = fig.revised(found={"unit": nxt.found.unit, "dimension": nxt.found.dimension})
             link_whole(i, i + 1)
@@ -129,9 +136,15 @@ def link(figures: list[Figure], text: str, sentence_starts: list[int]) -> list[F
             link_whole(i, prev.links.whole, breakdown=True)          # "... and 19 were jammed"
             continue
 
+        # "Of those, 800 were in Galveston": the last count of the sentence before is the whole
+        first = first_in_sentence[f.sentence_index]
+        if (first == i and i > 0 and p is not None and p.sentence_index == f.sentence_index - 1 and p.dimension == "count"
+                and _SENTENCE_OF_THOSE.fullmatch(text, sentence_start, f.start)):
+            link_whole(i, i - 1 if prev.links.whole is None else prev.links.whole, breakdown=True)
+            continue
+
         # "Of 60 missiles, 48 were intercepted.": only the sentence's first figure can follow its
         # opening words, so that is the one candidate
-        first = first_in_sentence[f.sentence_index]
         opener = first if first < i and _SENTENCE_OF.fullmatch(text, sentence_start, out[first].found.start) else None
         if opener is not None and (fig.about.subject is None or fig.about.subject == out[opener].about.subject):
             link_whole(i, opener)
