@@ -120,7 +120,7 @@ def suffixes() -> Suffixes:
     for row in _currency_rows():
         if row["position"] in ("post", "both"):
             flags = _flags(row)
-            add(row["alias"], UnitEntry(row["alias"], row["code"], "currency", False, "glued" in flags), flags)
+            add(row["alias"], UnitEntry(row["alias"], row["code"], "currency", "word" in flags, "glued" in flags), flags)
     for name in UNIT_TABLES:
         for row in read_rows(name):
             flags = _flags(row)

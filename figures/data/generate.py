@@ -179,9 +179,9 @@ def currency_rows() -> list[tuple[str, ...]]:
     for code in sorted(current):
         if code not in CODE_WORDS:
             rows.append((code, code, "both", "cs"))
-    for code in sorted(current):                      # lower-cased wire copy: "usd 3bn", before the number only
+    for code in sorted(current):                      # lower-cased wire copy: "usd 3bn", "300 million nok", apart
         if code not in CODE_WORDS and code.lower() not in LOWER_CODE_WORDS:
-            rows.append((code.lower(), code, "pre", "cs"))
+            rows.append((code.lower(), code, "both", "cs,word"))
     for symbol, code in sorted(_local_symbols(current).items()):
         rows.append((symbol, code, "both", "cs"))
     return rows
@@ -255,8 +255,9 @@ CURRENCY_HEADER = (
     "# position: post = after the number (\"310 million Norwegian kroner\"), both = either side (\"NOK 5\").\n"
     "# Names shared by two current currencies are left out; bare names (\"dollars\") are in currencies.tsv.\n"
     "# Then the last words of the names where one current currency's names end in them (\"baht\",\n"
-    "# \"ringgit\"), matched only in lower case (cs). Then the codes in lower case, before a number\n"
-    "# only (\"usd 3bn\" in lower-cased copy), where the lower-case code is no English word.\n"
+    "# \"ringgit\"), matched only in lower case (cs). Then the codes in lower case, on either side of\n"
+    "# a number and apart from it (\"usd 3bn\", \"300 million nok\" in lower-cased copy; word), where\n"
+    "# the lower-case code is no English word.\n"
     "# Last, the symbols each territory's locales write for its own currency (\"₦\", \"Rp\", \"zł\")."
 )
 
