@@ -261,6 +261,13 @@ def minor_units() -> dict[str, MinorUnit]:
 
 
 @lru_cache(maxsize=None)
+def per_adverbs() -> dict[str, str]:
+    """Adverbs that make a figure a rate over a stretch of time ("annually" -> "year"), from the
+    `per_adverb` rows of data/word_classes.tsv, written "adverb=unit"."""
+    return dict(entry.split("=", 1) for entry in word_class("per_adverb"))
+
+
+@lru_cache(maxsize=None)
 def word_classes() -> dict[str, frozenset[str]]:
     """Closed word classes (data/word_classes.tsv): class -> its words."""
     classes: dict[str, set[str]] = {}

@@ -70,7 +70,7 @@ class Mention(NamedTuple):
     kind: str | None = None      # what is counted, as a class with its restricting words ("north korean soldier")
     happening: str | None = None # what happened to it, as a class ("death", "attend", "downed")
     scope: str = ""              # the place or named event the text ties it to; "" for none or national
-    status: str = "report"       # report, forecast, earlier (marked as superseded), update, live, other or disputed
+    status: str = "report"       # report, forecast, earlier (marked as superseded), update, live, other, another or disputed
     period: str = "day"          # what `event_date` names: a day, weekend, week, month or year
     weekday: int | None = None   # the weekday of the day it is about (0 = Monday), kept when no date is known
 

@@ -168,10 +168,12 @@ def _means_of(concept: object) -> frozenset[str]:
 
 
 def _split_into_events(frame: pd.DataFrame) -> pd.Series:
-    """The figures of a quantity that their article also counts for a separate event ("killed two
-    ... In a separate attack, shelling killed three more"): each is one event's share of the day, so
-    another report's count of the whole day is no rival of it, and neither is compared."""
-    other = frame["status"].eq("other") & frame["quantity"].notna()
+    """The figures of a quantity that their article also counts for a further event of the same kind
+    ("killed two ... In a separate attack, shelling killed three more": status `another`): each is one
+    event's share of the day, so another report's count of the whole day is no rival of it, and
+    neither is compared. An event the article sets apart ("Separately, a landslide killed three":
+    `other`) splits nothing."""
+    other = frame["status"].eq("another") & frame["quantity"].notna()
     if not other.any():
         return pd.Series(False, index=frame.index)
     # of the same quantity less its place, where the other event is placed nowhere ("in the city
@@ -188,7 +190,7 @@ def _split_into_events(frame: pd.DataFrame) -> pd.Series:
 def candidates(frame: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     keep = (
         frame["quantity"].notna() & frame["change"].isna() & frame["converts"].isna()
-        & np.isfinite(frame["value"].astype(float)) & ~frame["status"].isin(["forecast", "other", "disputed"])
+        & np.isfinite(frame["value"].astype(float)) & ~frame["status"].isin(["forecast", "other", "another", "disputed"])
         & ~frame["subset"].astype(bool) & ~_split_into_events(frame)
     )
     cand = frame.loc[keep, [c for c in frame.columns if c not in _NOT_COMPARED]]   # less to copy

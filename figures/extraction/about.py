@@ -23,12 +23,17 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
     noun = nouns.noun_after(sentence, end, found.value)
     per_word = None
     per = units.per_after(text, noun.end if dimension == "count" and noun.surface else end)
+    per_of = None
+    if per is None and dimension not in ("count", "fraction", "age"):
+        per = per_of = units.per_after_of(text, end)     # "150 gigatonnes of ice a year"
     read_from = end                                # where the words after the figure begin
     if per is not None:
-        speed = units.as_rate(unit, dimension, per[0], per[2])
+        # "5 km of road a year" is road built in a year, no speed
+        speed = units.as_rate(unit, dimension, per[0], per[2]) if per_of is None else None
         if speed is None:
             per_word = per[0]
-            read_from = per[1]                     # "a $1,200 a month rent": the rent, past the rate
+            if per_of is None:
+                read_from = per[1]                 # "a $1,200 a month rent": the rent, past the rate
         else:                                      # the speed is written up to its time unit
             (unit, dimension), end = speed, per[1]
             read_from = end

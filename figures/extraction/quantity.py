@@ -53,7 +53,7 @@ _META_REACH = 6            # words between a count's name and its figure ("a cro
 _META_REACH_LINKED = 20    # ... when a linking verb stands right before the figure ("the toll ... rose to 45")
 _COMPLEMENTS = frozenset(tuple(p.split()) for p in _tables.word_class("complement_phrase"))
 NEAR = 4                   # words from another figure within which a happening word is that figure's
-_STATUS_RANK = {"disputed": 5, "other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
+_STATUS_RANK = {"disputed": 6, "another": 5, "other": 4, "forecast": 3, "earlier": 2, "update": 1, "report": 0}
 
 
 @dataclass(frozen=True, slots=True)

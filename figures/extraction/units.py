@@ -24,7 +24,15 @@ _WORD_AFTER = re.compile(r"[ \u00a0]*[A-Za-z0-9]")
 _PER = re.compile(
     r"[ \u00a0-]*(?:/|\bper\b|\ba\b|\ban\b|\beach\b)[ \u00a0-]*(?P<per>[A-Za-z][A-Za-z]*)"
 )
-_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on)\b")
+# "a year earlier", "a season ago", "a year on, the town ...": the stretch of time dates the figure;
+# "a year on energy" is a rate spent on something
+_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on(?=[ \u00a0]*(?:[,.;:!?)]|$|from\b|[A-Z0-9])))\b")
+# "4 million tonnes of CO2 annually": a rate written as an adverb after the figure
+_PER_ADVERB = re.compile(r"[ \u00a0]+(?P<per>%s)\b(?:[ \u00a0]+(?P<next>[a-z]+))?" % _tables.alternation(sorted(_tables.per_adverbs())))
+# "150 gigatonnes of ice a year": the rate after what the measure is of (a word or two)
+_MEASURE_OF = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+_NEXT_OF_WORD = re.compile(r"[ \u00a0]+[A-Za-z][\w'’-]*")
+_OF_WORDS = 3                 # words of what a measure is "of" that a rate may follow
 _PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
 #: Per nouns that, with "on", "ago", "earlier" after them, date a figure instead: "a year on", "a season ago".
 _CALENDAR_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("calendar_noun"))
@@ -119,6 +127,9 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
     bracket = _PARENTHESIS.match(text, end)
     if bracket:
         end = bracket.end()
+    adverb = _PER_ADVERB.match(text, end)
+    if adverb and (adverb.group("next") is None or adverb.group("next") in _STOPWORDS):   # not "$5 daily fees"
+        return _tables.per_adverbs()[adverb.group("per").lower()], adverb.end("per"), "duration"
     lead = _PER_WORD.match(text, end)
     if not lead or lead.end() == end:
         return None
@@ -347,3 +358,21 @@ def keeps_money_scale(text: str, end: int) -> bool:
     if low in _IN_MILLIONS or low == "people":
         return True
     return looks_plural(low) and (singular(low) in _PERSON_NOUNS or (written[0].isupper() and low.endswith("s")))
+
+
+def per_after_of(text: str, end: int) -> tuple[str, int, str | None] | None:
+    """A rate's denominator after what a measure or sum is of: "150 gigatonnes of ice a year",
+    "400 million litres of water a day"; None when no "of" phrase, or no rate after it, follows."""
+    of = _MEASURE_OF.match(text, end)
+    if of is None:
+        return None
+    at = of.end()
+    for _ in range(_OF_WORDS):
+        word = _NEXT_OF_WORD.match(text, at)
+        if word is None:
+            return None
+        at = word.end()
+        per = per_after(text, at)
+        if per is not None:
+            return per
+    return None
