@@ -261,6 +261,16 @@ def minor_units() -> dict[str, MinorUnit]:
 
 
 @lru_cache(maxsize=None)
+def shared_currency_words() -> dict[str, dict[str, frozenset[str]]]:
+    """A currency word two or more currencies share ("pesos", "kroner", "crowns") -> each of those
+    currencies' ISO code -> the countries whose tender it is (data/shared_currency_words.tsv)."""
+    table: dict[str, dict[str, frozenset[str]]] = {}
+    for row in read_rows("shared_currency_words.tsv"):
+        table.setdefault(row["word"], {})[row["code"]] = frozenset(row["countries"].split("|"))
+    return table
+
+
+@lru_cache(maxsize=None)
 def per_adverbs() -> dict[str, str]:
     """Adverbs that make a figure a rate over a stretch of time ("annually" -> "year"), from the
     `per_adverb` rows of data/word_classes.tsv, written "adverb=unit"."""

@@ -20,7 +20,8 @@ def _generator():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name, source", [("units_pint.tsv", "pint"), ("currency_names.tsv", "babel"),
-                                                  ("countries.txt", "babel"), ("whole_currencies.txt", "babel")])
+                                                  ("countries.txt", "babel"), ("whole_currencies.txt", "babel"),
+                                                  ("shared_currency_words.tsv", "babel")])
 def test_generated_tables_are_what_the_generator_writes(name: str, source: str) -> None:
     """Regenerating a table from pint or from CLDR (Babel, when installed) gives the committed file byte for byte."""
     pytest.importorskip(source)

@@ -124,6 +124,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     found: list[Found] = []
     hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]] = []     # counts of cents, sen, ... (`_as_money`)
     skipped: tuple[str, int] | None = None        # why the last number passed over is no figure, and its end
+    sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]] = []   # counts of "pesos", "kroner" ...
     for core in numbers.scan(text):
         if masks and numbers.in_spans(masks, mask_starts, core.start):
             continue
@@ -144,9 +145,11 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             attached = None                        # "5 euro cents": a hundredth, not five euros
         else:
             minor = None
-        if attached is None and prefix is None and minor is None:
+        shared = units.shared_currency_after(text, core.end) if attached is None and prefix is None and minor is None \
+            else None                              # "12 billion pesos": whose pesos, the article may say
+        if attached is None and prefix is None and minor is None and shared is None:
             attached = units.suspended_unit(text, core.end)        # "10- and 30-year bonds"
-        if attached is None and prefix is None and minor is None:
+        if attached is None and prefix is None and minor is None and shared is None:
             last = found[-1] if found else None
             attached = units.prime_after(text, core.start, core.end, last.end if last is not None and last.unit == "foot" else None)
         if attached is None and numbers.is_lone_article(text, core):
@@ -189,7 +192,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         bound = bounds.bound_before(text, start, s_start)
         reason = non_figures.reason_not_figure(
             text, core, sentence_start=s_start, has_currency=dimension == "currency",
-            has_unit=attached is not None, bounded=bound is not None,
+            has_unit=attached is not None or shared is not None, bounded=bound is not None,
         ) or non_figures.goes_on_from(text, skipped, core, has_unit=attached is not None or prefix is not None)
         if reason:
             skipped = (reason, core.end)
@@ -197,14 +200,36 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
         if minor is not None and dimension == "count":
             hundredths.append((len(found), minor))
+        if shared is not None and dimension == "count":
+            sharing.append((len(found), shared))
         found.append(Found(
             start=start, end=end, sentence_index=si, value=core.value, low=core.low, high=core.high,
             qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
             dimension=dimension, form=core.kind, bound=bound,
         ))
+    if sharing:
+        _by_country(text, found, sharing)
     if hundredths:
         _as_money(found, hundredths)
     return _joined(text, found, sentences)
+
+
+def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]]) -> None:
+    """The counts of a currency word several currencies share ("12 billion pesos", "40 kr") made
+    money, in place, where exactly one of its currencies is known: it is the currency of another sum
+    in the sentence, else of a country the article names ("Mexico's finance ministry"). Otherwise
+    the count stays a count: "pesos" alone names no one currency."""
+    named: set[str] | None = None                 # read once, only if a sentence does not decide
+    for i, (currencies, end) in sharing:
+        fig = found[i]
+        codes = set(currencies)
+        known = codes & {f.unit for f in found if f.dimension == "currency" and f.sentence_index == fig.sentence_index}
+        if len(known) != 1:
+            if named is None:
+                named = units.currencies_of_countries_named(text)
+            known = codes & named
+        if len(known) == 1:
+            found[i] = fig._replace(end=end, unit=known.pop(), dimension="currency")
 
 
 def _as_money(found: list[Found], hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]]) -> None:

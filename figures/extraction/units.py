@@ -334,6 +334,33 @@ def minor_unit_after(text: str, end: int) -> tuple[_tables.MinorUnit, int] | Non
     return (_MINOR_UNITS[m.group(1).lower()], m.end()) if m else None
 
 
+_SHARED_WORDS = _tables.shared_currency_words()
+_SHARED_AFTER = re.compile(r"[ \u00a0]?(%s)(?![\w'’])" % _tables.alternation(sorted(_SHARED_WORDS)))
+
+
+def shared_currency_after(text: str, end: int) -> tuple[dict[str, frozenset[str]], int] | None:
+    """A currency word that several currencies share, after the number ending at `end` ("12 billion
+    pesos", "40 kr"): each of its currencies with the countries whose tender it is, and where the word
+    ends; None when no such word follows (matched as written, in lower case)."""
+    m = _SHARED_AFTER.match(text, end)
+    return (_SHARED_WORDS[m.group(1)], m.end()) if m else None
+
+
+_COUNTRY_CURRENCIES: dict[str, set[str]] = {}
+for _word, _codes in _SHARED_WORDS.items():
+    for _code, _countries in _codes.items():
+        for _country in _countries:
+            _COUNTRY_CURRENCIES.setdefault(_country, set()).add(_code)
+_COUNTRY_NAMES = re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_COUNTRY_CURRENCIES)), re.IGNORECASE)
+
+
+def currencies_of_countries_named(text: str) -> set[str]:
+    """The currencies (of those several share a word for) whose countries the text names, written
+    with a capital ("Mexico's finance ministry", "in Norway"; not "turkey" or "chad" the words)."""
+    return {code for m in _COUNTRY_NAMES.finditer(text) if m.group()[0].isupper()
+            for code in _COUNTRY_CURRENCIES[m.group().lower()]}
+
+
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
 _IN_MILLIONS = _tables.word_class("counted_in_millions")
 _PERSON_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items() if entry.kind == "person")
