@@ -74,7 +74,8 @@ _ANY_DIGIT = re.compile(r"[\d¼½¾⅐-⅞]")
 
 def may_hold_numbers(text: str) -> bool:
     """A cheap test that rules out most text with no number in digits or words."""
-    return _ANY_DIGIT.search(text) is not None or word_hint().search(text.lower()) is not None
+    return (_ANY_DIGIT.search(text) is not None or word_hint().search(text.lower()) is not None
+            or " of" in text and _ONE_OF_A_MEASURE.search(text) is not None)
 
 
 
@@ -122,6 +123,20 @@ _UNIT_AND_A_PART = re.compile(_AND_A_PART + r"(?![\w-])", re.IGNORECASE)
 # "an hour and a half", "a mile and a half": the article counts one of the word after it, and the
 # part comes after that word (the reader keeps it only when that word is a unit)
 _ONE_BEFORE_A_PART = re.compile(r"\b(?P<one>an?)(?=" + SP + r"[a-z]+" + _AND_A_PART + r"(?![\w-]))", re.IGNORECASE)
+
+
+# "a foot of snow", "an inch of rain", "a kilo of tomatoes": one of a spelled measure before "of";
+# not the units more often in idioms ("a cup of tea", "a ton of work", "an ounce of sense": the
+# word class `idiom_measure`), and not "$5 a kilo of", where "a kilo" is what the price is per
+_ONE_MEASURE_WORDS = sorted({row["alias"] for name in _tables.UNIT_TABLES for row in _tables.read_rows(name)
+                             if row["dimension"] in ("length", "mass", "volume", "area") and row["alias"].isalpha()
+                             and row["alias"].islower() and len(row["alias"]) >= 4 and not row["alias"].endswith("s")}
+                            - _tables.word_class("idiom_measure"))
+_ONE_OF_A_MEASURE = re.compile(r"\b(?P<one>an?)(?=" + SP + r"(?:%s)" % _tables.alternation(_ONE_MEASURE_WORDS)
+                               + SP + r"of\b)", re.IGNORECASE)
+_PRICED_BEFORE = re.compile(r"(?:\d|\b(?:per|%s))[%%]?[ \u00a0]*$|\b(?:%s)[ \u00a0]+$"     # or "half an inch"
+                            % (_tables.alternation(sorted(_tables.scales()[0])), _tables.alternation(sorted(_tables.fractions()))),
+                            re.IGNORECASE)
 
 
 _INCHES_AFTER_FEET = re.compile(r"(?<=\d)'[ \u00a0]?(?P<inches>\d{1,2}(?:\.\d+)?)(?=[ \u00a0]?[\"″])")
@@ -338,6 +353,11 @@ def scan(text: str) -> list[NumberCore]:
     if "and a" in text:
         found += [NumberCore(m.start(), m.end(), 1.0, 1.0, 1.0, 1.0, "words", False, m.end())
                   for m in _ONE_BEFORE_A_PART.finditer(text)]
+    if " of" in text:
+        spans = sorted((c.start, c.end) for c in found)
+        found += [NumberCore(m.start(), m.end(), 1.0, 1.0, 1.0, 1.0, "words", False, m.end())
+                  for m in _ONE_OF_A_MEASURE.finditer(text) if not _inside(spans, m.start())
+                  and not _PRICED_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     if len(found) > 1:
         found.sort(key=lambda c: c.start)
     return found

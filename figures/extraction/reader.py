@@ -125,6 +125,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]] = []     # counts of cents, sen, ... (`_as_money`)
     skipped: tuple[str, int] | None = None        # why the last number passed over is no figure, and its end
     sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]] = []   # counts of "pesos", "kroner" ...
+    ones: set[int] = set()                        # "a foot of snow", "a kilo of onions" (`_unpriced`)
     for core in numbers.scan(text):
         if masks and numbers.in_spans(masks, mask_starts, core.start):
             continue
@@ -202,6 +203,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             hundredths.append((len(found), minor))
         if shared is not None and dimension == "count":
             sharing.append((len(found), shared))
+        if attached is not None and part is None and numbers.is_lone_article(text, core):
+            ones.add(len(found))                   # "a foot of snow": one foot, unless it is a price's
         found.append(Found(
             start=start, end=end, sentence_index=si, value=core.value, low=core.low, high=core.high,
             qualifier=qualifier, strict=False, resolution=core.resolution, unit=unit,
@@ -211,7 +214,19 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         _by_country(text, found, sharing)
     if hundredths:
         _as_money(found, hundredths)
+    if ones:
+        found = _unpriced(found, ones)             # last: it drops figures, so indices change
     return _joined(text, found, sentences)
+
+
+def _unpriced(found: list[Found], ones: set[int]) -> list[Found]:
+    """The figures without the one of a measure that a price in its sentence is for: "A kilo of
+    coffee sells for BRL 58" prices a kilo (it is no amount of coffee), where "a foot of snow fell"
+    measures the snow. Indices into the list are kept valid: `ones` is read before any is dropped."""
+    priced = {f.sentence_index for f in found if f.dimension == "currency"}
+    if not priced:
+        return found
+    return [f for i, f in enumerate(found) if i not in ones or f.sentence_index not in priced]
 
 
 def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]]) -> None:

@@ -396,8 +396,8 @@ def per_after_of(text: str, end: int) -> tuple[str, int, str | None] | None:
     at = of.end()
     for _ in range(_OF_WORDS):
         word = _NEXT_OF_WORD.match(text, at)
-        if word is None:
-            return None
+        if word is None or word.group().strip(" \u00a0").lower() in _STOPWORDS:
+            return None                              # "a foot of snow and an inch": no rate
         at = word.end()
         per = per_after(text, at)
         if per is not None:
