@@ -96,6 +96,8 @@ def _parts_hint(finding: pd.Series) -> str:
     number, unit = describe.number, _unit(finding)
     if finding["kind"] == "part_exceeds_whole":
         return f"a part of at most {number(finding['expected'])}{unit}"
+    if finding["kind"] == "share_of_whole":
+        return f"a share of about {number(finding['expected'])}%"
     return (f"parts adding up to at most {number(finding['expected'])}{unit} "
             f"(they add up to at least {number(finding['observed'])})")
 
@@ -126,8 +128,8 @@ def _agreement_hint(finding: pd.Series) -> str:
 #: across the stated money conversions of the corpus, agreement across the figures of one quantity
 #: (the `quantity` key less its place, so that a place's count meets the count that names no place).
 RULES: tuple[Rule, ...] = (
-    Rule("parts", check_parts, WithinArticle(), ("part_exceeds_whole", "parts_exceed_whole"), _parts_hint,
-         "a part larger than its whole, or parts adding up past it"),
+    Rule("parts", check_parts, WithinArticle(), ("part_exceeds_whole", "parts_exceed_whole", "share_of_whole"),
+         _parts_hint, "a part larger than its whole, parts adding up past it, or a share of it its counts do not make"),
     Rule("conversions", check_conversions, WithinArticle(), ("conversion",), _conversion_hint,
          "a figure restated in other units or money that does not match the original"),
     Rule("implied_rates", check_implied_rates, Gathered(stated_conversions), ("implied_rate",), _rate_hint,

@@ -1,4 +1,5 @@
-"""Rules 1 and 2: a part larger than its whole, and parts that add up past their whole.
+"""Rules 1 and 2: a part larger than its whole, and parts that add up past their whole; and a
+share that restates a part but is not the share its counts make.
 
 "Air defences intercepted 45 of the 40 missiles" breaks rule 1. "Of 60 missiles, 48 were
 intercepted. Another 15 hit their targets." breaks rule 2: 63 of 60 accounted for. Parts are
@@ -67,6 +68,38 @@ def parts_exceed_whole(frame: pd.DataFrame, low: pd.Series, high: pd.Series) -> 
     return findings
 
 
+def share_of_whole(frame: pd.DataFrame, low: pd.Series, high: pd.Series) -> list[Finding]:
+    """A share that restates a part of its whole ("600 of the 800 voted to strike, or 45%") and is
+    not the share the two counts make (75%), beyond the rounding of all three."""
+    said = frame[frame["converts"].notna() & frame["dimension"].eq("percent")]
+    said = said[said["converts"].isin(frame.index)]
+    if said.empty:
+        return []
+    findings = []
+    for label, share in said.iterrows():
+        part = frame.loc[share["converts"]]
+        if part["dimension"] != "count" or not isinstance(part["whole"], str) or part["whole"] not in frame.index:
+            continue
+        whole = frame.loc[part["whole"]]
+        if whole["dimension"] != "count" or not low[whole.name] > 0:
+            continue
+        least = 100 * max(low[part.name], 0.0) / high[whole.name]
+        most = 100 * high[part.name] / low[whole.name]
+        if least <= high[label] and low[label] <= most:
+            continue
+        made = 100 * part["value"] / whole["value"]
+        findings.append(Finding(
+            kind="share_of_whole", severity=CONTRADICTION, figures=(label, part.name, whole.name),
+            message=(f"A share does not match its counts: {describe.figure(share)} restates "
+                     f"{describe.figure(part)} of {describe.figure(whole)}, which is about "
+                     f"{describe.number(made)}%."),
+            subject=part.get("subject"), articles=(share["article"],),
+            expected=float(made), observed=float(share["value"]), unit="percent",
+            deviation=_deviation(share["value"], made), tolerance=0.0,
+        ))
+    return findings
+
+
 def _deviation(observed: float, expected: float) -> float:
     return abs(observed - expected) / abs(expected) if expected else float("inf")
 
@@ -76,4 +109,4 @@ def check_parts(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
     if frame.empty or frame["whole"].isna().all():
         return []
     low, high = bounds(frame, tol)
-    return part_exceeds_whole(frame, low, high) + parts_exceed_whole(frame, low, high)
+    return part_exceeds_whole(frame, low, high) + parts_exceed_whole(frame, low, high) + share_of_whole(frame, low, high)

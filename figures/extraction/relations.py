@@ -43,6 +43,14 @@ _CONVERSION_GAP = re.compile(
 _APPOSED_GAP = re.compile(r"\s*,\s*")
 _PHRASE_END = re.compile(r"\s*(?:[,;.)]|$)")     # "..., about 22,000 euros," but not "about 5 miles of it"
 _EQUIVALENT_GAP = re.compile(r"\s*,\s+(?:or\s+)?(?:the\s+)?equivalent\s+(?:of|to)\s+")
+# what stands between a part (or its whole) and the share that restates it: ", or 75%", " (75%)",
+# ", or about 75 per cent", and up to a few words of the part's clause: "600 voted to strike, or 45%"
+_SHARE_RESTATED = re.compile(r"(?:[ \u00a0]+[A-Za-z'’-]+){0,4}[ \u00a0]*(?:,[ \u00a0]*or|\(|,)[ \u00a0]*"
+                             r"(?:(?:about|around|roughly|nearly|almost|some|just[ \u00a0]+(?:over|under))[ \u00a0]+)?$",
+                             re.IGNORECASE)
+# "25% more than last year", "a 3% rise": a share that compares, not one that restates a part
+_COMPARED_AFTER = re.compile(r"[ \u00a0-]*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|than|"
+                             r"increase|increases|rise|rises|drop|drops|fall|falls|gain|gains|jump|decline)\b", re.IGNORECASE)
 _LOOKBACK_SENTENCES = 3
 #: How many figures back a later "10 of the drones" looks for its whole: a window, so that an
 #: article listing thousands of figures costs linear time.
@@ -91,6 +99,18 @@ def link(figures: list[Figure], text: str, sentence_starts: list[int]) -> list[F
                          "low": original.low * ratio, "high": original.high * ratio}
             out[i] = fig.revised(found=bound, links={"converts": original_index})
             continue
+
+        # "600 of the 800 voted to strike, or 75%", "600 (75%)": a share that restates a part of its
+        # whole (the part's whole may be written after it, so the part is the one before the whole)
+        if (p is not None and p.sentence_index == f.sentence_index and f.dimension == "percent"
+                and f.change is None and _SHARE_RESTATED.fullmatch(text, max(p.end, prev.about.noun_end), f.start)
+                and not _COMPARED_AFTER.match(text, f.end)):
+            part = i - 1
+            if prev.links.is_whole and i >= 2 and out[i - 2].links.whole == i - 1:
+                part = i - 2
+            if out[part].found.dimension == "count" and out[part].links.whole is not None:
+                out[i] = fig.revised(links={"converts": part})
+                continue
 
         # "39 out of 71", "52 of the 60", "14 drones out of 19", "310 million of the 2.2 billion rand";
         # a part that names what it counts is one only of a whole that counts too: "24 cans of 330ml"
