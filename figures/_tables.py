@@ -91,7 +91,8 @@ def _suffix_pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
     # An alias must end at a word boundary unless it ends in a symbol ("%", "°C" ends in a letter),
     # and never runs on into digits through a hyphen ("12 C-17 parts" is no temperature), except
     # into a second number with the same unit, the range "2kg-3kg"
-    return re.compile(r"(?P<alias>%s)(?![A-Za-z0-9]|-(?![\d.,]*(?P=alias)(?![A-Za-z0-9]))\d)" % alternation(aliases),
+    # or the inches of a height written with hyphens, "5-foot-2"
+    return re.compile(r"(?P<alias>%s)(?![A-Za-z0-9]|-(?![\d.,]*(?P=alias)(?![A-Za-z0-9]))(?<!foot-)\d)" % alternation(aliases),
                       flags)
 
 

@@ -38,7 +38,7 @@ _SIGNED = frozenset({"temperature", "percent_change", "angle"})
 _TO = re.compile(r"[ \u00a0]*to[ \u00a0]*", re.IGNORECASE)
 _TO_NUMBER = re.compile(r"[ \u00a0]+to[ \u00a0]+(?:[$€£¥]|US\$)?\d", re.IGNORECASE)
 _SHARE_GAP = re.compile(r"[ \u00a0]+(?:out[ \u00a0]+of|in)[ \u00a0]+", re.IGNORECASE)
-_COMPOUND_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*|and[ \u00a0]+)?")
+_COMPOUND_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*|and[ \u00a0]+)?|-")     # "6ft 2in", "5-foot-2"
 
 
 _BETWEEN_REACH = 10           # characters before a range's first figure where "between" or "from" may begin
@@ -330,7 +330,7 @@ def _level_start(text: str, read: list[Found], level: Found) -> int:
     return start
 
 
-_BARE_MINOR_GAP = re.compile(r"[ \u00a0]")
+_BARE_MINOR_GAP = re.compile(r"[ \u00a0-]")          # "5ft 10", "5-foot-2"
 _BARE_MINOR_END = re.compile(r"[ \u00a0]*(?:[,.;:)!?]|$|(?:%s)\b)" % _tables.alternation(
     sorted(_tables.word_class("measure_end_word"))), re.IGNORECASE)
 
@@ -341,6 +341,8 @@ def _bare_minor(text: str, major: Found, minor: Found) -> float | None:
     per = _tables.compound_minor_units().get(major.unit)
     if per is None or not _BARE_MINOR_GAP.fullmatch(text, major.end, minor.start):
         return None
+    if text[major.end] == "-":
+        return per                                 # "a 6-foot-2 guard": the hyphens say it is one height
     return per if _BARE_MINOR_END.match(text, minor.end) else None
 
 
