@@ -189,6 +189,10 @@ def reason_not_figure(
                 return "idiom"                  # "at one point", "at one stage" (not "won by one point")
             if text[end:end + 4].lower() == "-off":
                 return "idiom"                  # "a one-off payment"
+        if _HYPHEN_IDIOM.match(text, end):
+            return "idiom"                      # "one-way", "a two-sided deal", "a three-way race"
+        if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha() and surface[0].islower():
+            return "idiom"                      # the last word of "one-on-one", "day-to-day"
         return None
     if core.kind != "digits":
         return None
@@ -255,6 +259,7 @@ def reason_not_figure(
     return None
 
 
+_HYPHEN_IDIOM = re.compile(r"-(?:%s)\b" % _tables.alternation(sorted(_tables.word_class("hyphen_idiom"))), re.IGNORECASE)
 _CAPITAL_NUMBER_WORD = re.compile(r"(?:%s)\b" % _tables.alternation(sorted(w.capitalize() for w in _tables.number_words())))
 _LIST_JOINER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|to|&))[ \u00a0]+")
 _HYPHEN = re.compile(r"[-‑]")

@@ -341,6 +341,9 @@ def scan(text: str) -> list[NumberCore]:
         core = word_core(text, m)
         if m.lastgroup == "unit_fraction" and (core is None or not _unit_follows(text, core.end, spelled=True)):
             continue                               # "a half-eaten apple", "a quarter final": no unit, no figure
+        if core is not None and text[m.start():m.start() + 2].lower() in ("a ", "an") and _PRICED_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()):
+            continue                               # "$4.82 a dozen": what the price is per, no count of its own
         if core is not None:
             found.append(core)
             words_end = core.end
