@@ -32,6 +32,7 @@ the rest of the work is one `groupby`, so the cost grows linearly with the numbe
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,7 @@ class _Figure:
     country: str | None         # the country it names as its place, if one
     course: str                 # how reports of its happening behave over time (data/happenings.tsv)
     means: frozenset[str] = frozenset()   # what the attack was made with, as its words say ("drone", "missile")
+    events: str = ""            # "one" attack its sentence tells of, "many" ("Russian attacks ... killed 14"), or ""
 
 
 def _role(source: object) -> tuple[str | None, str | None]:
@@ -131,9 +133,47 @@ def prepare_agreement(part: pd.DataFrame) -> pd.DataFrame:
                        scope=part["scope"].fillna("").astype(object), period=part["period"].fillna("day"),
                        status=part["status"].fillna("report"))   # as read back from csv, "" is missing
     part = part[part["quantity"].notna()]
+    told = [_events_told(sentence, surface) for sentence, surface in
+            zip(part["sentence"].astype(object), part["surface"].astype(object))]
+    part = part.assign(events=[events for events, _ in told], sentence_means=[means for _, means in told])
     codes, keys = pd.factorize(part["quantity"].astype(object))      # each distinct key split once
     bases = np.array([key.split(" @ ")[0] for key in keys], dtype=object)
     return part.assign(quantity_base=bases[codes] if len(codes) else np.array([], dtype=object))
+
+
+_ATTACKS = _tables.word_class("attack_noun")
+_ONE_ATTACK = frozenset(w for w in _ATTACKS if not w.endswith("s"))
+_MANY_ATTACKS = frozenset(w for w in _ATTACKS if w.endswith("s"))
+_WORD = re.compile(r"[a-z]+")
+_ONE_MEANS_REACH = 16          # characters from "a" to the means it counts one of: "a drone", "a Russian drone"
+
+
+@lru_cache(maxsize=65536)
+def _attack_words(sentence: str) -> tuple[tuple[int, str], ...]:
+    """The attack nouns and means of a sentence, lower-cased, with where each starts (read once per sentence)."""
+    low = sentence.lower()
+    return tuple((m.start(), m.group()) for m in _WORD.finditer(low)
+                 if m.group() in _ATTACKS or m.group() in _MEANS or m.group() in ("a", "an"))
+
+
+def _events_told(sentence: object, surface: object) -> tuple[str, str]:
+    """How many attacks a figure's sentence tells of, and with what: ("many", "") for "Russian attacks
+    on Kharkiv killed 14" (a total over the day's events), ("one", "missile") for "A missile strike
+    killed 11" or "Three were killed when a drone hit ..." (the means nearest the figure), ("", "")
+    when it names no attack."""
+    if not isinstance(sentence, str):
+        return "", ""
+    words = _attack_words(sentence)
+    names = {w for _, w in words}
+    if names & _MANY_ATTACKS:
+        return "many", ""
+    at = sentence.lower().find(surface.lower()) if isinstance(surface, str) and names & _MEANS else -1
+    means = [(abs(start - at), w) for start, w in words if w in _MEANS] if at >= 0 else []
+    nearest = singular(min(means)[1]) if means else ""
+    if names & _ONE_ATTACK or any(w in _MEANS and not w.endswith("s") and prev in ("a", "an") and at_w - at_prev <= _ONE_MEANS_REACH
+                                  for (at_prev, prev), (at_w, w) in zip(words, words[1:])):
+        return "one", nearest
+    return "", nearest
 
 
 def _sentences_by_article(frame: pd.DataFrame) -> dict[object, list[str]]:
@@ -229,10 +269,12 @@ def comparison_records(rows: pd.DataFrame) -> list[_Figure]:
         rows["strict"], rows["qualifier"].astype(object), day_numbers, weekdays, rows["period"].astype(object),
         rows["status"].astype(object), rows["source"].astype(object), rows["against"].astype(object),
         rows["scope"].astype(object), rows["place"].astype(object), rows["happening"].astype(object),
-        (rows["concept"] if "concept" in rows.columns else pd.Series(None, index=rows.index)).astype(object))
+        (rows["concept"] if "concept" in rows.columns else pd.Series(None, index=rows.index)).astype(object),
+        (rows["events"] if "events" in rows.columns else pd.Series("", index=rows.index)).astype(object),
+        (rows["sentence_means"] if "sentence_means" in rows.columns else pd.Series("", index=rows.index)).astype(object))
     out = []
     for (label, article, sentence, low, high, strict, qualifier, day, weekday, period, status, source, against,
-         scope, place, happening, concept) in columns:
+         scope, place, happening, concept, events, sentence_means) in columns:
         role, name = _role(source)
         strict = bool(strict)
         out.append(_Figure(
@@ -243,7 +285,9 @@ def comparison_records(rows: pd.DataFrame) -> list[_Figure]:
             role=role, name=name, against=against if isinstance(against, str) else None,
             scoped=bool(scope), placed=isinstance(place, str), country=_country(place),
             course=_COURSE.get(happening, "event") if happening != "population" or scope else "event",
-            means=_means_of(concept),
+            means=_means_of(concept) or (frozenset({sentence_means}) if isinstance(sentence_means, str) and sentence_means
+                                         else frozenset()),
+            events=events if isinstance(events, str) else "",
         ))
     return out
 
@@ -294,6 +338,10 @@ def across_articles(a: _Figure, b: _Figure, tol: Tolerances, topics: Topics) -> 
         return None                              # two countries' counts: two events
     if a.means and b.means and a.means.isdisjoint(b.means):
         return None                              # "a drone strike killed two", "a missile strike killed three"
+    if {a.events, b.events} == {"one", "many"}:  # one attack's toll against the day's attacks': a part of it
+        one, many = (a, b) if a.events == "one" else (b, a)
+        if not apart(one.low, one.strict_low, many.high, many.strict_high):
+            return None                          # only one attack's count above all attacks' contradicts
     course = a.course
     if course == "fixed":
         return None if {"update", "live"} & {a.status, b.status} else CONTRADICTION   # a count as of 2 pm
