@@ -176,8 +176,9 @@ def reason_not_figure(
 
     if core.kind == "words":
         surface = text[start:end]
-        if surface[0].isupper() and start > sentence_start and prev and prev[0].isupper():
-            return "name"                       # "Formula One", "Air Force One"
+        if surface[0].isupper() and start > sentence_start and prev and prev[0].isupper() and not (
+                surface.isupper() and prev.isupper() and len(surface) > 1 and _leads_to_figure(prev.lower())):
+            return "name"                       # "Formula One", "AMERICA ONE" (not "UP TO TWO FEET", "KILLS FIVE")
         if surface[0].isupper() and start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalnum():
             return "name"                       # "7-Eleven": a capitalised number word hyphened on
         if surface.lower() == "one":
@@ -257,6 +258,12 @@ def reason_not_figure(
             if not (plural_noun or counted or part_of):
                 return "year"
     return None
+
+
+def _leads_to_figure(low: str) -> bool:
+    """Whether a word in capitals before a number word in capitals reads as leading to a figure (a
+    function word or a verb: "UP TO TWO FEET", "STORM KILLS FIVE"), not as a name it ends."""
+    return low in _STOPWORDS or low in _VERBS or low in _CHANGE_WORDS
 
 
 _HYPHEN_IDIOM = re.compile(r"-(?:%s)\b" % _tables.alternation(sorted(_tables.word_class("hyphen_idiom"))), re.IGNORECASE)
