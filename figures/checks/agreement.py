@@ -149,11 +149,25 @@ _ONE_MEANS_REACH = 16          # characters from "a" to the means it counts one 
 
 
 @lru_cache(maxsize=65536)
-def _attack_words(sentence: str) -> tuple[tuple[int, str], ...]:
-    """The attack nouns and means of a sentence, lower-cased, with where each starts (read once per sentence)."""
+def _attacks_of(sentence: str) -> tuple[str, tuple[tuple[int, str], ...], frozenset[str]]:
+    """What a sentence tells of attacks, read once per sentence: "many" (a plural attack noun), "one"
+    (a singular one, or "a drone"), or ""; where each means word stands in it (lower case); and the
+    kinds of means it names, singular."""
     low = sentence.lower()
-    return tuple((m.start(), m.group()) for m in _WORD.finditer(low)
-                 if m.group() in _ATTACKS or m.group() in _MEANS or m.group() in ("a", "an"))
+    words = [(m.start(), m.group()) for m in _WORD.finditer(low)
+             if m.group() in _ATTACKS or m.group() in _MEANS or m.group() in ("a", "an")]
+    names = {w for _, w in words}
+    means = tuple((at, w) for at, w in words if w in _MEANS)
+    kinds = frozenset(singular(w) for _, w in means)
+    if names & _MANY_ATTACKS:
+        return "many", means, kinds
+    if names & _ONE_ATTACK or any(w in _MEANS and not w.endswith("s") and prev in ("a", "an") and at_w - at_prev <= _ONE_MEANS_REACH
+                                  for (at_prev, prev), (at_w, w) in zip(words, words[1:])):
+        return "one", means, kinds
+    return "", means, kinds
+
+
+_NEAREST_MEANS_CHARS = 2_000   # sentences longer than this, with means of more than one kind, give none
 
 
 def _events_told(sentence: object, surface: object) -> tuple[str, str]:
@@ -163,17 +177,15 @@ def _events_told(sentence: object, surface: object) -> tuple[str, str]:
     when it names no attack."""
     if not isinstance(sentence, str):
         return "", ""
-    words = _attack_words(sentence)
-    names = {w for _, w in words}
-    if names & _MANY_ATTACKS:
-        return "many", ""
-    at = sentence.lower().find(surface.lower()) if isinstance(surface, str) and names & _MEANS else -1
-    means = [(abs(start - at), w) for start, w in words if w in _MEANS] if at >= 0 else []
-    nearest = singular(min(means)[1]) if means else ""
-    if names & _ONE_ATTACK or any(w in _MEANS and not w.endswith("s") and prev in ("a", "an") and at_w - at_prev <= _ONE_MEANS_REACH
-                                  for (at_prev, prev), (at_w, w) in zip(words, words[1:])):
-        return "one", nearest
-    return "", nearest
+    told, means, kinds = _attacks_of(sentence)
+    if told == "many" or not means:
+        return told, ""
+    if len(kinds) == 1:
+        return told, next(iter(kinds))
+    if len(sentence) > _NEAREST_MEANS_CHARS or not isinstance(surface, str):
+        return told, ""                            # which is nearest is not worth a scan of a long sentence
+    at = sentence.lower().find(surface.lower())
+    return told, (singular(min((abs(start - at), w) for start, w in means)[1]) if at >= 0 else "")
 
 
 def _sentences_by_article(frame: pd.DataFrame) -> dict[object, list[str]]:
