@@ -256,8 +256,8 @@ class MinorUnit:
 
 @lru_cache(maxsize=None)
 def minor_units() -> dict[str, MinorUnit]:
-    """A word for a currency's hundredth, in lower case -> its `MinorUnit` (data/minor_units.tsv)."""
-    return {row["word"].lower(): MinorUnit(frozenset(row["codes"].split()), row["alone"] or None)
+    """A word for a currency's hundredth, as written -> its `MinorUnit` (data/minor_units.tsv)."""
+    return {row["word"]: MinorUnit(frozenset(row["codes"].split()), row["alone"] or None)
             for row in read_rows("minor_units.tsv")}
 
 

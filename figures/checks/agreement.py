@@ -225,7 +225,7 @@ def _split_into_events(frame: pd.DataFrame) -> pd.Series:
     event's share of the day, so another report's count of the whole day is no rival of it, and
     neither is compared. An event the article sets apart ("Separately, a landslide killed three":
     `other`) splits nothing."""
-    other = frame["status"].eq("another") & frame["quantity"].notna()
+    other = frame["status"].eq("another") & frame["quantity"].notna() & frame["period"].fillna("day").eq("day")
     if not other.any():
         return pd.Series(False, index=frame.index)
     # of the same quantity less its place, where the other event is placed nowhere ("in the city

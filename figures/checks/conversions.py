@@ -17,7 +17,7 @@ import pandas as pd
 from figures.checks import describe
 from figures.checks.findings import CONTRADICTION, UNVERIFIED, WARNING, Finding
 from figures.checks.intervals import Tolerances, base_scale, bounds, restated_slack
-from figures.normalise import from_base
+from figures.normalise import OFFSET_UNITS, from_base, linear_map
 
 
 def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
@@ -61,6 +61,8 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
         lo_o = low[orig.name] - slack * abs(orig["base_value"])
         hi_o = high[orig.name] + slack * abs(orig["base_value"])
         if high[label] < lo_o or low[label] > hi_o:
+            if not money and _as_difference(said, orig):
+                continue                          # "rose by 2C (3.6F)": a difference of temperatures, no offset
             if money:
                 in_said_units = orig["base_value"] / (said["base_value"] / said["value"]) if said["value"] else math.nan
             else:
@@ -77,6 +79,18 @@ def check_conversions(frame: pd.DataFrame, tol: Tolerances) -> list[Finding]:
                 tolerance=slack,
             ))
     return findings
+
+
+def _as_difference(said: pd.Series, orig: pd.Series) -> bool:
+    """Whether a temperature restated on another scale matches as a difference of temperatures
+    ("warmed by 2C (3.6F)", "8C (14F) above average"): the scales' degrees without their zeros. A
+    text does not always say which it means, so a pair that holds either way is no contradiction."""
+    if said["unit"] not in OFFSET_UNITS or orig["unit"] not in OFFSET_UNITS:
+        return False
+    per_degree = linear_map(orig["unit"])[0] / linear_map(said["unit"])[0]
+    expected = orig["value"] * per_degree
+    slack = abs(said["resolution"]) / 2 + abs(orig["resolution"]) / 2 * per_degree + 0.05 * abs(expected)
+    return abs(said["value"] - expected) <= slack
 
 
 def implied_rates(frame: pd.DataFrame) -> pd.DataFrame:

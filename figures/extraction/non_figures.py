@@ -192,8 +192,9 @@ def reason_not_figure(
                 return "idiom"                  # "a one-off payment"
         if _HYPHEN_IDIOM.match(text, end):
             return "idiom"                      # "one-way", "a two-sided deal", "a three-way race"
-        if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha() and surface[0].islower():
-            return "idiom"                      # the last word of "one-on-one", "day-to-day"
+        if _SAME_WORD_PAIR.search(text, max(0, start - 12), start) and _SAME_WORD_PAIR.search(
+                text, max(0, start - 12), start).group("w").lower() == surface.lower():
+            return "idiom"                      # the last word of "one-on-one", "one-to-one"
         return None
     if core.kind != "digits":
         return None
@@ -233,8 +234,8 @@ def reason_not_figure(
         return "date"
     if prev and not has_currency:
         low = prev.lower()
-        if (low.rstrip(".") in _INDEX_NOUNS or low.endswith("s") and low[:-1] in _INDEX_NOUNS) \
-                and not bounded and not has_unit and "." not in digits:
+        if (low.rstrip(".") in _INDEX_NOUNS or low.endswith("s") and low[:-1] in _INDEX_NOUNS
+                and _LISTED_AFTER.match(text, end)) and not bounded and not has_unit and "." not in digits:
             return "index"                      # day 500, Article 5, flight 370, junctions 10 (and 11)
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
         if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit:
@@ -266,8 +267,11 @@ def _leads_to_figure(low: str) -> bool:
     return low in _STOPWORDS or low in _VERBS or low in _CHANGE_WORDS
 
 
+_SAME_WORD_PAIR = re.compile(r"\b(?P<w>[A-Za-z]+)-(?:on|to)-$")
 _HYPHEN_IDIOM = re.compile(r"-(?:%s)\b" % _tables.alternation(sorted(_tables.word_class("hyphen_idiom"))), re.IGNORECASE)
 _CAPITAL_NUMBER_WORD = re.compile(r"(?:%s)\b" % _tables.alternation(sorted(w.capitalize() for w in _tables.number_words())))
+_LISTED_AFTER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|to|&))[ \u00a0]+\d")   # "junctions 10 and 11", not "days 300 people"
+_LIST_END = re.compile(r"[ \u00a0]+(?:and|or)[ \u00a0]+\d")
 _LIST_JOINER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|to|&))[ \u00a0]+")
 _HYPHEN = re.compile(r"[-‑]")
 
@@ -280,7 +284,8 @@ def goes_on_from(text: str, skipped: tuple[str, int] | None, core: NumberCore, *
     if skipped is None or has_unit:
         return None
     reason, end = skipped
-    if reason == "index" and _LIST_JOINER.fullmatch(text, end, core.start):
+    if reason == "index" and _LIST_JOINER.fullmatch(text, end, core.start) and (
+            text[end] != "," or _LISTED_AFTER.match(text, core.end) or _LIST_END.match(text, core.end)):
         nxt = _next_word(text, core.end)
         counted = nxt is not None and nxt[:1].islower() and looks_plural(nxt)
         return None if counted else "index"       # not "on day 3 and 40 people were hurt"

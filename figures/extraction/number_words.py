@@ -45,7 +45,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
           | (?P<words>
               \b(?:an?%(sp)s(?=(?:%(scales)s|dozen)\b)(?:%(scales)s|dozen)  # "a hundred", "a dozen"
                 | (?:%(starters)s))                # or a non-scale word
-              (?:(?:%(sp)s|-)(?:and%(sp)s)?(?:%(any)s)      # twenty-five, one hundred and twenty
+              (?:(?:(?:%(sp)s|-)(?:and%(sp)s)?|-and-)(?:%(any)s)      # twenty-five, one hundred and twenty, a hundred-and-fifty
                 | (?:(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion)),%(sp)s   # "four million, three
                   (?=(?:(?:%(any)s)(?:%(sp)s|-)(?:and%(sp)s)?)*?(?:hundred|thousand|million|billion)\b)   # hundred and ten"
                   (?:%(any)s))*
@@ -137,7 +137,7 @@ def words_value(run: str) -> float | None:
     a trailing "dozen" and "and a half" ("three and a half").
     """
     words = re.sub(r"[\s,]+", " ", run.lower()).strip()
-    words = _HYPHENED_PART.sub(r" and \1 \2", words)           # "two-and-a-half"
+    words = _HYPHENED_PART.sub(r" and \1 \2", words).replace("-and-", " and ")   # "two-and-a-half", "hundred-and-six"
     part = 0.0
     tail = _AND_A_PART.search(words)
     if tail:

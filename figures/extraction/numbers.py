@@ -134,7 +134,10 @@ _ONE_MEASURE_WORDS = sorted({row["alias"] for name in _tables.UNIT_TABLES for ro
                             - _tables.word_class("idiom_measure"))
 _ONE_OF_A_MEASURE = re.compile(r"\b(?P<one>an?)(?=" + SP + r"(?:%s)" % _tables.alternation(_ONE_MEASURE_WORDS)
                                + SP + r"of\b)", re.IGNORECASE)
-_PRICED_BEFORE = re.compile(r"(?:\d|\b(?:per|%s))[%%]?[ \u00a0]*$|\b(?:%s)[ \u00a0]+$"     # or "half an inch"
+# a price right before: "$5 a kilo of", "€3.20 a dozen", "£2m a year" (a currency sign or code, digits,
+# maybe a scale word); or a fraction: "half an inch"
+_PRICED_BEFORE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}[ \u00a0]?)[\d.,]*\d(?:[ \u00a0]?(?:%s))?[ \u00a0]*$|\bper[ \u00a0]+$"
+                            r"|\b(?:%s)[ \u00a0]+$"
                             % (_tables.alternation(sorted(_tables.scales()[0])), _tables.alternation(sorted(_tables.fractions()))),
                             re.IGNORECASE)
 
@@ -341,8 +344,8 @@ def scan(text: str) -> list[NumberCore]:
         core = word_core(text, m)
         if m.lastgroup == "unit_fraction" and (core is None or not _unit_follows(text, core.end, spelled=True)):
             continue                               # "a half-eaten apple", "a quarter final": no unit, no figure
-        if core is not None and text[m.start():m.start() + 2].lower() in ("a ", "an") and _PRICED_BEFORE.search(
-                text, max(0, m.start() - 12), m.start()):
+        if core is not None and text[m.start():m.end()].lower() == "a dozen" and _PRICED_BEFORE.search(
+                text, max(0, m.start() - 16), m.start()):
             continue                               # "$4.82 a dozen": what the price is per, no count of its own
         if core is not None:
             found.append(core)
@@ -360,7 +363,7 @@ def scan(text: str) -> list[NumberCore]:
         spans = sorted((c.start, c.end) for c in found)
         found += [NumberCore(m.start(), m.end(), 1.0, 1.0, 1.0, 1.0, "words", False, m.end())
                   for m in _ONE_OF_A_MEASURE.finditer(text) if not _inside(spans, m.start())
-                  and not _PRICED_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+                  and not _PRICED_BEFORE.search(text, max(0, m.start() - 16), m.start())]
     if len(found) > 1:
         found.sort(key=lambda c: c.start)
     return found

@@ -17,6 +17,7 @@ A part that cannot be read is left unknown, and an unknown part compares with no
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,7 +46,7 @@ _RESTRICTING = _tables.word_class("restricting_modifier")
 _COMBINE = _tables.word_class("coordinator")
 _CROWD_NOUNS = _tables.word_class("crowd_noun")
 _META = _tables.word_class("meta_noun")
-_REACH_WORDS = {"next": 1, "before": 3, "near": 6}   # how many words a "next"/"before"/"near" marker may stand ahead
+_REACH_WORDS = {"before": 3, "near": 6}       # how many words a "before"/"near" marker may stand ahead
 _COLLECTIVE = _tables.word_class("collective_noun")
 #: Words that may stand between a count's name and the figure: "the death toll has climbed to 418".
 _LINKING_TO_FIGURE = AUX | _tables.word_class("linking_to_figure")
@@ -519,6 +520,10 @@ def markers(sentence: Sentence) -> tuple[Marker, ...]:
                 break
         if hit is not None:
             n, (status, reach) = hit
+            if reach == "after" and i + n < len(tokens) and lows[i + n] == "than":
+                hit = (n, ("other", "after"))     # "20 more than first reported": a difference, no count of its own
+        if hit is not None:
+            n, (status, reach) = hit
             if reach != "article":
                 found.append(Marker(i, i + n, status, reach))
             resume = i + n
@@ -540,26 +545,59 @@ def statuses(marks: tuple[Marker, ...], clauses: tuple[Clause, ...], spans: list
     """The status of each figure of a sentence (token spans `spans`, in order): each marker belongs
     to the figure of its clause it stands nearest to; a "before" marker only to a figure it directly
     precedes; an "after" marker to the figure it directly follows; a "sentence" marker (a denial)
-    to every figure of the sentence. A clock time in a figure's own clause ("as of 3:20 a.m.") makes it an update."""
+    to every figure of the sentence. A clock time in a figure's own clause ("as of 3:20 a.m.") makes it an update.
+    Each marker looks only at the figures beside it (found by bisection), so a sentence of thousands
+    of figures and markers costs linear time."""
     result = ["update" if t else "report" for t in timed]
+    if not marks or not spans:
+        return result
+    starts = [a for a, _ in spans]
+    clause_of = [clause_at(clauses, a) for a in starts]
+    ending_at: dict[int, int] = {}
+    for k, (_, stop) in enumerate(spans):
+        ending_at.setdefault(stop, k)
+    whole_sentence = None
     for mark in marks:
         if mark.reach == "sentence":                 # "claimed 200 had died, but police said that was false"
-            result = [mark.status if _STATUS_RANK[mark.status] > _STATUS_RANK[status] else status for status in result]
+            if whole_sentence is None or _STATUS_RANK[mark.status] > _STATUS_RANK[whole_sentence]:
+                whole_sentence = mark.status
             continue
         c = clause_at(clauses, mark.first)
-        members = [k for k, (a, _) in enumerate(spans) if clause_at(clauses, a) == c]
-        if not members:
-            continue
         if mark.reach == "after":                    # "killed three more": the word right after the figure
-            target = next((k for k in members if spans[k][1] == mark.first), None)
+            k = ending_at.get(mark.first)
+            target = k if k is not None and clause_of[k] == c else None
         elif mark.reach in _REACH_WORDS:
             window = _REACH_WORDS[mark.reach]
-            target = next((k for k in members if 0 <= spans[k][0] - mark.stop <= window), None)
+            target = None
+            k = bisect_left(starts, mark.stop)
+            while k < len(starts) and starts[k] - mark.stop <= window:
+                if clause_of[k] == c:
+                    target = k
+                    break
+                k += 1
         else:
-            target = min(members, key=lambda k: (_distance(mark, spans[k]), -spans[k][0]))
+            target = _nearest_in_clause(mark, spans, starts, clause_of, c)
         if target is not None and _STATUS_RANK[mark.status] > _STATUS_RANK[result[target]]:
             result[target] = mark.status
+    if whole_sentence is not None:
+        result = [whole_sentence if _STATUS_RANK[whole_sentence] > _STATUS_RANK[status] else status for status in result]
     return result
+
+
+_NEIGHBOURS = 2               # figures on each side of a marker that may be the one nearest it
+
+
+def _nearest_in_clause(mark: Marker, spans: list[tuple[int, int]], starts: list[int], clause_of: list[int],
+                       c: int) -> int | None:
+    """The figure of clause `c` nearest the marker (the later one on a tie): one of the few figures
+    beside it, else (a clause whose figures stand apart from it) any figure of the clause."""
+    k = bisect_left(starts, mark.stop)
+    near = [j for j in range(max(0, k - _NEIGHBOURS), min(len(starts), k + _NEIGHBOURS)) if clause_of[j] == c]
+    if not near:
+        near = [j for j, clause in enumerate(clause_of) if clause == c]
+    if not near:
+        return None
+    return min(near, key=lambda j: (_distance(mark, spans[j]), -spans[j][0]))
 
 
 def _distance(mark: Marker, span: tuple[int, int]) -> int:

@@ -213,20 +213,29 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     if sharing:
         _by_country(text, found, sharing)
     if hundredths:
-        _as_money(found, hundredths)
+        _as_money(text, found, hundredths)
     if ones:
-        found = _unpriced(found, ones)             # last: it drops figures, so indices change
+        found = _unpriced(text, sentences, found, ones)             # last: it drops figures, so indices change
     return _joined(text, found, sentences)
 
 
-def _unpriced(found: list[Found], ones: set[int]) -> list[Found]:
-    """The figures without the one of a measure that a price in its sentence is for: "A kilo of
-    coffee sells for BRL 58" prices a kilo (it is no amount of coffee), where "a foot of snow fell"
-    measures the snow. Indices into the list are kept valid: `ones` is read before any is dropped."""
-    priced = {f.sentence_index for f in found if f.dimension == "currency"}
-    if not priced:
-        return found
-    return [f for i, f in enumerate(found) if i not in ones or f.sentence_index not in priced]
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_PRICE_REACH = 3              # figures after "a kilo of" where the price it is for may stand
+
+
+def _unpriced(text: str, sentences: SentenceIndex, found: list[Found], ones: set[int]) -> list[Found]:
+    """The figures without the one of a measure that a price in its clause is for: "A kilo of coffee
+    sells for BRL 58" prices a kilo (it is no amount of coffee), where "a foot of snow fell, causing
+    $2m of damage" measures the snow. Indices into the list are kept valid: `ones` is read before any
+    is dropped."""
+    priced = set()
+    for i in ones:
+        one = found[i]
+        later = next((f for f in found[i + 1:i + 1 + _PRICE_REACH] if f.sentence_index == one.sentence_index
+                      and f.dimension == "currency"), None)
+        if later is not None and not _CLAUSE_BREAK.search(text, one.end, later.start):
+            priced.add(i)                          # "A kilo of coffee sells for BRL 58"; not "..., causing $2m"
+    return [f for i, f in enumerate(found) if i not in priced]
 
 
 def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]]) -> None:
@@ -235,10 +244,14 @@ def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[di
     in the sentence, else of a country the article names ("Mexico's finance ministry"). Otherwise
     the count stays a count: "pesos" alone names no one currency."""
     named: set[str] | None = None                 # read once, only if a sentence does not decide
+    in_sentence: dict[int, set[str]] = {}
+    for f in found:
+        if f.dimension == "currency":
+            in_sentence.setdefault(f.sentence_index, set()).add(f.unit)
     for i, (currencies, end) in sharing:
         fig = found[i]
         codes = set(currencies)
-        known = codes & {f.unit for f in found if f.dimension == "currency" and f.sentence_index == fig.sentence_index}
+        known = codes & in_sentence.get(fig.sentence_index, set())
         if len(known) != 1:
             if named is None:
                 named = units.currencies_of_countries_named(text)
@@ -247,17 +260,19 @@ def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[di
             found[i] = fig._replace(end=end, unit=known.pop(), dimension="currency")
 
 
-def _as_money(found: list[Found], hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]]) -> None:
+def _as_money(text: str, found: list[Found], hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]]) -> None:
     """The counts of a currency's hundredth ("18 cents", "50 sen") made money, in place, where its
     currency is known: the word names one ("euro cents"); else exactly one of the currencies it may
     name stands as a figure in the same sentence ("rose 18 cents to $23.50": 0.18 USD), else in the
-    article; else, when the article writes no currency at all, the word's own (a bare "cents" is US
-    cents, as a bare "dollars" is USD). Otherwise the count stays a count."""
+    article; else, when the article writes no currency at all and names no country but the US, the
+    word's own (a bare "cents" is US cents, as a bare "dollars" is USD). Otherwise the count stays a
+    count."""
     in_sentence: dict[int, set[str]] = {}
     for fig in found:
         if fig.dimension == "currency":
             in_sentence.setdefault(fig.sentence_index, set()).add(fig.unit)
     in_article = set().union(*in_sentence.values())
+    abroad: bool | None = None                    # whether the article names a country other than the US
     for i, (minor, end) in hundredths:
         fig = found[i]
         known = minor.codes
@@ -265,12 +280,21 @@ def _as_money(found: list[Found], hundredths: list[tuple[int, tuple[_tables.Mino
             if len(known) > 1 and written:
                 known = known & written
         if len(known) > 1 and not in_article and minor.alone is not None:
-            known = {minor.alone}
+            if abroad is None:
+                abroad = units.names_another_country(text)
+            if not abroad:
+                known = {minor.alone}                # not "In Ireland, the levy rose to 22 cents"
         if len(known) != 1:
             continue
         (code,) = known
         found[i] = fig._replace(end=end, value=_hundredth(fig.value), low=_hundredth(fig.low), high=_hundredth(fig.high),
                                 resolution=_hundredth(fig.resolution), unit=code, dimension="currency")
+        first = found[i - 1] if i > 0 else None
+        if (first is not None and first.dimension == "count" and first.sentence_index == fig.sentence_index
+                and _RANGE_GAP.fullmatch(text, first.end, fig.start)):     # "10 to 15 cents", "2 or 3 cents"
+            found[i - 1] = first._replace(value=_hundredth(first.value), low=_hundredth(first.low),
+                                          high=_hundredth(first.high), resolution=_hundredth(first.resolution),
+                                          unit=code, dimension="currency")
 
 
 def _hundredth(value: float) -> float:

@@ -51,6 +51,7 @@ _SHARE_RESTATED = re.compile(r"(?:[ \u00a0]+[A-Za-z'’-]+){0,4}[ \u00a0]*(?:,[ 
 # "25% more than last year", "a 3% rise": a share that compares, not one that restates a part
 _COMPARED_AFTER = re.compile(r"[ \u00a0-]*(?:more|less|fewer|higher|lower|up|down|above|below|over|under|than|"
                              r"increase|increases|rise|rises|drop|drops|fall|falls|gain|gains|jump|decline)\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)      # "10% of its global workforce": a share of another whole
 _LOOKBACK_SENTENCES = 3
 #: How many figures back a later "10 of the drones" looks for its whole: a window, so that an
 #: article listing thousands of figures costs linear time.
@@ -104,7 +105,7 @@ def link(figures: list[Figure], text: str, sentence_starts: list[int]) -> list[F
         # whole (the part's whole may be written after it, so the part is the one before the whole)
         if (p is not None and p.sentence_index == f.sentence_index and f.dimension == "percent"
                 and f.change is None and _SHARE_RESTATED.fullmatch(text, max(p.end, prev.about.noun_end), f.start)
-                and not _COMPARED_AFTER.match(text, f.end)):
+                and not _COMPARED_AFTER.match(text, f.end) and not _SHARE_OF.match(text, f.end)):
             part = i - 1
             if prev.links.is_whole and i >= 2 and out[i - 2].links.whole == i - 1:
                 part = i - 2
@@ -159,7 +160,9 @@ def link(figures: list[Figure], text: str, sentence_starts: list[int]) -> list[F
         # "Of those, 800 were in Galveston": the last count of the sentence before is the whole
         first = first_in_sentence[f.sentence_index]
         if (first == i and i > 0 and p is not None and p.sentence_index == f.sentence_index - 1 and p.dimension == "count"
-                and _SENTENCE_OF_THOSE.fullmatch(text, sentence_start, f.start)):
+                and _SENTENCE_OF_THOSE.fullmatch(text, sentence_start, f.start)
+                and sum(1 for g in out[first_in_sentence[p.sentence_index]:i] if g.found.dimension == "count"
+                        and g.links.whole is None) == 1):     # which count "those" are is plain only if it is the one
             link_whole(i, i - 1 if prev.links.whole is None else prev.links.whole, breakdown=True)
             continue
 

@@ -26,13 +26,15 @@ _PER = re.compile(
 )
 # "a year earlier", "a season ago", "a year on, the town ...": the stretch of time dates the figure;
 # "a year on energy" is a rate spent on something
-_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|on(?=[ \u00a0]*(?:[,.;:!?)]|$|from\b|[A-Z0-9])))\b")
+_TIME_AGO = re.compile(r"[ \u00a0]+(?:earlier|ago|later|before|after|early|ahead|late|behind|into|"
+                       r"on(?=[ \u00a0]*(?:[,.;:!?)]|$|from\b|[A-Z0-9])))\b")
 # "4 million tonnes of CO2 annually": a rate written as an adverb after the figure
 _PER_ADVERB = re.compile(r"[ \u00a0]+(?P<per>%s)\b(?:[ \u00a0]+(?P<next>[a-z]+))?" % _tables.alternation(sorted(_tables.per_adverbs())))
 # "150 gigatonnes of ice a year": the rate after what the measure is of (a word or two)
 _MEASURE_OF = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 _NEXT_OF_WORD = re.compile(r"[ \u00a0]+[A-Za-z][\w'’-]*")
 _OF_WORDS = 3                 # words of what a measure is "of" that a rate may follow
+_HEAD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")     # the word after a modifier: "per checked bag"
 _PER_NOUN_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("per_noun"))
 #: Per nouns that, with "on", "ago", "earlier" after them, date a figure instead: "a year on", "a season ago".
 _CALENDAR_STEMS = frozenset(p.rstrip("s") for p in _tables.word_class("calendar_noun"))
@@ -148,6 +150,9 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
                                                 or not _TIME_AGO.match(text, m.end())):
         return low, m.end(), None
     if written_per and m.group("per")[0].islower() and low not in _STOPWORDS and low not in _NUMBER_WORDS:
+        head = _HEAD_AFTER.match(text, m.end())          # "per checked bag": the noun, past its modifier
+        if head and head.group(1) not in _STOPWORDS and head.group(1) not in _NUMBER_WORDS:
+            return head.group(1), head.end(), None
         return low, m.end(), None                        # "per bottle", "per tonne of grain": "per" names any noun
     return None
 
@@ -324,14 +329,14 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
 
 
 _MINOR_UNITS = _tables.minor_units()
-_MINOR_AFTER = re.compile(r"[ \u00a0]+(%s)(?![\w'’])" % _tables.alternation(sorted(_MINOR_UNITS)), re.IGNORECASE)
+_MINOR_AFTER = re.compile(r"[ \u00a0]+(%s)(?![\w'’])" % _tables.alternation(sorted(_MINOR_UNITS)))   # as written: not "Sen."
 
 
 def minor_unit_after(text: str, end: int) -> tuple[_tables.MinorUnit, int] | None:
     """The word for a currency's hundredth after the number ending at `end` ("18 cents", "50 sen",
     "5 euro cents"), and where the word ends; None when no such word follows."""
     m = _MINOR_AFTER.match(text, end)
-    return (_MINOR_UNITS[m.group(1).lower()], m.end()) if m else None
+    return (_MINOR_UNITS[m.group(1)], m.end()) if m else None
 
 
 _SHARED_WORDS = _tables.shared_currency_words()
@@ -359,6 +364,16 @@ def currencies_of_countries_named(text: str) -> set[str]:
     with a capital ("Mexico's finance ministry", "in Norway"; not "turkey" or "chad" the words)."""
     return {code for m in _COUNTRY_NAMES.finditer(text) if m.group()[0].isupper()
             for code in _COUNTRY_CURRENCIES[m.group().lower()]}
+
+
+_US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america"})
+_OTHER_COUNTRIES = re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_tables.countries() - _US_NAMES)), re.IGNORECASE)
+
+
+def names_another_country(text: str) -> bool:
+    """Whether the text names a country other than the United States, with a capital ("in Ireland",
+    "Canada's"): then a bare "cents" need not be US cents."""
+    return any(m.group()[0].isupper() for m in _OTHER_COUNTRIES.finditer(text))
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
