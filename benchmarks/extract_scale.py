@@ -20,7 +20,10 @@ Each row is one article, its size multiplied by 4 from row to row; for linear co
 - fractions: thousands of "1/2 of", each number was once checked against every fraction read before;
 - hanging hyphens, point groups, one aside of figures: a list of "1-," (each number once tried the
   rest of the list for the compound word it shares), one number of thousands of point groups, and
-  thousands of figures inside one relative aside (each once looked for where the aside closes); and
+  thousands of figures inside one relative aside (each once looked for where the aside closes);
+- status markers in one sentence, cents and shared currency names: thousands of "5 more" and
+  "bringing the toll to" in one sentence (each marker once scanned every figure of its clause), and
+  thousands of "5 cents" and "40 pesos" (each once gathered the sentence's currencies again); and
   any sentence of thousands of figures, whose text each figure's row once copied.
 
 Pinned to one core. Prints extract's and check's wall time for each.
@@ -83,6 +86,8 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "hanging hyphens": lambda size: "Sizes " + "1-, " * (size // 4) + "and 2-metre.",
     "point groups": lambda size: "Total 1" + ".234" * (size // 4) + " euros.",
     "one aside of figures": lambda size: "The firm, which counted " + "5 staff plus " * (size // 13) + ", said it ended.",
+    "status markers in one sentence": lambda size: ("Shelling killed 5 more, bringing the toll to 9 " * (size // 48 + 1))[:size] + ".",
+    "cents and shared currency names": lambda size: ("In Mexico it rose 5 cents to $2, or 40 pesos, " * (size // 46 + 1))[:size] + ".",
 }
 
 
