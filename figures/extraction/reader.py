@@ -287,14 +287,17 @@ def _as_money(text: str, found: list[Found], hundredths: list[tuple[int, tuple[_
         if len(known) != 1:
             continue
         (code,) = known
-        found[i] = fig._replace(end=end, value=_hundredth(fig.value), low=_hundredth(fig.low), high=_hundredth(fig.high),
-                                resolution=_hundredth(fig.resolution), unit=code, dimension="currency")
+        found[i] = _in_hundredths(fig, code)._replace(end=end)
         first = found[i - 1] if i > 0 else None
         if (first is not None and first.dimension == "count" and first.sentence_index == fig.sentence_index
                 and _RANGE_GAP.fullmatch(text, first.end, fig.start)):     # "10 to 15 cents", "2 or 3 cents"
-            found[i - 1] = first._replace(value=_hundredth(first.value), low=_hundredth(first.low),
-                                          high=_hundredth(first.high), resolution=_hundredth(first.resolution),
-                                          unit=code, dimension="currency")
+            found[i - 1] = _in_hundredths(first, code)
+
+
+def _in_hundredths(fig: Found, code: str) -> Found:
+    """A count of a currency's hundredths as the sum it is in the currency: 18 cents is 0.18 USD."""
+    return fig._replace(value=_hundredth(fig.value), low=_hundredth(fig.low), high=_hundredth(fig.high),
+                        resolution=_hundredth(fig.resolution), unit=code, dimension="currency")
 
 
 def _hundredth(value: float) -> float:
