@@ -13,6 +13,7 @@ from functools import lru_cache
 from figures import _tables
 from figures.extraction.numbers import NumberCore
 from figures.extraction.tokens import looks_plural
+from figures.extraction.units import unit_after
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
 _STOPWORDS = _tables.stopwords()
@@ -210,9 +211,12 @@ def reason_not_figure(
     if after in "-‑" and after and not has_unit and _CAPITAL_NUMBER_WORD.match(text, end + 1):
         return "name"                           # "7-Eleven"
     if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():
-        word = re.search(r"[A-Za-z]+$", text[max(0, start - _NAME_PREFIX_REACH):start - 1])
-        if word and any(ch.isupper() for ch in word.group()):
-            return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18")
+        floor = max(0, start - _NAME_PREFIX_REACH)
+        word = re.search(r"[A-Za-z]+$", text[floor:start - 1])
+        at = floor + word.start() if word is not None else 0
+        glued = at > 0 and text[at - 1].isdigit() and _unit_ends_at(text, at, start - 1)
+        if word and any(ch.isupper() for ch in word.group()) and not glued:
+            return "name"                       # Su-34, Kh-101, COVID-19 (not "now-18", nor the 12 of "10GW-12GW")
     if not has_unit and not has_currency and _ADDRESS.match(text, end):
         return "address"                        # 49 Zorro Ranch Road
     dash_before = _last_before(text, start) in ("-", "–", "/")
@@ -259,6 +263,12 @@ def reason_not_figure(
             if not (plural_noun or counted or part_of):
                 return "year"
     return None
+
+
+def _unit_ends_at(text: str, at: int, end: int) -> bool:
+    """Whether the letters text[at:end], glued to digits before them, are a unit ("10GW-12GW")."""
+    found = unit_after(text, at)
+    return found is not None and found.end == end
 
 
 def _leads_to_figure(low: str) -> bool:
