@@ -238,23 +238,29 @@ def _unpriced(text: str, sentences: SentenceIndex, found: list[Found], ones: set
     return [f for i, f in enumerate(found) if i not in priced]
 
 
+def _currencies_by_sentence(found: list[Found]) -> dict[int, set[str]]:
+    """The currencies each sentence writes a sum in, by sentence index."""
+    written: dict[int, set[str]] = {}
+    for fig in found:
+        if fig.dimension == "currency":
+            written.setdefault(fig.sentence_index, set()).add(fig.unit)
+    return written
+
+
 def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]]) -> None:
     """The counts of a currency word several currencies share ("12 billion pesos", "40 kr") made
     money, in place, where exactly one of its currencies is known: it is the currency of another sum
     in the sentence, else of a country the article names ("Mexico's finance ministry"). Otherwise
     the count stays a count: "pesos" alone names no one currency."""
     named: set[str] | None = None                 # read once, only if a sentence does not decide
-    in_sentence: dict[int, set[str]] = {}
-    for f in found:
-        if f.dimension == "currency":
-            in_sentence.setdefault(f.sentence_index, set()).add(f.unit)
+    in_sentence = _currencies_by_sentence(found)
     for i, (currencies, end) in sharing:
         fig = found[i]
         codes = set(currencies)
         known = codes & in_sentence.get(fig.sentence_index, set())
         if len(known) != 1:
             if named is None:
-                named = units.currencies_of_countries_named(text)
+                named = units.currencies_of(units.countries_named(text))
             known = codes & named
         if len(known) == 1:
             found[i] = fig._replace(end=end, unit=known.pop(), dimension="currency")
@@ -267,10 +273,7 @@ def _as_money(text: str, found: list[Found], hundredths: list[tuple[int, tuple[_
     article; else, when the article writes no currency at all and names no country but the US, the
     word's own (a bare "cents" is US cents, as a bare "dollars" is USD). Otherwise the count stays a
     count."""
-    in_sentence: dict[int, set[str]] = {}
-    for fig in found:
-        if fig.dimension == "currency":
-            in_sentence.setdefault(fig.sentence_index, set()).add(fig.unit)
+    in_sentence = _currencies_by_sentence(found)
     in_article = set().union(*in_sentence.values())
     abroad: bool | None = None                    # whether the article names a country other than the US
     for i, (minor, end) in hundredths:
@@ -281,7 +284,7 @@ def _as_money(text: str, found: list[Found], hundredths: list[tuple[int, tuple[_
                 known = known & written
         if len(known) > 1 and not in_article and minor.alone is not None:
             if abroad is None:
-                abroad = units.names_another_country(text)
+                abroad = units.names_another_country(units.countries_named(text))
             if not abroad:
                 known = {minor.alone}                # not "In Ireland, the levy rose to 22 cents"
         if len(known) != 1:

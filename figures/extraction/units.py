@@ -356,24 +356,26 @@ for _word, _codes in _SHARED_WORDS.items():
     for _code, _countries in _codes.items():
         for _country in _countries:
             _COUNTRY_CURRENCIES.setdefault(_country, set()).add(_code)
-_COUNTRY_NAMES = re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_COUNTRY_CURRENCIES)), re.IGNORECASE)
-
-
-def currencies_of_countries_named(text: str) -> set[str]:
-    """The currencies (of those several share a word for) whose countries the text names, written
-    with a capital ("Mexico's finance ministry", "in Norway"; not "turkey" or "chad" the words)."""
-    return {code for m in _COUNTRY_NAMES.finditer(text) if m.group()[0].isupper()
-            for code in _COUNTRY_CURRENCIES[m.group().lower()]}
-
-
 _US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america"})
-_OTHER_COUNTRIES = re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_tables.countries() - _US_NAMES)), re.IGNORECASE)
+_COUNTRY_NAMES = re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_tables.countries() | _COUNTRY_CURRENCIES.keys())),
+                            re.IGNORECASE)
 
 
-def names_another_country(text: str) -> bool:
-    """Whether the text names a country other than the United States, with a capital ("in Ireland",
-    "Canada's"): then a bare "cents" need not be US cents."""
-    return any(m.group()[0].isupper() for m in _OTHER_COUNTRIES.finditer(text))
+def countries_named(text: str) -> frozenset[str]:
+    """The countries the text names, lower-cased, as written with a capital ("Mexico's finance
+    ministry", "in Norway"; not "turkey" or "chad" the words)."""
+    return frozenset(m.group().lower() for m in _COUNTRY_NAMES.finditer(text) if m.group()[0].isupper())
+
+
+def currencies_of(countries: frozenset[str]) -> set[str]:
+    """The currencies several share a word for ("pesos", "kroner") whose countries are among `countries`."""
+    return {code for country in countries for code in _COUNTRY_CURRENCIES.get(country, ())}
+
+
+def names_another_country(countries: frozenset[str]) -> bool:
+    """Whether a country other than the United States is among `countries`: then a bare "cents" need
+    not be US cents."""
+    return not countries <= _US_NAMES
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
