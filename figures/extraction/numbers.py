@@ -136,10 +136,10 @@ _ONE_OF_A_MEASURE = re.compile(r"\b(?P<one>an?)(?=" + SP + r"(?:%s)" % _tables.a
                                + SP + r"of\b)", re.IGNORECASE)
 # a price right before: "$5 a kilo of", "€3.20 a dozen", "£2m a year" (a currency sign or code, digits,
 # maybe a scale word); or a fraction: "half an inch"
-_PRICED_BEFORE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}[ \u00a0]?)[\d.,]*\d(?:[ \u00a0]?(?:%s))?[ \u00a0]*$|\bper[ \u00a0]+$"
-                            r"|\b(?:%s)[ \u00a0]+$"
-                            % (_tables.alternation(sorted(_tables.scales()[0])), _tables.alternation(sorted(_tables.fractions()))),
-                            re.IGNORECASE)
+# (an ISO code in capitals only: "for 2015 a foot of snow" is no price)
+_PRICED_BEFORE = re.compile(r"(?:[$€£¥₹]|\b[A-Z]{3}[ \u00a0]?)[\d.,]*\d(?:[ \u00a0]?(?i:%s))?[ \u00a0]*$|\b(?i:per)[ \u00a0]+$"
+                            r"|\b(?i:%s)[ \u00a0]+$"
+                            % (_tables.alternation(sorted(_tables.scales()[0])), _tables.alternation(sorted(_tables.fractions()))))
 
 
 _INCHES_AFTER_FEET = re.compile(r"(?<=\d)'[ \u00a0]?(?P<inches>\d{1,2}(?:\.\d+)?)(?=[ \u00a0]?[\"″])")
