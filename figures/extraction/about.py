@@ -11,6 +11,8 @@ of are about.
 
 from __future__ import annotations
 
+import re
+
 from figures.extraction import clauses, concepts, nouns, units
 from figures.extraction.figure import About, Figure, Found
 from figures.extraction.tokens import Sentence, singular
@@ -71,7 +73,8 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
 
 def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[Found, About]]:
     """A figure that goes on from the one just before it ("gained 2.2% to 415p", "ended 0.8% lower
-    at 6,210") is about what that one is about."""
+    at 6,210") is about what that one is about; the two levels of a change share the rate written
+    after only one of them ("from 3 to 4 euros a kilo", "from $80 a barrel to $75")."""
     out: list[tuple[Found, About]] = []
     for found, about in read_so_far:
         if out:
@@ -79,8 +82,30 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
             if before.sentence_index == found.sentence_index and concepts.continues_previous(
                     text, before.end, found.start):
                 about = about._replace(concept=before_about.concept or about.concept)
+            if (before_about.per is None) != (about.per is None) and before.unit == found.unit \
+                    and _levels_of_change(text, before, found):
+                if about.per is None:
+                    about = about._replace(per=before_about.per)
+                else:
+                    out[-1] = (before, before_about._replace(per=about.per))
+            elif found.dimension == "speed" and before.dimension == "length" and found.unit.startswith(
+                    f"{before.unit} / ") and _levels_of_change(text, before, found):
+                out[-1] = (before._replace(unit=found.unit, dimension=found.dimension), before_about)
         out.append((found, about))
     return out
+
+
+_FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+(?:[A-Za-z]+[ \u00a0]+)?$", re.IGNORECASE)   # "from about 3"
+_TO_GAP = re.compile(r"(?:[ \u00a0]+(?:an?|per)[ \u00a0]+[A-Za-z]+)?[ \u00a0]+to[ \u00a0]+")    # "$80 a barrel to $75"
+_FROM_REACH = 16              # characters before a first level where its "from" may begin
+
+
+def _levels_of_change(text: str, first: Found, second: Found) -> bool:
+    """"from X to Y": the two levels a quantity went between, so that a rate written after one of them
+    holds for both ("from 80 to 50 km per hour": 80 km per hour)."""
+    return (first.sentence_index == second.sentence_index and first.dimension not in ("count", "fraction", "age")
+            and _TO_GAP.fullmatch(text, first.end, second.start) is not None
+            and _FROM_BEFORE.search(text, max(0, first.start - _FROM_REACH), first.start) is not None)
 
 
 #: What a restatement takes from its original when its own words leave it open (with the concept,

@@ -137,6 +137,8 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
         return None
     unit = unit_after(text, lead.end())
     written_per = lead.group().strip(" \u00a0-") in ("/", "per")     # "per hour on the run": a rate whatever follows
+    if unit is None and lead.group().strip(" \u00a0-") == "/":
+        unit = _capitals_unit(text, lead.end())        # "$2,500/OZ" in a capitals headline
     if unit is not None and unit.dimension not in ("currency", "percent"):
         if not written_per and unit.dimension == "duration" and _TIME_AGO.match(text, unit.end):
             return None                                  # "$3.15bn a year earlier" is a date, not a rate
@@ -155,6 +157,21 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
             return head.group(1), head.end(), None
         return low, m.end(), None                        # "per bottle", "per tonne of grain": "per" names any noun
     return None
+
+
+_CAPITALS = re.compile(r"[A-Z]{1,4}\b")
+
+
+def _capitals_unit(text: str, start: int) -> Attached | None:
+    """A unit symbol written in capitals after a slash ("/OZ", "/BBL", "/KG"): the lower-case symbol
+    of the unit table (a symbol only: a word in capitals is read by the case-blind table already)."""
+    m = _CAPITALS.match(text, start)
+    if m is None:
+        return None
+    entry = _tables.suffixes().by_exact.get(m.group().lower())
+    if entry is None or entry.dimension in ("currency", "percent"):
+        return None
+    return Attached(entry.unit, entry.dimension, m.end())
 
 
 def as_rate(unit: str, dimension: str, per: str, per_dimension: str | None) -> tuple[str, str] | None:
@@ -283,6 +300,7 @@ _WORDS = re.compile(r"[a-z]+")
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 
 
+_HEAD_AFTER_POUND = re.compile(r"-pounds?[ \u00a0]+([A-Za-z]+)", re.IGNORECASE)
 _POUND_CUES_BEFORE = 60       # characters before a number of "pounds" read for a money or weight word
 _POUND_CUES_AFTER = 40        # ... and after it
 
@@ -299,6 +317,9 @@ def sterling_pounds(text: str, start: int, end: int, sentence: tuple[int, int], 
     if _OF_AFTER.match(text, end):
         return False
     money, weight = _tables.word_class("money_word"), _tables.word_class("weight_word")
+    if "-" in text[start:end]:                     # "a 20-pound note", "10- and 20-pound notes", "a 500-pound bomb":
+        head = _HEAD_AFTER_POUND.search(text, start, min(sentence[1], end + _POUND_CUES_AFTER))
+        return head is not None and head.group(1).lower() in money       # the noun the measure describes decides
     before = _WORDS.findall(text[max(sentence[0], start - _POUND_CUES_BEFORE):start].lower())[::-1]
     after = _WORDS.findall(text[end:min(sentence[1], end + _POUND_CUES_AFTER)].lower())
     for word in before + after:
@@ -383,6 +404,9 @@ _IN_MILLIONS = _tables.word_class("counted_in_millions")
 _PERSON_NOUNS = frozenset(noun for noun, entry in _tables.kinds().items() if entry.kind == "person")
 
 
+_SCALED_SECOND_END = re.compile(r"[-–]\d[\d,.]*(?P<scale>[A-Za-z]{1,2})\b")    # the "-2m" of "1m-2m"
+
+
 def keeps_money_scale(text: str, end: int) -> bool:
     """A scale letter only money takes ("k", "m") still scales a number written without a currency
     when a unit is written apart after it ("0.7k miles", "12m km"), a currency name follows, or a
@@ -390,7 +414,11 @@ def keeps_money_scale(text: str, end: int) -> bool:
     users"; `counted_in_millions`). Other nouns keep metres: "a 2m wall", "10m waves", "8m boats".
     A "k" reads the same way ("120K views", "50k fans"); before other plurals it is as often a race,
     a resolution, a carat or a plan ("10k runners", "4K camcorders", "14k rings", "401k plans"), and
-    alone kilometres ("a 10k race")."""
+    alone kilometres ("a 10k race"). The first end of a range reads as its second end does ("1m-2m
+    visitors")."""
+    second = _SCALED_SECOND_END.match(text, end)
+    if second is not None and text.endswith(second.group("scale"), 0, end):
+        return keeps_money_scale(text, second.end())
     after = unit_after(text, end)
     if after is not None:
         return after.dimension == "currency" or text[end:end + 1] in " \u00a0"
