@@ -145,6 +145,9 @@ _ATTACKS = _tables.word_class("attack_noun")
 _ONE_ATTACK = frozenset(w for w in _ATTACKS if not w.endswith("s"))
 _MANY_ATTACKS = frozenset(w for w in _ATTACKS if w.endswith("s"))
 _WORD = re.compile(r"[a-z]+")
+#: "one of the deadliest attacks", "one of its biggest strikes": a plural that names one attack
+_ONE_OF_BEFORE = re.compile(r"\bone of (?:the |its |their |this |that )?(?:[a-z-]+ ){0,2}$")
+_ONE_OF_REACH = 40            # characters before a plural attack noun where "one of" may begin
 _ONE_MEANS_REACH = 16          # characters from "a" to the means it counts one of: "a drone", "a Russian drone"
 
 
@@ -159,9 +162,11 @@ def _attacks_of(sentence: str) -> tuple[str, tuple[tuple[int, str], ...], frozen
     names = {w for _, w in words}
     means = tuple((at, w) for at, w in words if w in _MEANS)
     kinds = frozenset(singular(w) for _, w in means)
-    if names & _MANY_ATTACKS:
+    many = [at for at, w in words if w in _MANY_ATTACKS]
+    single = [at for at in many if _ONE_OF_BEFORE.search(low, max(0, at - _ONE_OF_REACH), at)]
+    if len(single) < len(many):
         return "many", means, kinds
-    if names & _ONE_ATTACK or any(w in _MEANS and not w.endswith("s") and prev in ("a", "an") and at_w - at_prev <= _ONE_MEANS_REACH
+    if single or names & _ONE_ATTACK or any(w in _MEANS and not w.endswith("s") and prev in ("a", "an") and at_w - at_prev <= _ONE_MEANS_REACH
                                   for (at_prev, prev), (at_w, w) in zip(words, words[1:])):
         return "one", means, kinds
     return "", means, kinds
