@@ -84,8 +84,8 @@ def unit_after(text: str, end: int) -> Attached | None:
     stop, entry = best
     if (entry.word and not spaced) or (entry.glued and spaced):
         return None
-    if entry.lone and spaced and _WORD_AFTER.match(text, stop):
-        return None
+    if entry.lone and spaced and _WORD_AFTER.match(text, stop) and not _OF_MATERIAL.match(text, stop):
+        return None                                # "5 in May"; but "3 1/2 in of ribbon", "6 bar of pressure"
     if entry.glued_of and not spaced and not _OF_AFTER.match(text, stop):
         return None
     return Attached(entry.unit, entry.dimension, stop)
@@ -298,6 +298,8 @@ def _counts_after(text: str, end: int) -> bool:
 
 _WORDS = re.compile(r"[a-z]+")
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
+#: "of" and what a measure is of ("3 in of rain"), not a share's whole ("5 in of the 12")
+_OF_MATERIAL = re.compile(r"[ \u00a0]+of[ \u00a0]+(?!(?:the|every|them|those|these|all|each)\b)", re.IGNORECASE)
 
 
 _HEAD_AFTER_POUND = re.compile(r"-pounds?[ \u00a0]+([A-Za-z]+)", re.IGNORECASE)
