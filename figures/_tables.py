@@ -128,6 +128,8 @@ def suffixes() -> Suffixes:
             entry = UnitEntry(row["alias"], row["unit"], row["dimension"], "word" in flags, "glued" in flags,
                               "lone" in flags, "glued_of" in flags)
             add(row["alias"], entry, flags)
+            if " " in row["alias"] and row["alias"].replace(" ", "").isalpha():
+                add(row["alias"].replace(" ", "-"), entry, flags)     # "a 6,500-square-foot house"
     return Suffixes(
         exact=_suffix_pattern(list(exact), 0),
         folded=_suffix_pattern(list(folded), re.IGNORECASE),

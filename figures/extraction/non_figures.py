@@ -202,8 +202,9 @@ def reason_not_figure(
 
     numeral = _NUMERAL.search(text, start, core.scale_start)
     digits = numeral.group() if numeral else ""                       # without its sign
-    if _ORDINAL.match(text, core.scale_start) and core.scale_start == end:
-        return "ordinal"
+    ordinal = _ORDINAL.match(text, core.scale_start) if core.scale_start == end else None
+    if ordinal and (not has_unit or _ordinal_suffix(digits) == ordinal.group().lower()):
+        return "ordinal"                        # "21st", "3rd"; not "15st" (stone: 15th is the ordinal)
     if after in "/⁄" and after and text[end + 1:end + 2].isdigit() and not has_unit:
         return "name"                           # "9/11", "24/7" (a fraction before a unit is read as one)
     if after.isalpha() and not has_unit and not has_currency:
@@ -227,6 +228,9 @@ def reason_not_figure(
     if start >= 1 and text[start - 1] == "#" or dash_before and _RANK_PREFIX.search(
             text, max(0, start - _RANK_PREFIX_REACH), start):
         return "rank"                           # #3, last-16, top-10
+    if nxt is not None and nxt.lower() in _TIME_ZONES and len(digits) == 4 and digits.isdigit() \
+            and int(digits[:2]) < 24 and int(digits[2:]) < 60:
+        return "time"                           # "at 0930 GMT", "1400 hrs"
     if nxt is not None and nxt.lower() in _tables.word_class("postcode_word"):
         return "postcode"                       # the 90049 ZIP Code
     if nxt in _MODEL_WORDS and not has_unit and not has_currency:
@@ -263,6 +267,17 @@ def reason_not_figure(
             if not (plural_noun or counted or part_of):
                 return "year"
     return None
+
+
+_TIME_ZONES = _tables.word_class("time_zone")
+
+
+def _ordinal_suffix(digits: str) -> str:
+    """The suffix English writes after the ordinal of `digits`: "st" for 1 and 21, "th" for 11 and 15."""
+    last, tens = digits[-1:], digits[-2:-1]
+    if tens == "1":
+        return "th"
+    return {"1": "st", "2": "nd", "3": "rd"}.get(last, "th")
 
 
 def _unit_ends_at(text: str, at: int, end: int) -> bool:

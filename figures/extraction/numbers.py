@@ -33,11 +33,13 @@ _DIGITS = re.compile(
       [\d.]
       (?:
         (?<=\d)(?<![\d_.,/'\u00a0\u2009\u202f]\d)   # not inside a number (after a letter: see _glued_to_word)
-        (?:\d{0,2}(?:,\d{3})+                         # 3,000
+        (?:\d?(?:,\d{2})+,\d{3}(?![,.]?\d)             # 1,44,900: lakhs and crores, as India groups them
+        | \d{0,2}(?:,\d{3})+                         # 3,000
         | \d{0,2}(?:[\u00a0\u2009\u202f']\d{3})+(?!\d)   # 1\u00a0000, 1\u202f000, 1'000 (no-break, thin, Swiss)
         | \d{0,2}(?:[ ]\d{3})+(?![ ]?[\d,.]?\d)            # 30 000 (see _space_grouped for "in 2020 300")
         | \d{0,2}(?:\.\d{3}){2,}(?![,.]?\d)             # 1.234.567 (two or more point groups: never a decimal)
         | \d{0,2},\d{1,2}(?=[ ]?(?:million|billion|trillion|mln|bln|bn|mn)\b)   # 1,5 million: a decimal comma
+        | \d{0,2},\d{1,2}(?=[ \u00a0]?[%A-Za-z€$£¥])  # 3,4% or EUR 41,20: one only with a unit or currency (`decimal_comma`)
         | \d*)                                         # 120
         (?:\.\d+)?                                     # 4.5
         (?![,.]?\d)                                    # not "1,25" or "3.5.2"
@@ -424,3 +426,14 @@ def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -
     if not resolution:
         resolution = resolution_of_digits(surface, multiplier)
     return NumberCore(start, end, value, value, value, resolution, "digits", money_scale, scale_start, multiplier)
+
+
+_BARE_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
+def decimal_comma(text: str, core: NumberCore) -> bool:
+    """Whether the core is a decimal comma written without a scale word ("3,4%", "EUR 41,20", "233,5 km"):
+    a figure only with a unit or currency, since "3,4 and 5" lists two numbers."""
+    return core.multiplier == 1.0 and core.kind == "digits" and _BARE_DECIMAL_COMMA.fullmatch(
+        text, core.start, core.scale_start) is not None
+

@@ -78,6 +78,8 @@ def _is_range(text: str, a: Found, b: Found, sentence_start: int) -> bool:
         return a.value != b.value                 # "from 5-7%": both ends of the level it started at
     if a.form == "fraction" and b.form == "fraction":
         return a.value != b.value                 # "a quarter to a fifth": fractions run either way
+    if b.value < 0 and a.value <= 0:
+        return a.value != b.value                 # "minus 4 to minus 7 degrees": below zero, written warmest first
     return a.value < b.value
 
 
@@ -155,6 +157,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             attached = units.prime_after(text, core.start, core.end, last.end if last is not None and last.unit == "foot" else None)
         if attached is None and numbers.is_lone_article(text, core):
             continue                               # "a dozen and a half": no unit, no figure
+        if attached is None and prefix is None and numbers.decimal_comma(text, core):
+            continue                               # "3,4 and 5": no decimal comma without a unit
         if attached is None and core.kind == "fraction":
             attached = units.unit_of_fraction(text, core.end)     # "1/8 of a gallon", "half a mile"
         elif attached is None and core.kind == "vague" and prefix is None:
@@ -190,6 +194,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             unit, dimension = "count", "count"
         if dimension == "currency" and unit in _WHOLE_CURRENCIES:
             core = numbers.point_grouped(text, core) or core        # "Rp 25.000": a point groups thousands
+        elif dimension == "count" and text[core.scale_start - 1:core.scale_start] == "0" \
+                and units.things_counted_after(text, core.end):
+            core = numbers.point_grouped(text, core) or core        # "60.000 bottles": no count has three round decimals
         bound = bounds.bound_before(text, start, s_start)
         reason = non_figures.reason_not_figure(
             text, core, sentence_start=s_start, has_currency=dimension == "currency",

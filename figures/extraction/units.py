@@ -297,6 +297,17 @@ def _counts_after(text: str, end: int) -> bool:
 
 
 _WORDS = re.compile(r"[a-z]+")
+
+
+def things_counted_after(text: str, end: int) -> bool:
+    """Whether a lower-case plural noun right after a number says what it counts ("60.000 bottles",
+    "1.500 people"): not a unit, a verb or a function word."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word[0].islower() and looks_plural(word) and word not in _STOPWORDS and not verb_like(word) \
+        and unit_after(text, end) is None
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 #: "of" and what a measure is of ("3 in of rain"), not a share's whole ("5 in of the 12")
 _OF_MATERIAL = re.compile(r"[ \u00a0]+of[ \u00a0]+(?!(?:the|every|them|those|these|all|each)\b)", re.IGNORECASE)
@@ -333,7 +344,10 @@ def sterling_pounds(text: str, start: int, end: int, sentence: tuple[int, int], 
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]*\($")
-_DIGIT = re.compile(r"\d")
+_COLON_BEFORE_BRACKET = re.compile(r":[ \u00a0]*\($")
+#: an amount, then only words up to the word before the bracket: "3.4 trillion won" ("... ($0.32),
+#: compared with ($0.18)" has a bracket and a comma between, so the second sum is no restatement)
+_AMOUNT_BEFORE = re.compile(r"\d[ \u00a0A-Za-z]*$")
 
 
 _BRACKET_WORD_REACH = 24      # characters before a bracketed sum where the word before the bracket may begin
@@ -344,8 +358,10 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
     accounts write it; after a noun ("the deal ($4bn)") or a figure ("$58 (€50)") it is an aside."""
     if text[start - 1:start] != "(" or text[end:end + 1] != ")":
         return False
+    if _COLON_BEFORE_BRACKET.search(text, max(0, start - 4), start):
+        return True                                  # "Net loss per share: ($0.32)", as a statement lists it
     m = _WORD_BEFORE_BRACKET.search(text, max(0, start - _BRACKET_WORD_REACH), start)
-    if m is None or _DIGIT.search(text, max(0, start - _BRACKET_WORD_REACH), m.start()):
+    if m is None or _AMOUNT_BEFORE.search(text, max(0, start - _BRACKET_WORD_REACH), m.end("w")):
         return False                                 # "3.4 trillion won ($2.6bn)": a restatement
     word = m.group("w").lower()
     return word in _STOPWORDS or word in _VERBS or past_form(word)
