@@ -295,13 +295,16 @@ SHARED_WORDS_HEADER = (
     "# The last words of currency names that two or more current currencies share (\"pesos\", \"kroner\",\n"
     "# \"dinars\"), and the countries whose tender each currency is: a bare \"12 billion pesos\" is a\n"
     "# currency only where the article names one of the countries of exactly one of them (\"Mexico\").\n"
-    "# Hand rows (`SHARED_WORDS_BY_HAND`) add the news word CLDR does not write, \"kr\".\n"
+    "# Hand rows (`SHARED_WORDS_BY_HAND`) add the news words CLDR does not write, \"kr\" and \"crowns\".\n"
     "# word: lower case, matched in lower case only; code: ISO 4217; countries: lower-cased English\n"
     "# names, \"|\"-separated.\n"
 )
 
-#: News words for currencies that CLDR does not name so: the Nordic "kr".
-SHARED_WORDS_BY_HAND = {"kr": ("SEK", "NOK", "DKK", "ISK")}   # not "crowns": a dentist's, a queen's, a champion's
+#: News words for currencies that CLDR does not name so: the Nordic "kr", and "crowns", the English
+#: for krona, krone and koruna (read as money only against a sum, "41.50 crowns", "3 billion crowns":
+#: the `sum_form_only` words; "won three crowns" is a champion's).
+SHARED_WORDS_BY_HAND = {"kr": ("SEK", "NOK", "DKK", "ISK"),
+                        "crowns": ("SEK", "NOK", "DKK", "ISK", "CZK"), "crown": ("SEK", "NOK", "DKK", "ISK", "CZK")}
 
 
 def shared_currency_words() -> list[tuple[str, str, str]]:

@@ -28,6 +28,8 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
     per_of = None
     if per is None and dimension not in ("count", "fraction", "age"):
         per = per_of = units.per_after_of(text, end)     # "150 gigatonnes of ice a year"
+    if per is not None and per[0] == "unit" and dimension != "currency":
+        per = per_of = None                        # "posts 3 m each": each measures it; only a price is per unit
     read_from = end                                # where the words after the figure begin
     if per is not None:
         # "5 km of road a year" is road built in a year, no speed
@@ -39,6 +41,8 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
         else:                                      # the speed is written up to its time unit
             (unit, dimension), end = speed, per[1]
             read_from = end
+    if per_word is None and found.per is not None:
+        per_word = found.per                       # "a kilo of coffee costs $9": per the measure before it
     left = nouns.left_phrase(sentence, start)
     opener = clauses.clause_subject(sentence, start)
     head = nouns.unit_head(noun.surface) if dimension == "count" else None

@@ -38,6 +38,7 @@ class Found(NamedTuple):
     form: str                      # how the number is written: digits, words, fraction, vague ...
     bound: Bound | None = None     # the bounding phrase read before it ("more than")
     change: str | None = None      # "up" / "down" when it is a rise or a fall
+    per: str | None = None         # what a price is for, read from the measure before it ("a kilo of coffee costs $9")
 
 
 class About(NamedTuple):

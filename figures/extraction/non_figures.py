@@ -196,6 +196,9 @@ def reason_not_figure(
         if _SAME_WORD_PAIR.search(text, max(0, start - 12), start) and _SAME_WORD_PAIR.search(
                 text, max(0, start - 12), start).group("w").lower() == surface.lower():
             return "idiom"                      # the last word of "one-on-one", "one-to-one"
+        if prev and prev.lower().rstrip(".") in _INDEX_NOUNS and not has_unit and not has_currency \
+                and not bounded and core.value < _SPELLED_INDEX_LIMIT and not _counts_after(nxt):
+            return "index"                      # "the world number three", "in round two", "day five of the trial"
         return None
     if core.kind != "digits":
         return None
@@ -270,6 +273,12 @@ def reason_not_figure(
 
 
 _TIME_ZONES = _tables.word_class("time_zone")
+_SPELLED_INDEX_LIMIT = 100    # a spelled number after an index noun names an item below this ("round two")
+
+
+def _counts_after(nxt: str | None) -> bool:
+    """A lower-case plural after the number says what it counts ("day five people died" is no index)."""
+    return nxt is not None and nxt[:1].islower() and looks_plural(nxt)
 
 
 def _ordinal_suffix(digits: str) -> str:

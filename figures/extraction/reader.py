@@ -118,6 +118,13 @@ def _range_currency(text: str, found: list[Found], start: int, money_scale: bool
 
 
 _WHOLE_CURRENCIES = _tables.whole_currencies()
+_SUM_FORM_ONLY = _tables.word_class("sum_form_only")
+_TWO_DECIMALS = re.compile(r"\d[.,]\d\d$")
+
+
+def _written_as_sum(text: str, core: numbers.NumberCore) -> bool:
+    """A number written the way sums are: with a scale word, in the thousands, or with two decimals."""
+    return core.multiplier > 1 or abs(core.value) >= 1000 or _TWO_DECIMALS.search(text, core.start, core.scale_start) is not None
 
 
 def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
@@ -150,6 +157,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             minor = None
         shared = units.shared_currency_after(text, core.end) if attached is None and prefix is None and minor is None \
             else None                              # "12 billion pesos": whose pesos, the article may say
+        if shared is not None and text[core.scale_start:shared[1]].split()[-1].lower() in _SUM_FORM_ONLY \
+                and not _written_as_sum(text, core):
+            shared = None                          # "won three crowns": a champion's, not money
         if attached is None and prefix is None and minor is None and shared is None:
             attached = units.suspended_unit(text, core.end)        # "10- and 30-year bonds"
         if attached is None and prefix is None and minor is None and shared is None:
@@ -238,10 +248,12 @@ def _unpriced(text: str, sentences: SentenceIndex, found: list[Found], ones: set
     priced = set()
     for i in ones:
         one = found[i]
-        later = next((f for f in found[i + 1:i + 1 + _PRICE_REACH] if f.sentence_index == one.sentence_index
-                      and f.dimension == "currency"), None)
-        if later is not None and not _CLAUSE_BREAK.search(text, one.end, later.start):
+        k = next((k for k in range(i + 1, min(len(found), i + 1 + _PRICE_REACH)) if found[k].sentence_index == one.sentence_index
+                  and found[k].dimension == "currency"), None)
+        if k is not None and not _CLAUSE_BREAK.search(text, one.end, found[k].start):
             priced.add(i)                          # "A kilo of coffee sells for BRL 58"; not "..., causing $2m"
+            if found[k].per is None:
+                found[k] = found[k]._replace(per=one.unit)      # the price is per kilo
     return [f for i, f in enumerate(found) if i not in priced]
 
 

@@ -131,7 +131,8 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
         end = bracket.end()
     adverb = _PER_ADVERB.match(text, end)
     if adverb and (adverb.group("next") is None or adverb.group("next") in _STOPWORDS):   # not "$5 daily fees"
-        return _tables.per_adverbs()[adverb.group("per").lower()], adverb.end("per"), "duration"
+        per = _tables.per_adverbs()[adverb.group("per").lower()]
+        return per, adverb.end("per"), None if per == "unit" else "duration"
     lead = _PER_WORD.match(text, end)
     if not lead or lead.end() == end:
         return None
