@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from figures import _tables
 from figures.extraction import clauses, concepts, nouns, units
 from figures.extraction.figure import About, Figure, Found
 from figures.extraction.tokens import Sentence, singular
@@ -92,11 +93,34 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
                     about = about._replace(per=before_about.per)
                 else:
                     out[-1] = (before, before_about._replace(per=about.per))
+            elif about.per is None and before_about.per is not None and before.unit == found.unit \
+                    and _set_beside(text, before, found):
+                about = about._replace(per=before_about.per)     # "£52.50 per sq ft, against £120 in Mayfair"
             elif found.dimension == "speed" and before.dimension == "length" and found.unit.startswith(
                     f"{before.unit} / ") and _levels_of_change(text, before, found):
                 out[-1] = (before._replace(unit=found.unit, dimension=found.dimension), before_about)
         out.append((found, about))
     return out
+
+
+#: Words that set a figure beside the one before it as the same kind of value: a rate compared
+#: with a rate ("£52.50 per sq ft, against £120", "144.9p a litre, while diesel was 151.2p").
+_BESIDE = re.compile(r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|up from|down from|above|below|than)\b",
+                     re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+_STOPWORDS = _tables.stopwords()
+_BESIDE_REACH = 80            # characters between two figures set beside each other, at most
+
+
+def _set_beside(text: str, first: Found, second: Found) -> bool:
+    """Whether `second` is set beside `first` in one clause of comparison ("..., against £120")."""
+    if first.sentence_index != second.sentence_index or second.start - first.end > _BESIDE_REACH:
+        return False
+    gap = text[first.end:second.start]
+    if ";" in gap or _BESIDE.search(gap) is None:
+        return False
+    noun = _WORD_AFTER.match(text, second.end)         # "against a $50 deposit": a deposit, no rate
+    return noun is None or noun.group(1).lower() in _STOPWORDS
 
 
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+(?:[A-Za-z]+[ \u00a0]+)?$", re.IGNORECASE)   # "from about 3"

@@ -39,7 +39,7 @@ _DIGITS = re.compile(
         | \d{0,2}(?:[ ]\d{3})+(?![ ]?[\d,.]?\d)            # 30 000 (see _space_grouped for "in 2020 300")
         | \d{0,2}(?:\.\d{3}){2,}(?![,.]?\d)             # 1.234.567 (two or more point groups: never a decimal)
         | \d{0,2},\d{1,2}(?=[ ]?(?:million|billion|trillion|mln|bln|bn|mn)\b)   # 1,5 million: a decimal comma
-        | \d{0,2},\d{1,2}(?=[ \u00a0]?[%A-Za-z€$£¥])  # 3,4% or EUR 41,20: one only with a unit or currency (`decimal_comma`)
+        | \d{0,2},\d{1,2}(?=[ \u00a0]?[%A-Za-z€$£¥]|[.;:!?)]|$)  # 3,4% or EUR 41,20: one only with a unit or currency (`decimal_comma`)
         | \d*)                                         # 120
         (?:\.\d+)?                                     # 4.5
         (?![,.]?\d)                                    # not "1,25" or "3.5.2"

@@ -328,6 +328,22 @@ def _hundredth(value: float) -> float:
     return round(value / 100, 12) if math.isfinite(value) else value
 
 
+_ADJECTIVE_MEASURE = re.compile(r"\d-[A-Za-z]")      # "5/8-inch": a measure hyphened to the noun it describes
+_BY_GAP = re.compile(r"[ \u00a0]*[x×][ \u00a0]*")     # "40 x 30 x 15 cm"
+
+
+def _dimensions(text: str, found: list[Found]) -> list[Found]:
+    """The bare numbers of a dimension list take the unit written after its last one: "measures 40 x 30
+    x 15 cm" is three lengths in centimetres (read right to left, so a unit passes down the list)."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        fig, nxt = out[i], out[i + 1]
+        if (fig.dimension == "count" and nxt.dimension == "length" and fig.sentence_index == nxt.sentence_index
+                and fig.form == "digits" and _BY_GAP.fullmatch(text, fig.end, nxt.start)):
+            out[i] = fig._replace(unit=nxt.unit, dimension=nxt.dimension)
+    return out
+
+
 def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Found]:
     """Figures written in two parts made one, and a level's unit carried to the level it goes to:
     "6ft 2in" (one length), "three out of four" (a share), "from 180 pounds to 172" (172 pounds)."""
@@ -340,7 +356,8 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
         per = _tables.compound_units().get((prev.unit, fig.unit))
         if per is None and fig.dimension == "count" and fig.form == "digits" and float(fig.value).is_integer():
             per = _bare_minor(text, prev, fig)     # "he stands 5ft 10 and weighs 80kg"
-        if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start):
+        if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start) \
+                and not _ADJECTIVE_MEASURE.search(text, fig.start, fig.end):    # "50ft, 5/8-inch diameter": two
             value = prev.value + fig.value / per
             out[-1] = prev._replace(end=fig.end, value=value, low=value, high=value, resolution=fig.resolution / per)
             continue
@@ -360,7 +377,7 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
             else:
                 out[-1], fig = _levels(text, prev, fig)
         out.append(fig)
-    return out
+    return _dimensions(text, out) if " x" in text or "×" in text else out
 
 
 _LEVEL_RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*")

@@ -369,7 +369,7 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
 
 
 _MINOR_UNITS = _tables.minor_units()
-_MINOR_AFTER = re.compile(r"[ \u00a0]+(%s)(?![\w'’])" % _tables.alternation(sorted(_MINOR_UNITS)))   # as written: not "Sen."
+_MINOR_AFTER = re.compile(r"(?:[ \u00a0]+|(?=¢))(%s)(?![\w'’])" % _tables.alternation(sorted(_MINOR_UNITS)))   # as written: not "Sen."
 
 
 def minor_unit_after(text: str, end: int) -> tuple[_tables.MinorUnit, int] | None:
