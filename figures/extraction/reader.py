@@ -334,13 +334,18 @@ _BY_GAP = re.compile(r"[ \u00a0]*[x×][ \u00a0]*")     # "40 x 30 x 15 cm"
 
 def _dimensions(text: str, found: list[Found]) -> list[Found]:
     """The bare numbers of a dimension list take the unit written after its last one: "measures 40 x 30
-    x 15 cm" is three lengths in centimetres (read right to left, so a unit passes down the list)."""
+    x 15 cm" is three lengths in centimetres, and so is "15 x 20 cm" (read right to left, so a unit
+    passes down the list). Two numbers with the unit glued to the second ("4 x 100m", "4x400m") are
+    a relay's legs and their distance, not a length each."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         fig, nxt = out[i], out[i + 1]
         if (fig.dimension == "count" and nxt.dimension == "length" and fig.sentence_index == nxt.sentence_index
                 and fig.form == "digits" and _BY_GAP.fullmatch(text, fig.end, nxt.start)):
-            out[i] = fig._replace(unit=nxt.unit, dimension=nxt.dimension)
+            listed = i + 2 < len(out) and out[i + 2].unit == nxt.unit and _BY_GAP.fullmatch(text, nxt.end, out[i + 2].start)
+            if listed or nxt.unit != fig.unit and (nxt.dimension != "length" or " " in text[nxt.start:nxt.end]) \
+                    or i > 0 and out[i - 1].unit == nxt.unit and _BY_GAP.fullmatch(text, out[i - 1].end, fig.start):
+                out[i] = fig._replace(unit=nxt.unit, dimension=nxt.dimension)
     return out
 
 
