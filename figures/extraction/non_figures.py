@@ -197,7 +197,8 @@ def reason_not_figure(
                 text, max(0, start - 12), start).group("w").lower() == surface.lower():
             return "idiom"                      # the last word of "one-on-one", "one-to-one"
         if prev and prev.lower().rstrip(".") in _INDEX_NOUNS and not has_unit and not has_currency \
-                and not bounded and core.value < _SPELLED_INDEX_LIMIT and not _counts_after(nxt):
+                and not bounded and core.value < _SPELLED_INDEX_LIMIT and not _counts_after(nxt) \
+                and not (nxt and nxt.lower() in ("to", "and", "or", "-")):     # "won the game three to one": a score
             return "index"                      # "the world number three", "in round two", "day five of the trial"
         return None
     if core.kind != "digits":

@@ -78,7 +78,7 @@ def _is_range(text: str, a: Found, b: Found, sentence_start: int) -> bool:
         return a.value != b.value                 # "from 5-7%": both ends of the level it started at
     if a.form == "fraction" and b.form == "fraction":
         return a.value != b.value                 # "a quarter to a fifth": fractions run either way
-    if b.value < 0 and a.value <= 0:
+    if b.value < 0 and a.value <= 0 and b.dimension == "temperature":
         return a.value != b.value                 # "minus 4 to minus 7 degrees": below zero, written warmest first
     return a.value < b.value
 
@@ -123,8 +123,9 @@ _TWO_DECIMALS = re.compile(r"\d[.,]\d\d$")
 
 
 def _written_as_sum(text: str, core: numbers.NumberCore) -> bool:
-    """A number written the way sums are: with a scale word, in the thousands, or with two decimals."""
-    return core.multiplier > 1 or abs(core.value) >= 1000 or _TWO_DECIMALS.search(text, core.start, core.scale_start) is not None
+    """A number written the way sums are: with a scale word or with two decimals ("a dentist fitted 1,200
+    crowns" may be in Sweden too)."""
+    return core.multiplier > 1 or _TWO_DECIMALS.search(text, core.start, core.scale_start) is not None
 
 
 def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
@@ -205,7 +206,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         if dimension == "currency" and unit in _WHOLE_CURRENCIES:
             core = numbers.point_grouped(text, core) or core        # "Rp 25.000": a point groups thousands
         elif dimension == "count" and text[core.scale_start - 1:core.scale_start] == "0" \
-                and units.things_counted_after(text, core.end):
+                and core.value >= 1 and units.things_counted_after(text, core.end):
             core = numbers.point_grouped(text, core) or core        # "60.000 bottles": no count has three round decimals
         bound = bounds.bound_before(text, start, s_start)
         reason = non_figures.reason_not_figure(
@@ -237,6 +238,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+#: words between a measure and a price that make the price another thing's, or a basket's: "a litre of
+#: milk and a loaf of bread together cost £2.50", "needs a litre of stock and costs £5 to make"
+_BASKET = re.compile(r"\b(?:and|plus|together|with)\b", re.IGNORECASE)
 _PRICE_REACH = 3              # figures after "a kilo of" where the price it is for may stand
 
 
@@ -252,8 +256,8 @@ def _unpriced(text: str, sentences: SentenceIndex, found: list[Found], ones: set
                   and found[k].dimension == "currency"), None)
         if k is not None and not _CLAUSE_BREAK.search(text, one.end, found[k].start):
             priced.add(i)                          # "A kilo of coffee sells for BRL 58"; not "..., causing $2m"
-            if found[k].per is None:
-                found[k] = found[k]._replace(per=one.unit)      # the price is per kilo
+            if found[k].per is None and not _BASKET.search(text, one.end, found[k].start):
+                found[k] = found[k]._replace(per=one.unit)      # the price is per kilo (not a basket's)
     return [f for i, f in enumerate(found) if i not in priced]
 
 
@@ -330,18 +334,23 @@ def _hundredth(value: float) -> float:
 
 _ADJECTIVE_MEASURE = re.compile(r"\d-[A-Za-z]")      # "5/8-inch": a measure hyphened to the noun it describes
 _BY_GAP = re.compile(r"[ \u00a0]*[x×][ \u00a0]*")     # "40 x 30 x 15 cm"
+#: the units an object's sides are measured in; "6 x 2 km" and "4 x 400 m" are repetitions of a distance
+_OBJECT_LENGTHS = frozenset({"millimeter", "centimeter", "meter", "inch", "foot"})
+_SIDES_RATIO = 10             # how many times another side one side of an object may be, at most
 
 
 def _dimensions(text: str, found: list[Found]) -> list[Found]:
     """The bare numbers of a dimension list take the unit written after its last one: "measures 40 x 30
     x 15 cm" is three lengths in centimetres, and so is "15 x 20 cm" (read right to left, so a unit
     passes down the list). Two numbers with the unit glued to the second ("4 x 100m", "4x400m") are
-    a relay's legs and their distance, not a length each."""
+    a relay's legs and their distance, not a length each, and so are sides far apart in size ("4 x
+    400 m") or in kilometres ("6 x 2 km" intervals)."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         fig, nxt = out[i], out[i + 1]
-        if (fig.dimension == "count" and nxt.dimension == "length" and fig.sentence_index == nxt.sentence_index
-                and fig.form == "digits" and _BY_GAP.fullmatch(text, fig.end, nxt.start)):
+        if (fig.dimension == "count" and nxt.unit in _OBJECT_LENGTHS and fig.sentence_index == nxt.sentence_index
+                and fig.form == "digits" and 0 < nxt.value <= _SIDES_RATIO * fig.value and fig.value <= _SIDES_RATIO * nxt.value
+                and _BY_GAP.fullmatch(text, fig.end, nxt.start)):
             listed = i + 2 < len(out) and out[i + 2].unit == nxt.unit and _BY_GAP.fullmatch(text, nxt.end, out[i + 2].start)
             if listed or nxt.unit != fig.unit and (nxt.dimension != "length" or " " in text[nxt.start:nxt.end]) \
                     or i > 0 and out[i - 1].unit == nxt.unit and _BY_GAP.fullmatch(text, out[i - 1].end, fig.start):
@@ -362,7 +371,8 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
         if per is None and fig.dimension == "count" and fig.form == "digits" and float(fig.value).is_integer():
             per = _bare_minor(text, prev, fig)     # "he stands 5ft 10 and weighs 80kg"
         if per is not None and 0 <= fig.value < per and _COMPOUND_GAP.fullmatch(text, prev.end, fig.start) \
-                and not _ADJECTIVE_MEASURE.search(text, fig.start, fig.end):    # "50ft, 5/8-inch diameter": two
+                and not (fig.form == "fraction" and _ADJECTIVE_MEASURE.search(text, fig.start, fig.end)):
+            # "50ft, 5/8-inch diameter" is two measures; "a 6-foot-4-inch forward", "6ft 2-inch" one
             value = prev.value + fig.value / per
             out[-1] = prev._replace(end=fig.end, value=value, low=value, high=value, resolution=fig.resolution / per)
             continue

@@ -160,7 +160,7 @@ def per_after(text: str, end: int) -> tuple[str, int, str | None] | None:
     return None
 
 
-_CAPITALS = re.compile(r"[A-Z]{1,4}\b")
+_CAPITALS = re.compile(r"[A-Z]{2,4}\b")          # not one letter: "$2/M" may be per month or per million
 
 
 def _capitals_unit(text: str, start: int) -> Attached | None:
@@ -302,13 +302,18 @@ _WORDS = re.compile(r"[a-z]+")
 
 def things_counted_after(text: str, end: int) -> bool:
     """Whether a lower-case plural noun right after a number says what it counts ("60.000 bottles",
-    "1.500 people"): not a unit, a verb or a function word."""
+    "1.500 people"): not a unit, a verb or a function word, nor the noun of a rate per anything but
+    a stretch of time ("60.000 bottles a year" counts bottles; "1.500 goals per game" is a rate)."""
     after = _NEXT_WORD.match(text, end)
     if after is None:
         return False
     word = after.group(1)
-    return word[0].islower() and looks_plural(word) and word not in _STOPWORDS and not verb_like(word) \
-        and unit_after(text, end) is None
+    if not (word[0].islower() and looks_plural(word) and word not in _STOPWORDS and not verb_like(word)):
+        return False
+    if unit_after(text, end) is not None:
+        return False
+    rate = per_after(text, after.end())
+    return rate is None or rate[2] == "duration"
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
 #: "of" and what a measure is of ("3 in of rain"), not a share's whole ("5 in of the 12")
 _OF_MATERIAL = re.compile(r"[ \u00a0]+of[ \u00a0]+(?!(?:the|every|them|those|these|all|each)\b)", re.IGNORECASE)
@@ -365,6 +370,8 @@ def accounting_negative(text: str, start: int, end: int) -> bool:
     if m is None or _AMOUNT_BEFORE.search(text, max(0, start - _BRACKET_WORD_REACH), m.end("w")):
         return False                                 # "3.4 trillion won ($2.6bn)": a restatement
     word = m.group("w").lower()
+    if word == "or":
+        return False                                 # "1.2 trillion won, or ($950m)": a restatement
     return word in _STOPWORDS or word in _VERBS or past_form(word)
 
 
