@@ -83,3 +83,13 @@ def test_minor_units_name_hundredths_of_their_currencies() -> None:
         for code in minor.codes:
             assert numbers.get_currency_precision(code) == 2, f"{word!r}: {code} has no hundredths"
             assert numbers.get_currency_name(code, locale="en") != code, f"{word!r}: {code} is not a currency"
+
+
+def test_three_decimal_currencies_are_cldrs() -> None:
+    """The currencies whose sums the reader lets take three decimals ("KD 1.500") are exactly those of
+    the currency tables that CLDR gives three minor digits: in every other, a point group before round
+    hundreds ("€649.000") is read as thousands."""
+    numbers = pytest.importorskip("babel.numbers")
+    from figures.extraction import reader
+    named = {row["code"] for row in _tables.read_rows("currency_names.tsv")}
+    assert reader._THREE_DECIMAL_CURRENCIES == {code for code in named if numbers.get_currency_precision(code) == 3}

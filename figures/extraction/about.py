@@ -106,7 +106,7 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
 
 #: Words that set a figure beside the one before it as the same kind of value: a rate compared
 #: with a rate ("£52.50 per sq ft, against £120", "144.9p a litre, while diesel was 151.2p").
-_BESIDE = re.compile(r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|up from|down from|above|below|than)\b",
+_BESIDE = re.compile(r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|but|from|above|below|than)\b",
                      re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _STOPWORDS = _tables.stopwords()

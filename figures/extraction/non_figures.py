@@ -232,6 +232,8 @@ def reason_not_figure(
     if start >= 1 and text[start - 1] == "#" or dash_before and _RANK_PREFIX.search(
             text, max(0, start - _RANK_PREFIX_REACH), start):
         return "rank"                           # #3, last-16, top-10
+    if prev is not None and prev.lower() in _PHONE_CUES and not has_unit and not has_currency:
+        return "phone"                          # "dial 999", "or dial 111" (not "call 2,000 reservists")
     if nxt is not None and nxt.lower() in _TIME_ZONES and len(digits) == 4 and digits.isdigit() \
             and int(digits[:2]) < 24 and int(digits[2:]) < 60:
         return "time"                           # "at 0930 GMT", "1400 hrs"
@@ -274,6 +276,7 @@ def reason_not_figure(
 
 
 _TIME_ZONES = _tables.word_class("time_zone")
+_PHONE_CUES = _tables.word_class("phone_cue")
 _SPELLED_INDEX_LIMIT = 100    # a spelled number after an index noun names an item below this ("round two")
 
 
@@ -309,6 +312,8 @@ _LISTED_AFTER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|to|&))[ \u00a0]+\d")   #
 _LIST_END = re.compile(r"[ \u00a0]+(?:and|or)[ \u00a0]+\d")
 _LIST_JOINER = re.compile(r"(?:,|,?[ \u00a0]+(?:and|or|to|&))[ \u00a0]+")
 _HYPHEN = re.compile(r"[-‑]")
+_PHONE_JOINER = re.compile(r"[^\d.;]{0,40}?\b(?:or|and)[ \u00a0]+(?:dial[ \u00a0]+)?")   # "999 in an emergency, or 111"
+_DAY_JOINER = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+(?:and|to|or|&)[ \u00a0]+")
 
 
 def goes_on_from(text: str, skipped: tuple[str, int] | None, core: NumberCore, *, has_unit: bool) -> str | None:
@@ -326,4 +331,10 @@ def goes_on_from(text: str, skipped: tuple[str, int] | None, core: NumberCore, *
         return None if counted else "index"       # not "on day 3 and 40 people were hurt"
     if reason == "name" and core.start == end + 1 and _HYPHEN.match(text, end) and core.kind == "digits":
         return "name"
+    if reason == "date" and core.kind == "digits" and _DAY_JOINER.fullmatch(text, end, core.start) \
+            and core.value == int(core.value) and 1 <= core.value <= 31 and not _counts_after(_next_word(text, core.end)):
+        return "date"                              # the second day of "Feb. 28-29", "Nov. 12 and 13"
+    if reason == "phone" and core.kind == "digits" and _PHONE_JOINER.fullmatch(text, end, core.start) \
+            and not _counts_after(_next_word(text, core.end)):
+        return "phone"                             # "dial 999 in an emergency, or 111 for advice"
     return None

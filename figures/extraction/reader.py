@@ -119,6 +119,16 @@ def _range_currency(text: str, found: list[Found], start: int, money_scale: bool
 
 _WHOLE_CURRENCIES = _tables.whole_currencies()
 _SUM_FORM_ONLY = _tables.word_class("sum_form_only")
+#: currencies whose amounts are written to three decimals (CLDR: three minor digits), where "KD 1.500" is one and a half
+_THREE_DECIMAL_CURRENCIES = frozenset({"BHD", "JOD", "KWD", "LYD", "OMR", "TND"})
+
+
+def _no_rate_per_thing(text: str, end: int) -> bool:
+    """No rate per a thing follows (a rate per a stretch of time may): "1.500 euros a litre" may be a
+    fuel price to a tenth of a cent, "2.500 kroner a month" is a monthly sum."""
+    rate = units.per_after(text, end)
+    return rate is None or rate[2] == "duration"
+_WEIGHT_SYMBOL = re.compile(r"[ \u00a0]?lbs?\b", re.IGNORECASE)     # "10lb" is always a weight, never sterling
 _TWO_DECIMALS = re.compile(r"\d[.,]\d\d$")
 
 
@@ -189,7 +199,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
                 core = core.negated()
         elif attached:
             unit, dimension = attached.unit, attached.dimension
-            if unit == "pound" and units.sterling_pounds(
+            if unit == "pound" and not _WEIGHT_SYMBOL.match(text, core.end) and units.sterling_pounds(
                     text, core.start, end, (s_start, s_end), core.multiplier > 1 or core.kind == "words" and core.value >= 1e6,
                     any(d.dimension == "currency" and d.sentence_index == si for d in found[-3:])):
                 unit, dimension = "GBP", "currency"     # "paid 500 pounds", "5 million pounds"
@@ -205,6 +215,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             unit, dimension = "count", "count"
         if dimension == "currency" and unit in _WHOLE_CURRENCIES:
             core = numbers.point_grouped(text, core) or core        # "Rp 25.000": a point groups thousands
+        elif dimension == "currency" and core.value >= 1 and text[core.scale_start - 2:core.scale_start] == "00" \
+                and unit not in _THREE_DECIMAL_CURRENCIES and _no_rate_per_thing(text, end):
+            core = numbers.point_grouped(text, core) or core        # "€649.000": no price is written to round tenths of a cent
         elif dimension == "count" and text[core.scale_start - 1:core.scale_start] == "0" \
                 and core.value >= 1 and units.things_counted_after(text, core.end):
             core = numbers.point_grouped(text, core) or core        # "60.000 bottles": no count has three round decimals
@@ -382,6 +395,9 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
                                     unit="fraction", dimension="fraction", form="fraction")
             continue
         s_start = sentences.span(fig.sentence_index)[0]
+        if (fig.dimension == "count" and prev.dimension not in ("count", "age", "fraction") and _TO.fullmatch(text, prev.end, fig.start)
+                and _BY.search(text, max(s_start, prev.start - _BY_REACH), prev.start) and not units.things_counted_after(text, fig.end)):
+            fig = fig._replace(unit=prev.unit, dimension=prev.dimension)   # "rose by 3.6 million barrels to 448.5 million"
         opened_at = _level_start(text, out, prev)
         if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(
                 text, max(s_start, opened_at - _BETWEEN_REACH), opened_at):
