@@ -146,7 +146,7 @@ _ONE_ATTACK = frozenset(w for w in _ATTACKS if not w.endswith("s"))
 _MANY_ATTACKS = frozenset(w for w in _ATTACKS if w.endswith("s"))
 _WORD = re.compile(r"[a-z]+")
 #: "one of the deadliest attacks", "one of its biggest strikes": a plural that names one attack
-_ONE_OF_BEFORE = re.compile(r"\bone of (?:the |its |their |this |that )?(?:[a-z-]+ ){0,2}$")
+_ONE_OF_BEFORE = re.compile(r"\bone of (?:the |its |their |this |that )?(?:(?!of\b)[a-z-]+ ){0,2}$")   # not "one of the waves of strikes"
 _ONE_OF_REACH = 40            # characters before a plural attack noun where "one of" may begin
 _ONE_MEANS_REACH = 16          # characters from "a" to the means it counts one of: "a drone", "a Russian drone"
 

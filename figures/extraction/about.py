@@ -105,16 +105,18 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
 
 
 #: Words that set a figure beside the one before it as the same kind of value: a rate compared
-#: with a rate ("£52.50 per sq ft, against £120", "144.9p a litre, while diesel was 151.2p").
-_BESIDE = re.compile(r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|but|from|above|below|than)\b",
+#: with a rate ("£52.50 per sq ft, against £120", "$3.50 a gallon, up from $3.20"). Not "while" or
+#: "but": the clause they open has a subject of its own ("£800 a month, while the deposit is £1,000").
+_BESIDE = re.compile(r"\b(?:against|versus|vs|compared (?:with|to)|from|above|below|than)\b",
                      re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _STOPWORDS = _tables.stopwords()
 _BESIDE_REACH = 80            # characters between two figures set beside each other, at most
 _BESIDE_RATIO = 3             # how many times the other a rate set beside a rate may be, at most
-_LEVELS_RATIO = 10            # how many times the other the two levels of a rate's change may be
-#: what a sum's own scope says after it: it is a total, no rate ("£500 for the whole team", "in total")
-_OWN_TOTAL = re.compile(r"[ \u00a0]+(?:for\b|in[ \u00a0]+(?:total|all)\b|overall\b|altogether\b)", re.IGNORECASE)
+_LEVELS_RATIO = 5            # how many times the other the two levels of a rate's change may be
+#: what a sum's own scope says after it: it is a total, no rate ("£500 for the whole team", "in total",
+#: "£30 over the month")
+_OWN_TOTAL = re.compile(r"[ \u00a0]+(?:for\b|over\b|in[ \u00a0]+(?:total|all)\b|overall\b|altogether\b)", re.IGNORECASE)
 
 
 def _alike(first: Found, second: Found, ratio: float) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from figures import _tables
 from figures.extraction.numbers import NumberCore
 from figures.extraction.tokens import looks_plural
+from figures.extraction.tokens import verb_like as looks_verb_word
 from figures.extraction.units import unit_after
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -197,9 +198,9 @@ def reason_not_figure(
                 text, max(0, start - 12), start).group("w").lower() == surface.lower():
             return "idiom"                      # the last word of "one-on-one", "one-to-one"
         if prev and prev.lower().rstrip(".") in _INDEX_NOUNS and not has_unit and not has_currency \
-                and not bounded and core.value < _SPELLED_INDEX_LIMIT and not _counts_after(nxt) \
-                and not (nxt and nxt.lower() in ("to", "and", "or", "-")):     # "won the game three to one": a score
-            return "index"                      # "the world number three", "in round two", "day five of the trial"
+                and not bounded and core.value < _SPELLED_INDEX_LIMIT and _ENDS_INDEX.match(text, end):
+            return "index"                      # "the world number three.", "in round two,", "day five of the trial"
+            # (not "last week three soldiers were killed", "the game three to one")
         return None
     if core.kind != "digits":
         return None
@@ -234,7 +235,7 @@ def reason_not_figure(
         return "rank"                           # #3, last-16, top-10
     if prev is not None and prev.lower() in _PHONE_CUES and not has_unit and not has_currency:
         return "phone"                          # "dial 999", "or dial 111" (not "call 2,000 reservists")
-    if nxt is not None and nxt.lower() in _TIME_ZONES and len(digits) == 4 and digits.isdigit() \
+    if nxt is not None and nxt.isupper() and nxt.lower() in _TIME_ZONES and len(digits) == 4 and digits.isdigit() \
             and int(digits[:2]) < 24 and int(digits[2:]) < 60:
         return "time"                           # "at 0930 GMT", "1400 hrs"
     if nxt is not None and nxt.lower() in _tables.word_class("postcode_word"):
@@ -252,7 +253,8 @@ def reason_not_figure(
                 and _LISTED_AFTER.match(text, end)) and not bounded and not has_unit and "." not in digits:
             return "index"                      # day 500, Article 5, flight 370, junctions 10 (and 11)
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
-        if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit:
+        if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit \
+                and not (low in _INSTRUCTION_VERBS and nxt is not None and nxt[:1].islower() and not looks_verb_word(nxt)):
             return "name"                       # Boeing 737, Windows 10, iPhone 11
     plain = digits.replace(",", "")
     if not has_currency and not has_unit and plain.isdigit():
@@ -276,7 +278,10 @@ def reason_not_figure(
 
 
 _TIME_ZONES = _tables.word_class("time_zone")
+_INSTRUCTION_VERBS = _tables.word_class("instruction_verb")
 _PHONE_CUES = _tables.word_class("phone_cue")
+#: what may follow a spelled index: the phrase's end, or "of" ("day five of the trial")
+_ENDS_INDEX = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+of\b")
 _SPELLED_INDEX_LIMIT = 100    # a spelled number after an index noun names an item below this ("round two")
 
 

@@ -178,8 +178,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             attached = units.prime_after(text, core.start, core.end, last.end if last is not None and last.unit == "foot" else None)
         if attached is None and numbers.is_lone_article(text, core):
             continue                               # "a dozen and a half": no unit, no figure
-        if attached is None and prefix is None and numbers.decimal_comma(text, core):
-            continue                               # "3,4 and 5": no decimal comma without a unit
+        if numbers.decimal_comma(text, core) and (attached is None and prefix is None or attached is not None
+                                                  and attached.dimension == "percent" and text[core.scale_start - 3] == ","):
+            continue                               # "3,4 and 5"; "aged 18 to 24,30% said": a comma missing its space
         if attached is None and core.kind == "fraction":
             attached = units.unit_of_fraction(text, core.end)     # "1/8 of a gallon", "half a mile"
         elif attached is None and core.kind == "vague" and prefix is None:
@@ -254,6 +255,18 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 #: words between a measure and a price that make the price another thing's, or a basket's: "a litre of
 #: milk and a loaf of bread together cost £2.50", "needs a litre of stock and costs £5 to make"
 _BASKET = re.compile(r"\b(?:and|plus|together|with)\b", re.IGNORECASE)
+_PRICE_VERBS = _tables.word_class("price_verb")
+_WORDS = re.compile(r"[A-Za-z]+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|each|every|its|his|her|their)[ \u00a0]+$", re.IGNORECASE)
+
+
+def _prices_the_measure(text: str, measure_end: int, price_start: int) -> bool:
+    """Whether the words between "a kilo of coffee" and a sum say the sum is its price: a price verb
+    stands between ("sells for", "now costs", "went up ... to"), no "and" makes it a basket's, and
+    the sum is no other thing's ("hidden in a $40,000 car", "before the $1,200 operation")."""
+    if _BASKET.search(text, measure_end, price_start) or _DETERMINER_BEFORE.search(text, measure_end, price_start):
+        return False
+    return any(w.lower() in _PRICE_VERBS for w in _WORDS.findall(text, measure_end, price_start))
 _PRICE_REACH = 3              # figures after "a kilo of" where the price it is for may stand
 
 
@@ -269,7 +282,7 @@ def _unpriced(text: str, sentences: SentenceIndex, found: list[Found], ones: set
                   and found[k].dimension == "currency"), None)
         if k is not None and not _CLAUSE_BREAK.search(text, one.end, found[k].start):
             priced.add(i)                          # "A kilo of coffee sells for BRL 58"; not "..., causing $2m"
-            if found[k].per is None and not _BASKET.search(text, one.end, found[k].start):
+            if found[k].per is None and _prices_the_measure(text, one.end, found[k].start):
                 found[k] = found[k]._replace(per=one.unit)      # the price is per kilo (not a basket's)
     return [f for i, f in enumerate(found) if i not in priced]
 
@@ -349,25 +362,34 @@ _ADJECTIVE_MEASURE = re.compile(r"\d-[A-Za-z]")      # "5/8-inch": a measure hyp
 _BY_GAP = re.compile(r"[ \u00a0]*[x×][ \u00a0]*")     # "40 x 30 x 15 cm"
 #: the units an object's sides are measured in; "6 x 2 km" and "4 x 400 m" are repetitions of a distance
 _OBJECT_LENGTHS = frozenset({"millimeter", "centimeter", "meter", "inch", "foot"})
+_SMALL_LENGTHS = frozenset({"millimeter", "centimeter", "inch"})     # two sides alone: an object's, not a distance
 _SIDES_RATIO = 10             # how many times another side one side of an object may be, at most
 
 
 def _dimensions(text: str, found: list[Found]) -> list[Found]:
     """The bare numbers of a dimension list take the unit written after its last one: "measures 40 x 30
-    x 15 cm" is three lengths in centimetres, and so is "15 x 20 cm" (read right to left, so a unit
-    passes down the list). Two numbers with the unit glued to the second ("4 x 100m", "4x400m") are
-    a relay's legs and their distance, not a length each, and so are sides far apart in size ("4 x
-    400 m") or in kilometres ("6 x 2 km" intervals)."""
+    x 15 cm" is three lengths in centimetres, and "a 15 x 20 cm print" two (read right to left, so a
+    unit passes down the list). Not where the list counts repetitions or pieces: two numbers before
+    metres or feet ("4 x 100m", "8 x 50 m" are legs and lengths swum), sides far apart in size, or a
+    plural after the unit ("6 x 2 m planks", "10 x 10 m sprints")."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         fig, nxt = out[i], out[i + 1]
-        if (fig.dimension == "count" and nxt.unit in _OBJECT_LENGTHS and fig.sentence_index == nxt.sentence_index
-                and fig.form == "digits" and 0 < nxt.value <= _SIDES_RATIO * fig.value and fig.value <= _SIDES_RATIO * nxt.value
+        if not (fig.dimension == "count" and nxt.unit in _OBJECT_LENGTHS and fig.sentence_index == nxt.sentence_index
+                and fig.form == "digits" and 0 < nxt.value <= _SIDES_RATIO * fig.value <= _SIDES_RATIO ** 2 * nxt.value
                 and _BY_GAP.fullmatch(text, fig.end, nxt.start)):
-            listed = i + 2 < len(out) and out[i + 2].unit == nxt.unit and _BY_GAP.fullmatch(text, nxt.end, out[i + 2].start)
-            if listed or nxt.unit != fig.unit and (nxt.dimension != "length" or " " in text[nxt.start:nxt.end]) \
-                    or i > 0 and out[i - 1].unit == nxt.unit and _BY_GAP.fullmatch(text, out[i - 1].end, fig.start):
-                out[i] = fig._replace(unit=nxt.unit, dimension=nxt.dimension)
+            continue
+        last = nxt
+        k = i + 1
+        while k + 1 < len(out) and out[k + 1].unit == nxt.unit and _BY_GAP.fullmatch(text, out[k].end, out[k + 1].start):
+            k += 1
+            last = out[k]
+        sides, j = k - i + 1, i - 1
+        while j >= 0 and _BY_GAP.fullmatch(text, out[j].end, out[j + 1].start):
+            sides, j = sides + 1, j - 1
+        if units.things_counted_after(text, last.end) or (sides < 3 and nxt.unit not in _SMALL_LENGTHS):
+            continue
+        out[i] = fig._replace(unit=nxt.unit, dimension=nxt.dimension)
     return out
 
 

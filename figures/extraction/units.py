@@ -88,6 +88,8 @@ def unit_after(text: str, end: int) -> Attached | None:
         return None                                # "5 in May"; but "3 1/2 in of ribbon", "6 bar of pressure"
     if entry.glued_of and not spaced and not _OF_AFTER.match(text, stop):
         return None
+    if entry.unit == "stone" and _NAME_AFTER.match(text, stop):
+        return None                                # "15st Mark's Place" is a street, "15st 4lb" a weight
     return Attached(entry.unit, entry.dimension, stop)
 
 
@@ -315,8 +317,9 @@ def things_counted_after(text: str, end: int) -> bool:
     rate = per_after(text, after.end())
     return rate is None or rate[2] == "duration"
 _OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 #: "of" and what a measure is of ("3 in of rain"), not a share's whole ("5 in of the 12")
-_OF_MATERIAL = re.compile(r"[ \u00a0]+of[ \u00a0]+(?!(?:the|every|them|those|these|all|each)\b)", re.IGNORECASE)
+_OF_MATERIAL = re.compile(r"[ \u00a0]+of[ \u00a0]+(?!(?:the|every|them|those|these|all|each)\b|\d)", re.IGNORECASE)
 
 
 _HEAD_AFTER_POUND = re.compile(r"-pounds?[ \u00a0]+([A-Za-z]+)", re.IGNORECASE)
@@ -351,9 +354,10 @@ def sterling_pounds(text: str, start: int, end: int, sentence: tuple[int, int], 
 
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]*\($")
 _COLON_BEFORE_BRACKET = re.compile(r":[ \u00a0]*\($")
-#: an amount, then only words up to the word before the bracket: "3.4 trillion won" ("... ($0.32),
-#: compared with ($0.18)" has a bracket and a comma between, so the second sum is no restatement)
-_AMOUNT_BEFORE = re.compile(r"\d[ \u00a0A-Za-z]*$")
+#: an amount, then no bracket up to the word before the bracket: "3.4 trillion won ($2.6bn)", "the
+#: fine, €300,000, was paid ($330,000)" restate ("... ($0.32), compared with ($0.18)" has a bracket
+#: between, so the second sum is no restatement but a second loss)
+_AMOUNT_BEFORE = re.compile(r"\d[^\d()]*$")
 
 
 _BRACKET_WORD_REACH = 24      # characters before a bracketed sum where the word before the bracket may begin
