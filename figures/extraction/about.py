@@ -16,6 +16,7 @@ import re
 from figures import _tables
 from figures.extraction import clauses, concepts, nouns, units
 from figures.extraction.figure import About, Figure, Found
+from figures.extraction.number_core import within
 from figures.extraction.tokens import Sentence, singular
 
 
@@ -88,7 +89,7 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
                     text, before.end, found.start):
                 about = about._replace(concept=before_about.concept or about.concept)
             if (before_about.per is None) != (about.per is None) and before.unit == found.unit \
-                    and _levels_of_change(text, before, found) and _alike(before, found, _LEVELS_RATIO) \
+                    and _levels_of_change(text, before, found) and within(before.value, found.value, _LEVELS_RATIO) \
                     and not _OWN_TOTAL.match(text, found.end):          # "to £500 for the whole team": no rate
                 if about.per is None:
                     about = about._replace(per=before_about.per)
@@ -119,19 +120,12 @@ _LEVELS_RATIO = 5            # how many times the other the two levels of a rate
 _OWN_TOTAL = re.compile(r"[ \u00a0]+(?:for\b|over\b|in[ \u00a0]+(?:total|all)\b|overall\b|altogether\b)", re.IGNORECASE)
 
 
-def _alike(first: Found, second: Found, ratio: float) -> bool:
-    """Whether two figures are within `ratio` times of each other: what two rates set side by side are
-    (52.50 and 120 per square foot), and a wage and a transfer fee are not."""
-    low, high = sorted((abs(first.value), abs(second.value)))
-    return low > 0 and high <= ratio * low
-
-
 def _set_beside(text: str, first: Found, second: Found) -> bool:
     """Whether `second` is set beside `first` in one clause of comparison ("..., against £120")."""
     if first.sentence_index != second.sentence_index or second.start - first.end > _BESIDE_REACH:
         return False
     gap = text[first.end:second.start]
-    if ";" in gap or _BESIDE.search(gap) is None or not _alike(first, second, _BESIDE_RATIO) \
+    if ";" in gap or _BESIDE.search(gap) is None or not within(first.value, second.value, _BESIDE_RATIO) \
             or _OWN_TOTAL.match(text, second.end):
         return False                               # "£9 an hour, while the chief executive took home £2m"
     noun = _WORD_AFTER.match(text, second.end)         # "against a $50 deposit": a deposit, no rate

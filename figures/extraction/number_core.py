@@ -133,3 +133,11 @@ def scale_after(text: str, end: int) -> tuple[int, float, bool] | None:
         stop, multiplier = more[0], multiplier * more[1]
         more = _one_scale(text, stop)
     return stop, multiplier, False
+
+
+def within(a: float, b: float, ratio: float) -> bool:
+    """Whether two non-zero magnitudes are within `ratio` times of each other (52.50 and 120 within 3;
+    a wage and a transfer fee not; the sides 40 and 15 of a parcel within 10)."""
+    low, high = sorted((abs(a), abs(b)))
+    return low > 0 and high <= ratio * low
+

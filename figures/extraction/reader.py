@@ -24,7 +24,7 @@ from figures.extraction import (
 from figures.extraction.clauses import clause_at
 from figures.extraction.sentence_view import SentenceView
 from figures.extraction.figure import About, Figure, Found, Setting
-from figures.extraction.number_core import resolution_of_digits
+from figures.extraction.number_core import resolution_of_digits, within
 from figures.extraction.tokens import Sentence
 from figures.extraction.sentences import SentenceIndex
 from figures.model import Mention, Qualifier
@@ -128,6 +128,8 @@ def _no_rate_per_thing(text: str, end: int) -> bool:
     fuel price to a tenth of a cent, "2.500 kroner a month" is a monthly sum."""
     rate = units.per_after(text, end)
     return rate is None or rate[2] == "duration"
+
+
 _WEIGHT_SYMBOL = re.compile(r"[ \u00a0]?lbs?\b", re.IGNORECASE)     # "10lb" is always a weight, never sterling
 _TWO_DECIMALS = re.compile(r"\d[.,]\d\d$")
 
@@ -267,6 +269,8 @@ def _prices_the_measure(text: str, measure_end: int, price_start: int) -> bool:
     if _BASKET.search(text, measure_end, price_start) or _DETERMINER_BEFORE.search(text, measure_end, price_start):
         return False
     return any(w.lower() in _PRICE_VERBS for w in _WORDS.findall(text, measure_end, price_start))
+
+
 _PRICE_REACH = 3              # figures after "a kilo of" where the price it is for may stand
 
 
@@ -376,7 +380,7 @@ def _dimensions(text: str, found: list[Found]) -> list[Found]:
     for i in range(len(out) - 2, -1, -1):
         fig, nxt = out[i], out[i + 1]
         if not (fig.dimension == "count" and nxt.unit in _OBJECT_LENGTHS and fig.sentence_index == nxt.sentence_index
-                and fig.form == "digits" and 0 < nxt.value <= _SIDES_RATIO * fig.value <= _SIDES_RATIO ** 2 * nxt.value
+                and fig.form == "digits" and within(fig.value, nxt.value, _SIDES_RATIO)
                 and _BY_GAP.fullmatch(text, fig.end, nxt.start)):
             continue
         last = nxt
