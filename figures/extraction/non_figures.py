@@ -199,8 +199,7 @@ def reason_not_figure(
             return "idiom"                      # the last word of "one-on-one", "one-to-one"
         if prev and prev.lower().rstrip(".") in _INDEX_NOUNS and not has_unit and not has_currency \
                 and not bounded and core.value < _SPELLED_INDEX_LIMIT and _ENDS_INDEX.match(text, end):
-            return "index"                      # "the world number three.", "in round two,", "day five of the trial"
-            # (not "last week three soldiers were killed", "the game three to one")
+            return "index"                      # "the world number three.", "day five of the trial"; not "last week three soldiers"
         return None
     if core.kind != "digits":
         return None
@@ -237,7 +236,7 @@ def reason_not_figure(
         return "phone"                          # "dial 999", "or dial 111" (not "call 2,000 reservists")
     if nxt is not None and nxt.isupper() and nxt.lower() in _TIME_ZONES and len(digits) == 4 and digits.isdigit() \
             and int(digits[:2]) < 24 and int(digits[2:]) < 60:
-        return "time"                           # "at 0930 GMT", "1400 hrs"
+        return "time"                           # "at 0930 GMT", "1415 UTC"
     if nxt is not None and nxt.lower() in _tables.word_class("postcode_word"):
         return "postcode"                       # the 90049 ZIP Code
     if nxt in _MODEL_WORDS and not has_unit and not has_currency:
@@ -285,8 +284,8 @@ _ENDS_INDEX = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+of\b")
 _SPELLED_INDEX_LIMIT = 100    # a spelled number after an index noun names an item below this ("round two")
 
 
-def _counts_after(nxt: str | None) -> bool:
-    """A lower-case plural after the number says what it counts ("day five people died" is no index)."""
+def _plural_follows(nxt: str | None) -> bool:
+    """A lower-case plural after the number says what it counts ("March 5 and 300 people": no day)."""
     return nxt is not None and nxt[:1].islower() and looks_plural(nxt)
 
 
@@ -337,9 +336,9 @@ def goes_on_from(text: str, skipped: tuple[str, int] | None, core: NumberCore, *
     if reason == "name" and core.start == end + 1 and _HYPHEN.match(text, end) and core.kind == "digits":
         return "name"
     if reason == "date" and core.kind == "digits" and _DAY_JOINER.fullmatch(text, end, core.start) \
-            and core.value == int(core.value) and 1 <= core.value <= 31 and not _counts_after(_next_word(text, core.end)):
+            and core.value == int(core.value) and 1 <= core.value <= 31 and not _plural_follows(_next_word(text, core.end)):
         return "date"                              # the second day of "Feb. 28-29", "Nov. 12 and 13"
     if reason == "phone" and core.kind == "digits" and _PHONE_JOINER.fullmatch(text, end, core.start) \
-            and not _counts_after(_next_word(text, core.end)):
+            and not _plural_follows(_next_word(text, core.end)):
         return "phone"                             # "dial 999 in an emergency, or 111 for advice"
     return None

@@ -219,10 +219,11 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         if dimension == "currency" and unit in _WHOLE_CURRENCIES:
             core = numbers.point_grouped(text, core) or core        # "Rp 25.000": a point groups thousands
         elif dimension == "currency" and core.value >= 1 and text[core.scale_start - 2:core.scale_start] == "00" \
+                and numbers.one_point_group(text, core.start, core.scale_start) \
                 and unit not in _THREE_DECIMAL_CURRENCIES and _no_rate_per_thing(text, end):
             core = numbers.point_grouped(text, core) or core        # "€649.000": no price is written to round tenths of a cent
-        elif dimension == "count" and text[core.scale_start - 1:core.scale_start] == "0" \
-                and core.value >= 1 and units.things_counted_after(text, core.end):
+        elif dimension == "count" and text[core.scale_start - 1:core.scale_start] == "0" and core.value >= 1 \
+                and numbers.one_point_group(text, core.start, core.scale_start) and units.things_counted_after(text, core.end):
             core = numbers.point_grouped(text, core) or core        # "60.000 bottles": no count has three round decimals
         bound = bounds.bound_before(text, start, s_start)
         reason = non_figures.reason_not_figure(

@@ -302,6 +302,12 @@ def _counts_after(text: str, end: int) -> bool:
 _WORDS = re.compile(r"[a-z]+")
 
 
+_OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
+#: "of" and what a measure is of ("3 in of rain"), not a share's whole ("5 in of the 12")
+_OF_MATERIAL = re.compile(r"[ \u00a0]+of[ \u00a0]+(?!(?:the|every|them|those|these|all|each)\b|\d)", re.IGNORECASE)
+
+
 def things_counted_after(text: str, end: int) -> bool:
     """Whether a lower-case plural noun right after a number says what it counts ("60.000 bottles",
     "1.500 people"): not a unit, a verb or a function word, nor the noun of a rate per anything but
@@ -316,10 +322,6 @@ def things_counted_after(text: str, end: int) -> bool:
         return False
     rate = per_after(text, after.end())
     return rate is None or rate[2] == "duration"
-_OF_AFTER = re.compile(r"[ \u00a0]+of\b", re.IGNORECASE)
-_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
-#: "of" and what a measure is of ("3 in of rain"), not a share's whole ("5 in of the 12")
-_OF_MATERIAL = re.compile(r"[ \u00a0]+of[ \u00a0]+(?!(?:the|every|them|those|these|all|each)\b|\d)", re.IGNORECASE)
 
 
 _HEAD_AFTER_POUND = re.compile(r"-pounds?[ \u00a0]+([A-Za-z]+)", re.IGNORECASE)
