@@ -165,6 +165,13 @@ def scaled_currency_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def scale_word_currency_prefixes() -> frozenset[str]:
+    """Currency codes that are also English words, one only before a number with a scale word
+    ("PEN 4 billion", "PHP 1.2bn"; not "TOP 10", "ALL 5")."""
+    return frozenset(row["alias"] for row in _currency_rows() if "scale_word" in _flags(row))
+
+
+@lru_cache(maxsize=None)
 def glued_currency_prefix() -> re.Pattern[str]:
     """A currency written against the digits and ending in a letter ("USD10m", "RM23.50", "$US5m"):
     the only case where digits right after a letter start a number."""

@@ -34,6 +34,9 @@ LOCALES = ("en", "en_GB", "en_IN", "en_AU")
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
                         "RON", "NPR", "CVE", "AWG", "NIO", "COP"})
 
+#: Of `CODE_WORDS`, those more often a company even before a sum ("AMD 2 billion"): never a code.
+NAME_CODE_WORDS = frozenset({"AMD"})
+
 #: ISO codes whose lower-case form is an English word or abbreviation ("try 3 times", "rub 2 drops",
 #: "kgs", "cad", a "crc 32" checksum, the UN's "sdg 3", "shp" files), beside the upper-case
 #: `CODE_WORDS`: lower-cased copy ("usd 3bn") reads the others, written apart from the number.
@@ -179,6 +182,8 @@ def currency_rows() -> list[tuple[str, ...]]:
     for code in sorted(current):
         if code not in CODE_WORDS:
             rows.append((code, code, "both", "cs"))
+    for code in sorted(current & CODE_WORDS - NAME_CODE_WORDS):     # "PEN 4 billion", never "TOP 10"
+        rows.append((code, code, "pre", "cs,scale_word"))
     for code in sorted(current):                      # lower-cased wire copy: "usd 3bn", "300 million nok", apart
         if code not in CODE_WORDS and code.lower() not in LOWER_CODE_WORDS:
             rows.append((code.lower(), code, "both", "cs,word"))
@@ -257,7 +262,8 @@ CURRENCY_HEADER = (
     "# Then the last words of the names where one current currency's names end in them (\"baht\",\n"
     "# \"ringgit\"), matched only in lower case (cs). Then the codes in lower case, on either side of\n"
     "# a number and apart from it (\"usd 3bn\", \"300 million nok\" in lower-cased copy; word), where\n"
-    "# the lower-case code is no English word.\n"
+    "# the lower-case code is no English word. Codes that are also English words (\"PEN\", \"TOP\") are\n"
+    "# read only before a number with a scale word (scale_word: \"PEN 4 billion\"; not \"TOP 10\").\n"
     "# Last, the symbols each territory's locales write for its own currency (\"₦\", \"Rp\", \"zł\")."
 )
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from figures import _tables
-from figures.extraction.numbers import NumberCore
+from figures.extraction.numbers import NumberCore, repetitions_of_measure
 from figures.extraction.tokens import looks_plural
 from figures.extraction.tokens import verb_like as looks_verb_word
 from figures.extraction.units import unit_after
@@ -211,8 +211,8 @@ def reason_not_figure(
         return "ordinal"                        # "21st", "3rd"; not "15st" (stone: 15th is the ordinal)
     if after in "/⁄" and after and text[end + 1:end + 2].isdigit() and not has_unit:
         return "name"                           # "9/11", "24/7" (a fraction before a unit is read as one)
-    if after.isalpha() and not has_unit and not has_currency:
-        return "code"                           # 5G, 1990s, 3D
+    if after.isalpha() and not has_unit and not has_currency and not repetitions_of_measure(text, end):
+        return "code"                           # 5G, 1990s, 3D; not the 4 legs of "a 4x400m relay"
     if after in "-‑" and after and not has_unit and _CAPITAL_NUMBER_WORD.match(text, end + 1):
         return "name"                           # "7-Eleven"
     if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():

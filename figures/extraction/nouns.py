@@ -97,6 +97,7 @@ class NounPhrase:
 
 
 _CLOSING_QUOTES = frozenset({"”", "’", '"', "'", "»"})
+_TIMES_SIGNS = frozenset({"x", "×"})
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,})\b(?![-’'])")
 
 
@@ -113,6 +114,8 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     i = sentence.index_at(pos)
     if i + 1 < len(tokens) and tokens[i].text in _CLOSING_QUOTES and tokens[i + 1].is_word:
         i += 1                                   # '"more than 800,000" people': the noun is outside the quote
+    if i < len(tokens) and tokens[i].low in _TIMES_SIGNS:
+        return NounPhrase(None, None, False, False, pos)       # "4 x 100m": repetitions of a measure
     partitive = False
     if i < len(tokens) and tokens[i].low == "of":
         if i + 1 < len(tokens) and tokens[i + 1].low in {"them", "which", "whom", "these", "those", "it"}:

@@ -116,7 +116,9 @@ _FRACTIONS = re.compile(
 _OF_OR_RANGE = re.compile(r"[ \u00a0]+(?:of\b|to[ \u00a0]+\d{1,3}[/⁄]\d)")
 _HAS_FRACTION = re.compile(r"[/⁄%s]" % _VULGAR)
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-_TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
+#: the exponent is marked: a caret, "**", a sign or superscript digits ("6.02 x 10^23", "1.99×10−30",
+#: "3×10⁸"); "4 x 100m" is four lengths of 100 metres, not 4 times ten to the nought
+_TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?P<exp>(?:\^|\*\*)[-−⁻]?\d{1,3}|[-−⁻]\d{1,3}|[-−⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 # " and a half", " and a quarter": the part written after a number ("3 and a half years") or after
 # a unit ("an hour and a half"); after a unit, not before a hyphen ("and a half-eaten apple")
 _AND_A_PART = SP + r"and" + SP + r"an?" + SP + r"(?P<part>half|quarter)"
@@ -164,7 +166,7 @@ def _times_ten(text: str, end: int) -> tuple[int, int] | None:
     m = _TIMES_TEN.match(text, end)
     if not m:
         return None
-    return m.end(), int(m.group("exp").translate(_SUPERSCRIPTS).replace("−", "-"))
+    return m.end(), int(m.group("exp").lstrip("^*").translate(_SUPERSCRIPTS).replace("−", "-"))
 
 
 def _unit_follows(text: str, end: int, spelled: bool = False) -> bool:
@@ -248,6 +250,8 @@ def _glued_to_word(text: str, start: int) -> bool:
         return True
     if m.group() in _tables.scaled_currency_prefixes():
         return not scaled_number_at(text, start)
+    if m.group() in _tables.scale_word_currency_prefixes():
+        return not scaled_by_word_at(text, start)          # "COP29" is a summit, "PEN4bn" soles
     return m.group() in _tables.long_currency_prefixes() and not long_number_at(text, start)
 
 
@@ -286,6 +290,12 @@ def scaled_number_at(text: str, start: int) -> bool:
     "R2.3bn", "R4 million"; not "R2", "R5")."""
     if _GROUPED_NUMBER.match(text, start):
         return True
+    plain = _PLAIN_NUMBER.match(text, start)
+    return plain is not None and scale_after(text, plain.end()) is not None
+
+
+def scaled_by_word_at(text: str, start: int) -> bool:
+    """A number with a scale word starts at `start` ("4 billion", "1.2bn"; not "10" nor "15,000")."""
     plain = _PLAIN_NUMBER.match(text, start)
     return plain is not None and scale_after(text, plain.end()) is not None
 
@@ -383,6 +393,23 @@ def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bo
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+_TIMES_SIGN = frozenset("x×")
+_REPETITIONS = re.compile(r"(?<![\w.,])\d{1,2}$")      # the count before "x": "4x400m", "10x"
+
+
+def _repeated_measure(text: str, times_at: int, end: int) -> bool:
+    """Whether text[times_at] is the "x" of repetitions of a measure: a small count glued before it and
+    a unit after the digits that end at `end` ("a 4x400m relay", "6x800 metres"; "a 4x4" is a car)."""
+    return text[times_at:times_at + 1] in _TIMES_SIGN and _REPETITIONS.search(text, max(0, times_at - 3), times_at) \
+        is not None and _unit_follows(text, end)
+
+
+def repetitions_of_measure(text: str, end: int) -> bool:
+    """Whether the count ending at `end` is glued to the "x" of repetitions of a measure ("4x400m")."""
+    digits = _PLAIN_NUMBER.match(text, end + 1)
+    return digits is not None and _repeated_measure(text, end, digits.end())
+
+
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether `offset` falls inside one of `spans` (sorted, not overlapping): a bisection, so that a
     text of thousands of fractions costs linear time, not a scan of every fraction per number."""
@@ -392,7 +419,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 def _digit_core(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> NumberCore | None:
     """The core of the digits text[start:end], with its sign, scale word or power of ten."""
-    if start and text[start - 1].isalpha() and _glued_to_word(text, start):
+    if start and text[start - 1].isalpha() and _glued_to_word(text, start) and not _repeated_measure(text, start - 1, end):
         return None
     if start and text[start - 1] == "^":
         return None                                # a power written with a caret ("5 m^3"), not a figure

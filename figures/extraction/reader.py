@@ -228,7 +228,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         bound = bounds.bound_before(text, start, s_start)
         reason = non_figures.reason_not_figure(
             text, core, sentence_start=s_start, has_currency=dimension == "currency",
-            has_unit=attached is not None or shared is not None, bounded=bound is not None,
+            has_unit=attached is not None or shared is not None or prefix is None and units.unit_after_range(text, core.end),
+            bounded=bound is not None,
         ) or non_figures.goes_on_from(text, skipped, core, has_unit=attached is not None or prefix is not None)
         if reason:
             skipped = (reason, core.end)

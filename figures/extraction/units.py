@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from figures import _tables
-from figures.extraction.numbers import long_number_at, scaled_number_at
+from figures.extraction.numbers import long_number_at, scaled_by_word_at, scaled_number_at
 from figures.extraction.tokens import WEEKDAYS, looks_plural, past_form, singular, verb_like
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -63,6 +63,8 @@ def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None
         return None
     if alias in _tables.scaled_currency_prefixes() and (m.group() != alias or not scaled_number_at(text, start)):
         return None                                # "R2.3bn", written against the digits only
+    if alias in _tables.scale_word_currency_prefixes() and not scaled_by_word_at(text, start):
+        return None                                # "PEN 4 billion" is soles, "TOP 10" a list
     return codes[alias], m.start()
 
 
@@ -258,6 +260,16 @@ def suspended_unit(text: str, end: int) -> Attached | None:
     if entry is None or entry.dimension == "currency":
         return None
     return Attached(entry.unit, entry.dimension, end + 1)
+
+
+_RANGE_END = re.compile(r"[ \u00a0]?[-–][ \u00a0]?\d[\d,]*(?:\.\d+)?")
+
+
+def unit_after_range(text: str, end: int) -> bool:
+    """Whether the number ending at `end` opens a range whose other end a unit follows ("10-15 MPH"):
+    the unit is both ends', so the first is a measure too, not a name's number."""
+    m = _RANGE_END.match(text, end)
+    return m is not None and unit_after(text, m.end()) is not None
 
 
 _AGE_WORD_BEFORE = re.compile(
