@@ -165,6 +165,19 @@ def scaled_currency_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def sum_only_currency_names() -> frozenset[str]:
+    """Currency names written after a number that are money only after a sum ("5,000 won"; not "3 won")."""
+    return frozenset(row["alias"].lower() for row in _currency_rows() if "sum" in _flags(row))
+
+
+@lru_cache(maxsize=None)
+def default_currency_forms() -> frozenset[str]:
+    """Currency forms (lower case) whose code is a default another country's currency may override
+    ("Rs", "rupees": INR, unless the article is about Pakistan, Sri Lanka or Nepal)."""
+    return frozenset(row["alias"].lower() for row in _currency_rows() if "default" in _flags(row))
+
+
+@lru_cache(maxsize=None)
 def scale_word_currency_prefixes() -> frozenset[str]:
     """Currency codes that are also English words, one only before a number with a scale word
     ("PEN 4 billion", "PHP 1.2bn"; not "TOP 10", "ALL 5")."""

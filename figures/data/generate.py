@@ -211,7 +211,7 @@ def _bare_heads(claims: dict[str, set[str]], current: set[str]) -> dict[str, str
         words = alias.split()
         if len(words) >= 2:
             heads.setdefault(words[-1], set()).update(codes & current)
-    hand = {row["alias"].lower() for row in _rows("currencies.tsv")}
+    hand = {row["alias"].lower() for row in _rows("currencies.tsv") if "default" not in (row.get("flags") or "")}
     units = {row["alias"].lower() for name in ("units.tsv", "units_pint.tsv") for row in _rows(name)}
     return {head: next(iter(codes)) for head, codes in heads.items()
             if len(codes) == 1 and head not in hand and head not in units and head not in BARE_WORDS
@@ -315,8 +315,8 @@ SHARED_WORDS_BY_HAND = {"kr": ("SEK", "NOK", "DKK", "ISK"),
 
 def shared_currency_words() -> list[tuple[str, str, str]]:
     """(word, code, countries) rows: the last words of CLDR currency names (singular and plural) that
-    two or more current currencies end in, not written by hand in currencies.tsv ("dollars",
-    "rupees") nor a unit's name, nor `BARE_WORDS`, with each currency's countries."""
+    two or more current currencies end in, not written by hand in currencies.tsv ("dollars"; a hand
+    word flagged default, "rupees", is kept: its default may give way to another) nor a unit's name, nor `BARE_WORDS`, with each currency's countries."""
     import babel.core
     from babel import Locale
 
@@ -342,7 +342,7 @@ def shared_currency_words() -> list[tuple[str, str, str]]:
             words = form.lower().split()
             if len(words) >= 2 and words[-1].isalpha():
                 heads.setdefault(words[-1], set()).add(code)
-    hand = {row["alias"].lower() for row in _rows("currencies.tsv")}
+    hand = {row["alias"].lower() for row in _rows("currencies.tsv") if "default" not in (row.get("flags") or "")}
     units = {row["alias"].lower() for name in ("units.tsv", "units_pint.tsv") for row in _rows(name)}
     shared = {head: codes for head, codes in heads.items()
               if len(codes) >= 2 and head not in hand and head not in units and head not in BARE_WORDS}

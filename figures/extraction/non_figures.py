@@ -128,6 +128,17 @@ def _next_word(text: str, end: int) -> str | None:
     return m.group("w") if m else None
 
 
+#: the day a day goes on to, and the month after it: "27-28 June", "3 and 4 May"
+_NEXT_DAY_OF_MONTH = re.compile(r"(?:[-–]|[ \u00a0](?:and|to|or)[ \u00a0])\d{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?P<month>[A-Z][a-z]+\.?)")
+
+
+def _counted_in_capitals(prev: str, nxt: str | None) -> bool:
+    """A number between two words in capitals, the second a plural: a headline's count ("FLOODS
+    SUBMERGE 30 VILLAGES"), not a name's number ("THE FTSE 100 SURGED")."""
+    return len(prev) > 1 and prev.isupper() and nxt is not None and len(nxt) > 2 and nxt.isupper() \
+        and looks_plural(nxt)
+
+
 def _is_month(word: str | None) -> bool:
     return word is not None and word[:1].isupper() and word.lower().rstrip(".") in _MONTHS
 
@@ -159,6 +170,11 @@ _NAME_PREFIX_REACH = 12       # characters before a number back to where the nam
 _YEAR_SPAN_REACH = 5          # characters before a number where the year opening a span ("2020-21") may begin
 _RANK_PREFIX_REACH = len("bottom-")  # characters before a number where a rank prefix ("top-10", "bottom-3") may begin
 _LINE_START_REACH = 8         # characters before a list number back to the start of its line ("\n  (3) ")
+
+
+#: the name a number is hyphened to, with the apostrophes of a romanised name ("Chang'e-6", "Su-34")
+_NAME_BEFORE_HYPHEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*$")
+_NUMBER_SIGNS = frozenset({"No", "Nos"})      # the abbreviation of "number", as written before one
 
 
 def reason_not_figure(
@@ -217,7 +233,7 @@ def reason_not_figure(
         return "name"                           # "7-Eleven"
     if start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha():
         floor = max(0, start - _NAME_PREFIX_REACH)
-        word = re.search(r"[A-Za-z]+$", text[floor:start - 1])
+        word = _NAME_BEFORE_HYPHEN.search(text[floor:start - 1])
         at = floor + word.start() if word is not None else 0
         glued = at > 0 and text[at - 1].isdigit() and _unit_ends_at(text, at, start - 1)
         if word and any(ch.isupper() for ch in word.group()) and not glued:
@@ -246,6 +262,12 @@ def reason_not_figure(
         return "list number"
     if _is_month(prev) or (_is_month(nxt) and not has_unit and not has_currency):
         return "date"
+    if not has_unit and not has_currency and core.value <= 31 and len(digits) <= 2:
+        day = _NEXT_DAY_OF_MONTH.match(text, end)
+        if day is not None and _is_month(day.group("month")):
+            return "date"                       # "on 27-28 June", "the 3 and 4 May meeting"
+    if prev and prev.rstrip(".") in _NUMBER_SIGNS and not has_unit and not has_currency:
+        return "index"                          # "the No 9 shirt", "Nos 3 and 4" (written with a capital)
     if prev and not has_currency:
         low = prev.lower()
         if (low.rstrip(".") in _INDEX_NOUNS or low.endswith("s") and low[:-1] in _INDEX_NOUNS
@@ -253,6 +275,7 @@ def reason_not_figure(
             return "index"                      # day 500, Article 5, flight 370, junctions 10 (and 11)
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
         if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit \
+                and not _counted_in_capitals(prev, nxt) \
                 and not (low in _INSTRUCTION_VERBS and nxt is not None and nxt[:1].islower() and not looks_verb_word(nxt)):
             return "name"                       # Boeing 737, Windows 10, iPhone 11
     plain = digits.replace(",", "")

@@ -32,7 +32,9 @@ from figures.model import Mention, Qualifier
 _RANGE_GAP = re.compile(r"[ \u00a0]*(?P<joiner>-|–|—|to|and|or)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
 _BETWEEN = re.compile(r"(?:between|from)[ \u00a0]+$", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))[ \u00a0]+from[ \u00a0]+$", re.IGNORECASE)
-_BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
+#: "by" and the words that may stand before a change's amount ("rose by a record 80,000 to 1.2 million")
+_BY = re.compile(r"\bby(?:[ \u00a0]+(?:%s)){0,2}[ \u00a0]+$" % "|".join(sorted(_tables.word_class("amount_opener"))),
+                 re.IGNORECASE)
 _LAST_WORD = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+(?:[$€£¥]|US\$)?$")
 _SIGNED = frozenset({"temperature", "percent_change", "angle"})
 _TO = re.compile(r"[ \u00a0]*to[ \u00a0]*", re.IGNORECASE)
@@ -42,7 +44,7 @@ _COMPOUND_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*|and[ \u00a0]+)?|-")     # 
 
 
 _BETWEEN_REACH = 10           # characters before a range's first figure where "between" or "from" may begin
-_BY_REACH = 5                 # characters before a figure where "by" ("rose by $4bn") may begin
+_BY_REACH = 24                # characters before a figure where "by" ("rose by $4bn", "by a record 4,000") may begin
 _CHANGE_WORD_REACH = 16       # characters before a figure where a change verb ("fell 12p") may begin
 _RANGE_WORD_REACH = 20        # characters before a range's first figure where "ranging from" may begin
 
@@ -132,6 +134,8 @@ def _no_rate_per_thing(text: str, end: int) -> bool:
 
 _WEIGHT_SYMBOL = re.compile(r"[ \u00a0]?lbs?\b", re.IGNORECASE)     # "10lb" is always a weight, never sterling
 _TWO_DECIMALS = re.compile(r"\d[.,]\d\d$")
+_SUM_ONLY_NAMES = _tables.sum_only_currency_names()
+_DEFAULT_FORMS = _tables.default_currency_forms()
 
 
 def _written_as_sum(text: str, core: numbers.NumberCore) -> bool:
@@ -148,6 +152,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     skipped: tuple[str, int] | None = None        # why the last number passed over is no figure, and its end
     sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]] = []   # counts of "pesos", "kroner" ...
     ones: set[int] = set()                        # "a foot of snow", "a kilo of onions" (`_unpriced`)
+    defaulted: list[int] = []                     # sums in "Rs", "rupees": India's unless ... (`_local_currency`)
     for core in numbers.scan(text):
         if masks and numbers.in_spans(masks, mask_starts, core.start):
             continue
@@ -163,6 +168,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         if core.money_scale and prefix is None and not units.keeps_money_scale(text, core.end):
             core = core.without_scale()
         attached = units.unit_after(text, core.end)
+        if attached is not None and attached.dimension == "currency" and not _written_as_sum(text, core) \
+                and core.value < 1000 and text[core.end:attached.end].strip().lower() in _SUM_ONLY_NAMES:
+            attached = None                        # "the No. 3 won 6-2": a win, not three won
         minor = units.minor_unit_after(text, core.end) if prefix is None and core.kind in ("digits", "words") else None
         if minor is not None and (attached is None or minor[1] > attached.end):
             attached = None                        # "5 euro cents": a hundredth, not five euros
@@ -237,6 +245,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
         if minor is not None and dimension == "count":
             hundredths.append((len(found), minor))
+        if dimension == "currency" and (text[start:core.start] if prefix else text[core.end:end]).strip().lower() \
+                in _DEFAULT_FORMS:
+            defaulted.append(len(found))
         if shared is not None and dimension == "count":
             sharing.append((len(found), shared))
         if attached is not None and part is None and numbers.is_lone_article(text, core):
@@ -248,6 +259,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         ))
     if sharing:
         _by_country(text, found, sharing)
+    if defaulted:
+        _local_currency(text, found, defaulted)
     if hundredths:
         _as_money(text, found, hundredths)
     if ones:
@@ -319,6 +332,18 @@ def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[di
             known = codes & named
         if len(known) == 1:
             found[i] = fig._replace(end=end, unit=known.pop(), dimension="currency")
+
+
+def _local_currency(text: str, found: list[Found], defaulted: list[int]) -> None:
+    """Sums in a currency word whose code is a default ("Rs 282", "500 rupees": INR) made the currency
+    of the country the article names, in place, when it names the country of exactly one other
+    currency written so and not the default's own ("fuel in Pakistan rose to Rs 282": PKR)."""
+    named = units.currencies_of(units.countries_named(text))
+    for i in defaulted:
+        fig = found[i]
+        others = (named & units.currencies_sharing(fig.unit)) - {fig.unit}
+        if len(others) == 1 and fig.unit not in named:
+            found[i] = fig._replace(unit=next(iter(others)))
 
 
 def _as_money(text: str, found: list[Found], hundredths: list[tuple[int, tuple[_tables.MinorUnit, int]]]) -> None:

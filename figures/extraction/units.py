@@ -212,7 +212,8 @@ def unit_of_vague(text: str, end: int) -> Attached | None:
     return unit if unit is not None and unit.dimension not in ("percent", "count") else None
 
 
-_APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+),[ \u00a0]$")
+_APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][A-Za-z'’.-]+|(?<![A-Za-z])[a-z]+),[ \u00a0]$")
+_AGED_NOUNS = _tables.word_class("aged_noun")
 
 
 _AGES = (1, 120)              # the whole numbers an age set off after a name may be
@@ -220,14 +221,16 @@ _AGE_NAME_REACH = 30          # characters before a bare number where the name w
 
 
 def age_after_name(text: str, start: int, end: int, value: float) -> bool:
-    """"Keller, 71, spent the winter ...": a bare whole number set off by commas right after a name
-    is the person's age, as news style writes it."""
+    """"Keller, 71, spent the winter ...", "the suspect, 19, was": a bare whole number set off by
+    commas right after a name or a noun for a person is the person's age, as news style writes it."""
     if not (_AGES[0] <= value <= _AGES[1] and value == int(value)) or text[end:end + 1] != ",":
         return False
     m = _APPOSITION_BEFORE.search(text, max(0, start - _AGE_NAME_REACH), start)
     if not m:
         return False
     name = m.group("name").lower().rstrip(".")
+    if m.group("name").islower():
+        return name in _AGED_NOUNS             # "the suspect, 19, was": a person written as a noun
     return name not in _MONTHS and name not in WEEKDAYS and name not in _STOPWORDS
 
 
@@ -421,6 +424,13 @@ for _word, _codes in _SHARED_WORDS.items():
     for _code, _countries in _codes.items():
         for _country in _countries:
             _COUNTRY_CURRENCIES.setdefault(_country, set()).add(_code)
+
+
+def currencies_sharing(code: str) -> frozenset[str]:
+    """The currencies that share a word with `code` ("rupees": INR, PKR, LKR, ...), `code` among them."""
+    return frozenset(c for codes in _SHARED_WORDS.values() if code in codes for c in codes)
+
+
 _US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america"})
 _COUNTRY_NAMES = re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_tables.countries() | _COUNTRY_CURRENCIES.keys())),
                             re.IGNORECASE)
