@@ -39,7 +39,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
         r"""
           (?P<half>\bhalf(?:%(sp)s|-)a(?:%(sp)s|-)(?:million|billion|dozen)\b)
           | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
-                         | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b))      # "between a quarter and a third"
+                         | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b)      # "between a quarter and a third"
+                         | %(not_a_half_of)s\bhalf\b(?=\s+(?:%(half_of)s)\b))        # "lost half its value"
           | (?P<by_fraction>(?<=\bby\s)(?:%(fractions)s)\b(?=\s*(?:[,.;:)]|$)|\s+(?:%(after_by)s)\b))  # "cut by a third"
           | (?P<unit_fraction>\b(?:%(part_fractions)s)(?=[ \u00a0-][a-z]))   # "a quarter mile", "a half-hour": if a unit follows
           | (?P<words>
@@ -61,6 +62,9 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
             "vague": _tables.alternation(list(_VAGUE_NUMBERS)),
             "fractions": _tables.alternation(list(_FRACTIONS)),
             "after_by": _tables.alternation(sorted(_tables.word_class("after_change_amount"))),
+            # "half the staff", "half its value"; not "the second half the visitors won", "a half the size"
+            "half_of": _tables.alternation(sorted(_tables.word_class("half_of_determiner"))),
+            "not_a_half_of": "".join(rf"(?<!\b{w}\s)" for w in sorted(_tables.word_class("half_naming"))),
             # "a half", "a quarter" and "half" only: "a third day", "a fifth year" are ordinals, and
             # "three quarters", "one quarter" count quarters of a year as often as parts of a unit
             "part_fractions": _tables.alternation([f for f in _FRACTIONS if f.split()[0] in ("a", "half")
