@@ -119,6 +119,36 @@ def _range_currency(text: str, found: list[Found], start: int, money_scale: bool
     return (first.unit, start) if gap and gap.group("joiner") in joiners else None
 
 
+#: the words that set a sum beside an earlier one, right before it: "$4.2bn, up from 3.9bn",
+#: "a loss of 22.7 billion shillings, compared with 15.9 billion", "£300m against 280m"
+_COMPARED_BEFORE = re.compile(r"(?:\b(?:up|down)[ \u00a0]+)?\b(?:from|compared[ \u00a0]+(?:with|to)|against|versus|vs\.?|than)"
+                              r"[ \u00a0]+(?:(?:an?|some|about|around|nearly|almost)[ \u00a0]+)?$", re.IGNORECASE)
+_COMPARED_REACH = 80          # characters from an earlier sum to a scaled number set beside it, at most
+_COMPARED_RATIO = 10          # how many times the earlier sum the elided one may be, at most
+
+
+def _compared_currency(text: str, found: list[Found], core: numbers.NumberCore, si: int) -> tuple[str, int] | None:
+    """The currency of the sum a scaled number is set beside, which it leaves out ("revenue of $4.2bn,
+    up from 3.9bn", "a loss of 22.7 billion shillings, compared with 15.9 billion"): within the
+    sentence, nearby, in the same order of size, and with no noun of its own after it ("sold $3m of
+    stock, compared with 2 million shares")."""
+    first = found[-1] if found else None
+    if first is None or first.dimension != "currency" or not _set_beside_sum(text, first, core, si):
+        return None
+    return first.unit, core.start
+
+
+def _set_beside_sum(text: str, first: Found, core: numbers.NumberCore, si: int) -> bool:
+    """Whether the scaled number `core` is set beside the figure `first` as a sum of the same thing
+    (`_compared_currency`; also for a sum whose currency is known only once the article is read)."""
+    if first.sentence_index != si or core.multiplier <= 1 or core.start - first.end > _COMPARED_REACH \
+            or not within(first.value, core.value, _COMPARED_RATIO):
+        return False
+    if ";" in text[first.end:core.start] or _COMPARED_BEFORE.search(text, first.end, core.start) is None:
+        return False
+    return not (units.things_counted_after(text, core.end) or (core.money_scale is False and units.unit_after(text, core.end)))
+
+
 _WHOLE_CURRENCIES = _tables.whole_currencies()
 _SUM_FORM_ONLY = _tables.word_class("sum_form_only")
 #: currencies whose amounts are written to three decimals (CLDR: three minor digits), where "KD 1.500" is one and a half
@@ -152,6 +182,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
     skipped: tuple[str, int] | None = None        # why the last number passed over is no figure, and its end
     sharing: list[tuple[int, tuple[dict[str, frozenset[str]], int]]] = []   # counts of "pesos", "kroner" ...
     ones: set[int] = set()                        # "a foot of snow", "a kilo of onions" (`_unpriced`)
+    beside_shared: list[tuple[int, int]] = []     # a scaled number set beside such a count (`_set_beside_sum`)
     defaulted: list[int] = []                     # sums in "Rs", "rupees": India's unless ... (`_local_currency`)
     for core in numbers.scan(text):
         if masks and numbers.in_spans(masks, mask_starts, core.start):
@@ -159,7 +190,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         si = sentences.index_of(core.start)
         s_start, s_end = sentences.span(si)
         prefix = units.currency_before(text, core.start, s_start) or _range_currency(
-            text, found, core.start, core.money_scale)
+            text, found, core.start, core.money_scale) or _compared_currency(text, found, core, si)
         if prefix and core.value >= 0:
             signed = numbers.sign_before(text, prefix[1])       # "-$5.2 million", "−€3bn"
             if signed is not None and signed[0] >= s_start:
@@ -250,6 +281,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
             defaulted.append(len(found))
         if shared is not None and dimension == "count":
             sharing.append((len(found), shared))
+        elif dimension == "count" and sharing and sharing[-1][0] == len(found) - 1 \
+                and _set_beside_sum(text, found[-1], core, si):
+            beside_shared.append((len(found), len(found) - 1))     # "22.7 billion shillings, compared with 15.9 billion"
         if attached is not None and part is None and numbers.is_lone_article(text, core):
             ones.add(len(found))                   # "a foot of snow": one foot, unless it is a price's
         found.append(Found(
@@ -259,6 +293,9 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         ))
     if sharing:
         _by_country(text, found, sharing)
+        for i, j in beside_shared:
+            if found[j].dimension == "currency":
+                found[i] = found[i]._replace(unit=found[j].unit, dimension="currency")
     if defaulted:
         _local_currency(text, found, defaulted)
     if hundredths:
