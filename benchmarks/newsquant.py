@@ -30,7 +30,10 @@ _NAMES = {"foot_pound": "pound-foot", "oil_barrel": "barrel", "metric_horsepower
 
 
 def english(unit: str) -> str:
-    """A pint unit expression in words, in NewsQuant's vocabulary: "mile ** 2" -> "square mile"."""
+    """A pint unit expression in words, in NewsQuant's vocabulary: "mile ** 2" -> "square mile",
+    "oil_barrel / day" -> "barrel per day"."""
+    if " / " in unit:
+        return " per ".join(english(part) for part in unit.split(" / ", 1))
     return _NAMES.get(unit) or unit_name(unit)
 
 

@@ -98,12 +98,16 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
             elif about.per is None and before_about.per is not None and before.unit == found.unit \
                     and _set_beside(text, before, found):
                 about = about._replace(per=before_about.per)     # "£52.50 per sq ft, against £120 in Mayfair"
-            elif found.dimension == "speed" and before.dimension == "length" and found.unit.startswith(
+            elif (before.dimension, found.dimension) in _RATE_OF and found.unit.startswith(
                     f"{before.unit} / ") and _levels_of_change(text, before, found):
                 out[-1] = (before._replace(unit=found.unit, dimension=found.dimension), before_about)
         out.append((found, about))
     return out
 
+
+#: a measure and the rate of it per a time, which the first level of a change takes from the second:
+#: "from 40 to 60 km an hour", "cut from 900 to 300 cubic metres a second"
+_RATE_OF = frozenset({("length", "speed"), ("volume", "flow")})
 
 #: Words that set a figure beside the one before it as the same kind of value: a rate compared
 #: with a rate ("£52.50 per sq ft, against £120", "$3.50 a gallon, up from $3.20"). Not "while" or

@@ -180,10 +180,13 @@ def _capitals_unit(text: str, start: int) -> Attached | None:
 
 
 def as_rate(unit: str, dimension: str, per: str, per_dimension: str | None) -> tuple[str, str] | None:
-    """A length written per a time ("320 km per hour", "5 m a second") as the speed it is: the unit and
-    dimension pint and the checker compare it under ("kilometer / hour", speed); None for other rates."""
+    """A length or a volume written per a time ("320 km per hour", "5 m a second", "900,000 barrels a
+    day") as the speed or flow it is: the unit and dimension pint and the checker compare it under
+    ("kilometer / hour", speed; "oil_barrel / day", flow); None for other rates."""
     if dimension == "length" and per_dimension == "duration":
         return f"{unit} / {per}", "speed"
+    if dimension == "volume" and per_dimension == "duration":
+        return f"{unit} / {per}", "flow"              # "1.9 million barrels per day", as "1.9 million bpd"
     return None
 
 
