@@ -98,11 +98,35 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
             elif about.per is None and before_about.per is not None and before.unit == found.unit \
                     and _set_beside(text, before, found):
                 about = about._replace(per=before_about.per)     # "£52.50 per sq ft, against £120 in Mayfair"
+            elif before_about.per is None and about.per is not None and _listed(text, out[-1], (found, about)):
+                _share_back(text, out, about.per)          # "27 points and 8 rebounds a game"
             elif (before.dimension, found.dimension) in _RATE_OF and found.unit.startswith(
                     f"{before.unit} / ") and _levels_of_change(text, before, found):
                 out[-1] = (before._replace(unit=found.unit, dimension=found.dimension), before_about)
         out.append((found, about))
     return out
+
+
+#: two counts of a list, each with its noun, that share the rate written after the last: "averaged
+#: 27.4 points and 8.1 rebounds a game" (the first's noun, then "and", "or" or a comma)
+_LISTED_COUNTS = re.compile(r"[ \u00a0]+[A-Za-z][a-z-]*(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]+(?:and|or)[ \u00a0]+)")
+
+def _listed(text: str, first: tuple[Found, About], second: tuple[Found, About]) -> bool:
+    """Whether two counts, each with its noun, stand in one list ("27 points and 8 rebounds")."""
+    (a, a_about), (b, b_about) = first, second
+    return a.dimension == b.dimension == "count" and a.sentence_index == b.sentence_index \
+        and bool(a_about.noun) and bool(b_about.noun) and _LISTED_COUNTS.fullmatch(text, a.end, b.start) is not None
+
+
+def _share_back(text: str, out: list[tuple[Found, About]], per: str) -> None:
+    """The rate written after a list's last count given to the counts before it, in place ("200 shells,
+    50 rockets and 30 drones a day"): back along the list while each has no rate of its own."""
+    k = len(out) - 1
+    follower = None
+    while k >= 0 and out[k][1].per is None and (follower is None or _listed(text, out[k], follower)):
+        follower = out[k]
+        out[k] = (out[k][0], out[k][1]._replace(per=per))
+        k -= 1
 
 
 #: a measure and the rate of it per a time, which the first level of a change takes from the second:
