@@ -285,10 +285,13 @@ def point_grouped(text: str, core: NumberCore) -> NumberCore | None:
                       core.kind, core.money_scale, core.scale_start, core.multiplier)
 
 
+_TWO_DECIMAL_NUMBER = re.compile(r"\d+\.\d\d(?![\d.,])")
+
+
 def scaled_number_at(text: str, start: int) -> bool:
-    """A number in thousands groups, or one with a scale word, starts at `start` ("R15,000",
-    "R2.3bn", "R4 million"; not "R2", "R5")."""
-    if _GROUPED_NUMBER.match(text, start):
+    """A number in thousands groups, with two decimals, or with a scale word starts at `start`
+    ("R15,000", "R18.95", "R2.3bn", "R4 million"; not "R2", "R5")."""
+    if _GROUPED_NUMBER.match(text, start) or _TWO_DECIMAL_NUMBER.match(text, start):
         return True
     plain = _PLAIN_NUMBER.match(text, start)
     return plain is not None and scale_after(text, plain.end()) is not None
