@@ -285,7 +285,7 @@ def point_grouped(text: str, core: NumberCore) -> NumberCore | None:
                       core.kind, core.money_scale, core.scale_start, core.multiplier)
 
 
-_TWO_DECIMAL_NUMBER = re.compile(r"\d+\.\d\d(?![\d.,])")
+_TWO_DECIMAL_NUMBER = re.compile(r"\d+\.\d\d(?![\d,]|\.\d)")
 
 
 def scaled_number_at(text: str, start: int) -> bool:
