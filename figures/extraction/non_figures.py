@@ -136,7 +136,7 @@ def _counted_in_capitals(prev: str, nxt: str | None) -> bool:
     """A number between two words in capitals, the second a plural: a headline's count ("FLOODS
     SUBMERGE 30 VILLAGES"), not a name's number ("THE FTSE 100 SURGED")."""
     return len(prev) > 1 and prev.isupper() and nxt is not None and len(nxt) > 2 and nxt.isupper() \
-        and looks_plural(nxt)
+        and looks_plural(nxt) and nxt.lower() not in _NOT_PLURAL
 
 
 def _is_month(word: str | None) -> bool:
@@ -174,6 +174,9 @@ _LINE_START_REACH = 8         # characters before a list number back to the star
 
 #: the name a number is hyphened to, with the apostrophes of a romanised name ("Chang'e-6", "Su-34")
 _NAME_BEFORE_HYPHEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*$")
+_NOT_PLURAL = _tables.word_class("not_plural")
+_ZERO_IDIOMS = frozenset({"net", "absolute"})      # "net zero", "absolute zero": a goal and a temperature, no count
+_YEAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:pre|post|mid)[-‑]$", re.IGNORECASE)
 _NUMBER_SIGNS = frozenset({"No", "Nos"})      # the abbreviation of "number", as written before one
 
 
@@ -194,8 +197,17 @@ def reason_not_figure(
 
     if core.kind == "words":
         surface = text[start:end]
+        if surface.lower() == "zero" and (after in "-‑" and text[end + 1:end + 2].isalpha()
+                                          or prev is not None and prev.lower() in _ZERO_IDIOMS):
+            return "idiom"                      # "zero-emission buses", "net zero by 2050", "absolute zero"
+        if surface[0].isupper() and not surface.isupper() and start > sentence_start and nxt is not None \
+                and nxt[0].isupper() and not _is_month(nxt) and (prev is None or not prev[0].isupper()):
+            return "name"                       # "the Six Nations", "a Big Ten school" is below (a name before it)
+        if surface.isupper() and after in "-‑" and text[end + 1:end + 2].isupper():
+            return "name"                       # "TEN-T corridors"
         if surface[0].isupper() and start > sentence_start and prev and prev[0].isupper() and not (
-                surface.isupper() and prev.isupper() and len(surface) > 1 and _leads_to_figure(prev.lower())):
+                surface.isupper() and prev.isupper() and len(surface) > 1 and (
+                    _leads_to_figure(prev.lower()) or core.value > 1 and _counted_in_capitals(prev, nxt))):
             return "name"                       # "Formula One", "AMERICA ONE" (not "UP TO TWO FEET", "KILLS FIVE")
         if surface[0].isupper() and start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalnum():
             return "name"                       # "7-Eleven": a capitalised number word hyphened on
@@ -241,6 +253,8 @@ def reason_not_figure(
     if not has_unit and not has_currency and _ADDRESS.match(text, end):
         return "address"                        # 49 Zorro Ranch Road
     dash_before = _last_before(text, start) in ("-", "–", "/")
+    if len(digits) == 4 and _YEAR_PREFIX.search(text, max(0, start - 6), start) and 1800 <= core.value <= 2100:
+        return "year"                           # "pre-2011 cars", "post-2020 models", "the mid-1990s"
     if len(digits) == 2 and dash_before and _YEAR_SPAN.search(text, max(0, start - _YEAR_SPAN_REACH), start):
         return "year"                           # "the 2020-21 season"
     if _is_score(text, start, core.scale_start):

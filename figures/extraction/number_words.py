@@ -38,7 +38,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
     return re.compile(
         r"""
           (?P<half>\bhalf(?:%(sp)s|-)a(?:%(sp)s|-)(?:million|billion|dozen)\b)
-          | (?P<fraction>\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
+          | (?P<fraction>%(not_a_half_of)s\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
                          | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b)      # "between a quarter and a third"
                          | %(not_a_half_of)s\bhalf\b(?=\s+(?:%(half_of)s)\b))        # "lost half its value"
           | (?P<by_fraction>(?<=\bby\s)(?:%(fractions)s)\b(?=\s*(?:[,.;:)]|$)|\s+(?:%(after_by)s)\b))  # "cut by a third"
@@ -62,7 +62,8 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
             "vague": _tables.alternation(list(_VAGUE_NUMBERS)),
             "fractions": _tables.alternation(list(_FRACTIONS)),
             "after_by": _tables.alternation(sorted(_tables.word_class("after_change_amount"))),
-            # "half the staff", "half its value"; not "the second half the visitors won", "a half the size"
+            # "half the staff", "half its value"; not "the second half the visitors won", "a half the size";
+            # nor, before "of", "the first half of the year", "the second quarter of 2024"
             "half_of": _tables.alternation(sorted(_tables.word_class("half_of_determiner"))),
             "not_a_half_of": "".join(rf"(?<!\b{w}\s)" for w in sorted(_tables.word_class("half_naming"))),
             # "a half", "a quarter" and "half" only: "a third day", "a fifth year" are ordinals, and
