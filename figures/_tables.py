@@ -173,7 +173,8 @@ def sum_only_currency_names() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def default_currency_forms() -> frozenset[str]:
     """Currency forms (lower case) whose code is a default another country's currency may override
-    ("Rs", "rupees": INR, unless the article is about Pakistan, Sri Lanka or Nepal)."""
+    ("Rs", "rupees": INR, unless the article names only Pakistan, Sri Lanka, Nepal, Mauritius or the
+    Seychelles of the rupee countries; "Sh": KES, unless only Tanzania or Uganda)."""
     return frozenset(row["alias"].lower() for row in _currency_rows() if "default" in _flags(row))
 
 

@@ -34,8 +34,9 @@ LOCALES = ("en", "en_GB", "en_IN", "en_AU")
 CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "MAD", "SOS", "ANG", "BAM", "LAK", "AMD", "PHP",
                         "RON", "NPR", "CVE", "AWG", "NIO", "COP"})
 
-#: Of `CODE_WORDS`, those more often a company even before a sum ("AMD 2 billion"): never a code.
-NAME_CODE_WORDS = frozenset({"AMD"})
+#: Of `CODE_WORDS`, those more often a company, a broadcaster, a word or a name even before a scaled number
+#: ("AMD 2 billion", "NPR 40 million listeners", "ALL 3 MILLION CUSTOMERS"): never a code.
+NAME_CODE_WORDS = frozenset({"AMD", "ALL", "TOP", "NPR", "NIO", "BOB", "SOS"})
 
 #: ISO codes whose lower-case form is an English word or abbreviation ("try 3 times", "rub 2 drops",
 #: "kgs", "cad", a "crc 32" checksum, the UN's "sdg 3", "shp" files), beside the upper-case

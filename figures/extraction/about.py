@@ -80,7 +80,10 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
 def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[Found, About]]:
     """A figure that goes on from the one just before it ("gained 2.2% to 415p", "ended 0.8% lower
     at 6,210") is about what that one is about; the two levels of a change share the rate written
-    after only one of them ("from 3 to 4 euros a kilo", "from $80 a barrel to $75")."""
+    after only one of them ("from 3 to 4 euros a kilo", "from $80 a barrel to $75"), and the first
+    level takes the speed or flow of the second ("from 900 to 300 cubic metres a second"); counts
+    of what a player is credited with share the rate after the last of their list ("27 points and
+    8 rebounds a game")."""
     out: list[tuple[Found, About]] = []
     for found, about in read_so_far:
         if out:
@@ -107,15 +110,21 @@ def continued(text: str, read_so_far: list[tuple[Found, About]]) -> list[tuple[F
     return out
 
 
-#: two counts of a list, each with its noun, that share the rate written after the last: "averaged
+#: two counts of a list, each with its noun, that may share the rate written after the last: "averaged
 #: 27.4 points and 8.1 rebounds a game" (the first's noun, then "and", "or" or a comma)
 _LISTED_COUNTS = re.compile(r"[ \u00a0]+[A-Za-z][a-z-]*(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]+(?:and|or)[ \u00a0]+)")
 
 def _listed(text: str, first: tuple[Found, About], second: tuple[Found, About]) -> bool:
-    """Whether two counts, each with its noun, stand in one list ("27 points and 8 rebounds")."""
+    """Whether two counts of what a player is credited with stand in one list ("27 points and 8 rebounds")."""
     (a, a_about), (b, b_about) = first, second
     return a.dimension == b.dimension == "count" and a.sentence_index == b.sentence_index \
-        and bool(a_about.noun) and bool(b_about.noun) and _LISTED_COUNTS.fullmatch(text, a.end, b.start) is not None
+        and _stat(a_about.noun) and _stat(b_about.noun) and _LISTED_COUNTS.fullmatch(text, a.end, b.start) is not None
+
+
+def _stat(noun: str | None) -> bool:
+    """A noun for what a player is credited with ("points", "assists"): a list of them shares a rate
+    per game; a list of other things need not ("400 beds, 200 doctors and 50 admissions a day")."""
+    return noun is not None and singular(noun.split()[-1]) in _STAT_NOUNS
 
 
 def _share_back(text: str, out: list[tuple[Found, About]], per: str) -> None:
@@ -140,6 +149,7 @@ _BESIDE = re.compile(r"\b(?:against|versus|vs|compared (?:with|to)|from|above|be
                      re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _STOPWORDS = _tables.stopwords()
+_STAT_NOUNS = _tables.word_class("stat_noun")
 _BESIDE_REACH = 80            # characters between two figures set beside each other, at most
 _BESIDE_RATIO = 3             # how many times the other a rate set beside a rate may be, at most
 _LEVELS_RATIO = 5            # how many times the other the two levels of a rate's change may be

@@ -132,13 +132,6 @@ def _next_word(text: str, end: int) -> str | None:
 _NEXT_DAY_OF_MONTH = re.compile(r"(?:[-–]|[ \u00a0](?:and|to|or)[ \u00a0])\d{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?P<month>[A-Z][a-z]+\.?)")
 
 
-def _counted_in_capitals(prev: str, nxt: str | None) -> bool:
-    """A number between two words in capitals, the second a plural: a headline's count ("FLOODS
-    SUBMERGE 30 VILLAGES"), not a name's number ("THE FTSE 100 SURGED")."""
-    return len(prev) > 1 and prev.isupper() and nxt is not None and len(nxt) > 2 and nxt.isupper() \
-        and looks_plural(nxt) and nxt.lower() not in _NOT_PLURAL
-
-
 def _is_month(word: str | None) -> bool:
     return word is not None and word[:1].isupper() and word.lower().rstrip(".") in _MONTHS
 
@@ -174,7 +167,6 @@ _LINE_START_REACH = 8         # characters before a list number back to the star
 
 #: the name a number is hyphened to, with the apostrophes of a romanised name ("Chang'e-6", "Su-34")
 _NAME_BEFORE_HYPHEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*$")
-_NOT_PLURAL = _tables.word_class("not_plural")
 _ZERO_IDIOMS = frozenset({"net", "absolute"})      # "net zero", "absolute zero": a goal and a temperature, no count
 _YEAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:pre|post|mid)[-‑]$", re.IGNORECASE)
 _NUMBER_SIGNS = frozenset({"No", "Nos"})      # the abbreviation of "number", as written before one
@@ -207,7 +199,7 @@ def reason_not_figure(
             return "name"                       # "TEN-T corridors"
         if surface[0].isupper() and start > sentence_start and prev and prev[0].isupper() and not (
                 surface.isupper() and prev.isupper() and len(surface) > 1 and (
-                    _leads_to_figure(prev.lower()) or core.value > 1 and _counted_in_capitals(prev, nxt))):
+                    _leads_to_figure(prev.lower()))):
             return "name"                       # "Formula One", "AMERICA ONE" (not "UP TO TWO FEET", "KILLS FIVE")
         if surface[0].isupper() and start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalnum():
             return "name"                       # "7-Eleven": a capitalised number word hyphened on
@@ -289,7 +281,6 @@ def reason_not_figure(
             return "index"                      # day 500, Article 5, flight 370, junctions 10 (and 11)
         camel = any(ch.isupper() for ch in prev[1:]) and not prev.isupper()
         if (prev[0].isupper() or camel) and low not in _name_exempt() and not _is_month(prev) and not has_unit \
-                and not _counted_in_capitals(prev, nxt) \
                 and not (low in _INSTRUCTION_VERBS and nxt is not None and nxt[:1].islower() and not looks_verb_word(nxt)):
             return "name"                       # Boeing 737, Windows 10, iPhone 11
     plain = digits.replace(",", "")

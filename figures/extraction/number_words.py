@@ -40,7 +40,7 @@ def _word_pattern(ignore_case: bool) -> re.Pattern[str]:
           (?P<half>\bhalf(?:%(sp)s|-)a(?:%(sp)s|-)(?:million|billion|dozen)\b)
           | (?P<fraction>%(not_a_half_of)s\b(?:%(fractions)s)\b(?=\s+(?:of|to|an?)\b)
                          | (?<=between\s)(?:%(fractions)s)\b(?=\s+and\b)      # "between a quarter and a third"
-                         | %(not_a_half_of)s\bhalf\b(?=\s+(?:%(half_of)s)\b))        # "lost half its value"
+                         | %(not_a_half_of)s\bhalf\b(?=\s+(?:%(half_of)s)\b)(?!\s+the\s+(?:battle|time|fun)\b))   # "lost half its value"; not "half the battle"
           | (?P<by_fraction>(?<=\bby\s)(?:%(fractions)s)\b(?=\s*(?:[,.;:)]|$)|\s+(?:%(after_by)s)\b))  # "cut by a third"
           | (?P<unit_fraction>\b(?:%(part_fractions)s)(?=[ \u00a0-][a-z]))   # "a quarter mile", "a half-hour": if a unit follows
           | (?P<words>

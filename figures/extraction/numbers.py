@@ -116,9 +116,10 @@ _FRACTIONS = re.compile(
 _OF_OR_RANGE = re.compile(r"[ \u00a0]+(?:of\b|to[ \u00a0]+\d{1,3}[/⁄]\d)")
 _HAS_FRACTION = re.compile(r"[/⁄%s]" % _VULGAR)
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-#: the exponent is marked: a caret, "**", a sign or superscript digits ("6.02 x 10^23", "1.99×10−30",
-#: "3×10⁸"); "4 x 100m" is four lengths of 100 metres, not 4 times ten to the nought
-_TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?P<exp>(?:\^|\*\*)[-−⁻]?\d{1,3}|[-−⁻]\d{1,3}|[-−⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
+#: the exponent is marked: a caret, "**", a minus sign (not a hyphen: "3 x 10-12 reps") or superscript
+#: digits ("6.02 x 10^23", "1.99×10−30", "3×10⁸"); "4 x 100m" is four lengths of 100 metres, not 4
+#: times ten to the nought
+_TIMES_TEN = re.compile(r"[ \u00a0]?[×x*][ \u00a0]?10(?P<exp>(?:\^|\*\*)[-−⁻]?\d{1,3}|[−⁻]\d{1,3}|[-−⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d.,])")
 # " and a half", " and a quarter": the part written after a number ("3 and a half years") or after
 # a unit ("an hour and a half"); after a unit, not before a hyphen ("and a half-eaten apple")
 _AND_A_PART = SP + r"and" + SP + r"an?" + SP + r"(?P<part>half|quarter)"
@@ -285,7 +286,7 @@ def point_grouped(text: str, core: NumberCore) -> NumberCore | None:
                       core.kind, core.money_scale, core.scale_start, core.multiplier)
 
 
-_TWO_DECIMAL_NUMBER = re.compile(r"\d+\.\d\d(?![\d,]|\.\d)")
+_TWO_DECIMAL_NUMBER = re.compile(r"[1-9]\d*\.\d\d(?![\d,]|\.\d)")     # not "R0.95", an epidemic's R
 
 
 def scaled_number_at(text: str, start: int) -> bool:
@@ -293,8 +294,7 @@ def scaled_number_at(text: str, start: int) -> bool:
     ("R15,000", "R18.95", "R2.3bn", "R4 million"; not "R2", "R5")."""
     if _GROUPED_NUMBER.match(text, start) or _TWO_DECIMAL_NUMBER.match(text, start):
         return True
-    plain = _PLAIN_NUMBER.match(text, start)
-    return plain is not None and scale_after(text, plain.end()) is not None
+    return scaled_by_word_at(text, start)
 
 
 def scaled_by_word_at(text: str, start: int) -> bool:
@@ -400,11 +400,19 @@ _TIMES_SIGN = frozenset("x×")
 _REPETITIONS = re.compile(r"(?<![\w.,])\d{1,2}$")      # the count before "x": "4x400m", "10x"
 
 
+_REPEATED_RATIO = 10          # how many times its count a repeated measure is, at least ("4x100m"; "a 3x3m room")
+
+
 def _repeated_measure(text: str, times_at: int, end: int) -> bool:
     """Whether text[times_at] is the "x" of repetitions of a measure: a small count glued before it and
-    a unit after the digits that end at `end` ("a 4x400m relay", "6x800 metres"; "a 4x4" is a car)."""
-    return text[times_at:times_at + 1] in _TIMES_SIGN and _REPETITIONS.search(text, max(0, times_at - 3), times_at) \
-        is not None and _unit_follows(text, end)
+    a unit after the digits that end at `end`, the measure many times the count ("a 4x400m relay",
+    "6x800 metres"; "a 4x4" is a car, "a 3x3m room" a room's sides)."""
+    if text[times_at:times_at + 1] not in _TIMES_SIGN:
+        return False
+    count = _REPETITIONS.search(text, max(0, times_at - 3), times_at)
+    measure = _PLAIN_NUMBER.match(text, times_at + 1, end)
+    return count is not None and measure is not None and measure.end() == end \
+        and float(measure.group()) >= _REPEATED_RATIO * float(count.group()) and _unit_follows(text, end)
 
 
 def repetitions_of_measure(text: str, end: int) -> bool:

@@ -32,9 +32,20 @@ from figures.model import Mention, Qualifier
 _RANGE_GAP = re.compile(r"[ \u00a0]*(?P<joiner>-|–|—|to|and|or)[ \u00a0]*(?:[$€£¥₽₴]|US\$)?")
 _BETWEEN = re.compile(r"(?:between|from)[ \u00a0]+$", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying))[ \u00a0]+from[ \u00a0]+$", re.IGNORECASE)
-#: "by" and the words that may stand before a change's amount ("rose by a record 80,000 to 1.2 million")
-_BY = re.compile(r"\bby(?:[ \u00a0]+(?:%s)){0,2}[ \u00a0]+$" % "|".join(sorted(_tables.word_class("amount_opener"))),
-                 re.IGNORECASE)
+_BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
+#: a change verb, "by" and the words that may stand before the change's amount ("fell by a record 80,000
+#: to 1.2 million"; not the passive "attended by an estimated 1,000 to 3,000")
+_BY_OPENED = re.compile(r"\b(?P<verb>[A-Za-z]+)[ \u00a0]+by(?:[ \u00a0]+(?:%s)){1,2}[ \u00a0]+$"
+                        % "|".join(sorted(_tables.word_class("amount_opener"))), re.IGNORECASE)
+
+
+def _by_amount(text: str, floor: int, start: int) -> bool:
+    """"by" stands right before `start`, or a change verb's "by a record", "by an estimated" does: what
+    follows is the amount of a change ("rose by $4bn to $42bn")."""
+    if _BY.search(text, max(floor, start - _BY_REACH), start):
+        return True
+    m = _BY_OPENED.search(text, max(floor, start - _BY_OPENED_REACH), start)
+    return m is not None and m.group("verb").lower() in _tables.change_words()
 _LAST_WORD = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+(?:[$€£¥]|US\$)?$")
 _SIGNED = frozenset({"temperature", "percent_change", "angle"})
 _TO = re.compile(r"[ \u00a0]*to[ \u00a0]*", re.IGNORECASE)
@@ -44,7 +55,8 @@ _COMPOUND_GAP = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*|and[ \u00a0]+)?|-")     # 
 
 
 _BETWEEN_REACH = 10           # characters before a range's first figure where "between" or "from" may begin
-_BY_REACH = 24                # characters before a figure where "by" ("rose by $4bn", "by a record 4,000") may begin
+_BY_REACH = 5                 # characters before a figure where "by" ("rose by $4bn") may begin
+_BY_OPENED_REACH = 40         # ... where a change verb's "by a record" ("shrank by a record 4,000") may begin
 _CHANGE_WORD_REACH = 16       # characters before a figure where a change verb ("fell 12p") may begin
 _RANGE_WORD_REACH = 20        # characters before a range's first figure where "ranging from" may begin
 
@@ -63,7 +75,7 @@ def _is_range(text: str, a: Found, b: Found, sentence_start: int) -> bool:
     if joiner == "or" and not (a.dimension == "count" and a.value < b.value <= 2 * a.value + 1):
         return False                              # "three or four years", not "one or 100"
     if abs(b.value) > 2 * abs(a.value) and (
-            _BY.search(text, max(sentence_start, a.start - _BY_REACH), a.start)
+            _by_amount(text, sentence_start, a.start)
             or _changed(text, max(sentence_start, a.start - _CHANGE_WORD_REACH), a.start)):
         return False                              # "rose by $4bn to $42bn", "fell 12p to 340p": amount, then level
     if a.dimension != "count" and b.dimension != "count" and a.unit != b.unit:
@@ -144,8 +156,12 @@ def _set_beside_sum(text: str, first: Found, core: numbers.NumberCore, si: int) 
     if first.sentence_index != si or core.multiplier <= 1 or core.start - first.end > _COMPARED_REACH \
             or not within(first.value, core.value, _COMPARED_RATIO):
         return False
-    if ";" in text[first.end:core.start] or _COMPARED_BEFORE.search(text, first.end, core.start) is None:
+    opener = _COMPARED_BEFORE.search(text, first.end, core.start)
+    if opener is None or ";" in text[first.end:core.start]:
         return False
+    between = text[first.end:opener.start()].rstrip(" \u00a0")
+    if between and not between.endswith(","):
+        return False                               # "the $20m campaign reached more than 30 million": no comparison
     return not (units.things_counted_after(text, core.end) or (core.money_scale is False and units.unit_after(text, core.end)))
 
 
@@ -276,9 +292,10 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
         if minor is not None and dimension == "count":
             hundredths.append((len(found), minor))
-        if dimension == "currency" and (text[start:core.start] if prefix else text[core.end:end]).strip().lower() \
-                in _DEFAULT_FORMS:
-            defaulted.append(len(found))
+        if dimension == "currency" and ((text[start:core.start] if prefix else text[core.end:end]).strip().lower()
+                                        in _DEFAULT_FORMS or prefix and prefix[1] == core.start
+                                        and defaulted and defaulted[-1] == len(found) - 1):
+            defaulted.append(len(found))           # written so, or borrowed from one written so ("Rs 250-300")
         if shared is not None and dimension == "count":
             sharing.append((len(found), shared))
         elif dimension == "count" and sharing and sharing[-1][0] == len(found) - 1 \
@@ -486,7 +503,7 @@ def _joined(text: str, found: list[Found], sentences: SentenceIndex) -> list[Fou
             continue
         s_start = sentences.span(fig.sentence_index)[0]
         if (fig.dimension == "count" and prev.dimension not in ("count", "age", "fraction") and _TO.fullmatch(text, prev.end, fig.start)
-                and _BY.search(text, max(s_start, prev.start - _BY_REACH), prev.start) and not units.things_counted_after(text, fig.end)):
+                and _by_amount(text, s_start, prev.start) and not units.things_counted_after(text, fig.end)):
             fig = fig._replace(unit=prev.unit, dimension=prev.dimension)   # "rose by 3.6 million barrels to 448.5 million"
         opened_at = _level_start(text, out, prev)
         if _TO.fullmatch(text, prev.end, fig.start) and _BETWEEN.search(

@@ -275,7 +275,15 @@ def unit_after_range(text: str, end: int) -> bool:
     """Whether the number ending at `end` opens a range whose other end a unit follows ("10-15 MPH"):
     the unit is both ends', so the first is a measure too, not a name's number."""
     m = _RANGE_END.match(text, end)
-    return m is not None and unit_after(text, m.end()) is not None
+    if m is None or unit_after(text, m.end()) is None:
+        return False
+    first = re.match(r"[\d,.]*", text[max(0, end - 12):end][::-1]).group()[::-1]      # the digits before `end`
+    second = m.group().strip(" \u00a0-–")
+    try:
+        low, high = float(first.replace(",", "")), float(second.replace(",", ""))
+    except ValueError:
+        return False
+    return low < high and not (len(first) == 4 and len(second) == 2)       # not "fiscal 2023-24 GW"
 
 
 _AGE_WORD_BEFORE = re.compile(
