@@ -151,23 +151,28 @@ def currency_prefixes() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, codes
 
 
+def _flagged_aliases(flag: str, lower: bool = False) -> frozenset[str]:
+    """The currency aliases whose rows carry `flag` (lower-cased when `lower`)."""
+    return frozenset(row["alias"].lower() if lower else row["alias"] for row in _currency_rows() if flag in _flags(row))
+
+
 @lru_cache(maxsize=None)
 def long_currency_prefixes() -> frozenset[str]:
     """Currency prefixes that are one only before a long number ("PS1.9m" is money, "PS5" a console)."""
-    return frozenset(row["alias"] for row in _currency_rows() if "long" in _flags(row))
+    return _flagged_aliases("long")
 
 
 @lru_cache(maxsize=None)
 def scaled_currency_prefixes() -> frozenset[str]:
     """Currency prefixes that are one only against a scaled or grouped number ("R2.3bn", "R15,000";
     not "the R2")."""
-    return frozenset(row["alias"] for row in _currency_rows() if "scaled" in _flags(row))
+    return _flagged_aliases("scaled")
 
 
 @lru_cache(maxsize=None)
 def sum_only_currency_names() -> frozenset[str]:
     """Currency names written after a number that are money only after a sum ("5,000 won"; not "3 won")."""
-    return frozenset(row["alias"].lower() for row in _currency_rows() if "sum" in _flags(row))
+    return _flagged_aliases("sum", lower=True)
 
 
 @lru_cache(maxsize=None)
@@ -175,14 +180,14 @@ def default_currency_forms() -> frozenset[str]:
     """Currency forms (lower case) whose code is a default another country's currency may override
     ("Rs", "rupees": INR, unless the article names only Pakistan, Sri Lanka, Nepal, Mauritius or the
     Seychelles of the rupee countries; "Sh": KES, unless only Tanzania or Uganda)."""
-    return frozenset(row["alias"].lower() for row in _currency_rows() if "default" in _flags(row))
+    return _flagged_aliases("default", lower=True)
 
 
 @lru_cache(maxsize=None)
 def scale_word_currency_prefixes() -> frozenset[str]:
     """Currency codes that are also English words, one only before a number with a scale word
     ("PEN 4 billion", "PHP 1.2bn"; not "TOP 10", "ALL 5")."""
-    return frozenset(row["alias"] for row in _currency_rows() if "scale_word" in _flags(row))
+    return _flagged_aliases("scale_word")
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from figures import _tables
 from figures.extraction import units
+from figures.extraction.numbers import TIMES_SIGNS
 from figures.extraction.tokens import (
     AUX, DETERMINERS, IRREGULAR_PLURALS, LINKING, META_NOUNS, WEEKDAYS, Sentence, Token, after_brackets, is_content,
     join, looks_plural, looks_verb, phrase_forward, singular, verb_forms,
@@ -97,7 +98,6 @@ class NounPhrase:
 
 
 _CLOSING_QUOTES = frozenset({"”", "’", '"', "'", "»"})
-_TIMES_SIGNS = frozenset({"x", "×"})
 _COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{3,})\b(?![-’'])")
 
 
@@ -114,7 +114,7 @@ def noun_after(sentence: Sentence, pos: int, value: float) -> NounPhrase:
     i = sentence.index_at(pos)
     if i + 1 < len(tokens) and tokens[i].text in _CLOSING_QUOTES and tokens[i + 1].is_word:
         i += 1                                   # '"more than 800,000" people': the noun is outside the quote
-    if i < len(tokens) and tokens[i].low in _TIMES_SIGNS:
+    if i < len(tokens) and tokens[i].low in TIMES_SIGNS:
         return NounPhrase(None, None, False, False, pos)       # "4 x 100m": repetitions of a measure
     partitive = False
     if i < len(tokens) and tokens[i].low == "of":

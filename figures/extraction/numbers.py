@@ -396,7 +396,7 @@ def in_spans(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bo
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-_TIMES_SIGN = frozenset("x×")
+TIMES_SIGNS = frozenset("x×")          # the signs of "4 x 100m" and "3×10⁸"
 _REPETITIONS = re.compile(r"(?<![\w.,])\d{1,2}$")      # the count before "x": "4x400m", "10x"
 
 
@@ -407,7 +407,7 @@ def _repeated_measure(text: str, times_at: int, end: int) -> bool:
     """Whether text[times_at] is the "x" of repetitions of a measure: a small count glued before it and
     a unit after the digits that end at `end`, the measure many times the count ("a 4x400m relay",
     "6x800 metres"; "a 4x4" is a car, "a 3x3m room" a room's sides)."""
-    if text[times_at:times_at + 1] not in _TIMES_SIGN:
+    if text[times_at:times_at + 1] not in TIMES_SIGNS:
         return False
     count = _REPETITIONS.search(text, max(0, times_at - 3), times_at)
     measure = _PLAIN_NUMBER.match(text, times_at + 1, end)
