@@ -37,15 +37,6 @@ _BY = re.compile(r"\bby[ \u00a0]+$", re.IGNORECASE)
 #: to 1.2 million"; not the passive "attended by an estimated 1,000 to 3,000")
 _BY_OPENED = re.compile(r"\b(?P<verb>[A-Za-z]+)[ \u00a0]+by(?:[ \u00a0]+(?:%s)){1,2}[ \u00a0]+$"
                         % "|".join(sorted(_tables.word_class("amount_opener"))), re.IGNORECASE)
-
-
-def _by_amount(text: str, floor: int, start: int) -> bool:
-    """"by" stands right before `start`, or a change verb's "by a record", "by an estimated" does: what
-    follows is the amount of a change ("rose by $4bn to $42bn")."""
-    if _BY.search(text, max(floor, start - _BY_REACH), start):
-        return True
-    m = _BY_OPENED.search(text, max(floor, start - _BY_OPENED_REACH), start)
-    return m is not None and m.group("verb").lower() in _tables.change_words()
 _LAST_WORD = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+(?:[$€£¥]|US\$)?$")
 _SIGNED = frozenset({"temperature", "percent_change", "angle"})
 _TO = re.compile(r"[ \u00a0]*to[ \u00a0]*", re.IGNORECASE)
@@ -59,6 +50,15 @@ _BY_REACH = 5                 # characters before a figure where "by" ("rose by 
 _BY_OPENED_REACH = 40         # ... where a change verb's "by a record" ("shrank by a record 4,000") may begin
 _CHANGE_WORD_REACH = 16       # characters before a figure where a change verb ("fell 12p") may begin
 _RANGE_WORD_REACH = 20        # characters before a range's first figure where "ranging from" may begin
+
+
+def _by_amount(text: str, floor: int, start: int) -> bool:
+    """"by" stands right before `start`, or a change verb's "by a record", "by an estimated" does: what
+    follows is the amount of a change ("rose by $4bn to $42bn")."""
+    if _BY.search(text, max(floor, start - _BY_REACH), start):
+        return True
+    m = _BY_OPENED.search(text, max(floor, start - _BY_OPENED_REACH), start)
+    return m is not None and m.group("verb").lower() in _tables.change_words()
 
 
 def _is_range(text: str, a: Found, b: Found, sentence_start: int) -> bool:
@@ -283,7 +283,7 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         bound = bounds.bound_before(text, start, s_start)
         reason = non_figures.reason_not_figure(
             text, core, sentence_start=s_start, has_currency=dimension == "currency",
-            has_unit=attached is not None or shared is not None or prefix is None and units.unit_after_range(text, core.end),
+            has_unit=attached is not None or shared is not None or prefix is None and units.unit_after_range(text, core.start, core.end, core.value),
             bounded=bound is not None,
         ) or non_figures.goes_on_from(text, skipped, core, has_unit=attached is not None or prefix is not None)
         if reason:
@@ -292,10 +292,11 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         qualifier = Qualifier.APPROX if core.kind == "vague" else Qualifier.EXACT
         if minor is not None and dimension == "count":
             hundredths.append((len(found), minor))
-        if dimension == "currency" and ((text[start:core.start] if prefix else text[core.end:end]).strip().lower()
-                                        in _DEFAULT_FORMS or prefix and prefix[1] == core.start
-                                        and defaulted and defaulted[-1] == len(found) - 1):
-            defaulted.append(len(found))           # written so, or borrowed from one written so ("Rs 250-300")
+        if dimension == "currency":
+            written = (text[start:core.start] if prefix else text[core.end:end]).strip().lower()
+            borrowed = prefix is not None and prefix[1] == core.start      # from the sum before ("Rs 250-300")
+            if written in _DEFAULT_FORMS or borrowed and defaulted and defaulted[-1] == len(found) - 1:
+                defaulted.append(len(found))       # "Rs", "rupees": India's unless the article says (`_local_currency`)
         if shared is not None and dimension == "count":
             sharing.append((len(found), shared))
         elif dimension == "count" and sharing and sharing[-1][0] == len(found) - 1 \

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from figures import _tables
 from figures.extraction.numbers import long_number_at, scaled_by_word_at, scaled_number_at
@@ -271,19 +272,15 @@ def suspended_unit(text: str, end: int) -> Attached | None:
 _RANGE_END = re.compile(r"[ \u00a0]?[-–][ \u00a0]?\d[\d,]*(?:\.\d+)?")
 
 
-def unit_after_range(text: str, end: int) -> bool:
-    """Whether the number ending at `end` opens a range whose other end a unit follows ("10-15 MPH"):
-    the unit is both ends', so the first is a measure too, not a name's number."""
+def unit_after_range(text: str, start: int, end: int, value: float) -> bool:
+    """Whether the number text[start:end] (of `value`) opens a range whose other end, higher, a unit
+    follows ("10-15 MPH"): the unit is both ends', so the first is a measure too, not a name's number;
+    never a year's span ("fiscal 2023-24 GW")."""
     m = _RANGE_END.match(text, end)
     if m is None or unit_after(text, m.end()) is None:
         return False
-    first = re.match(r"[\d,.]*", text[max(0, end - 12):end][::-1]).group()[::-1]      # the digits before `end`
     second = m.group().strip(" \u00a0-–")
-    try:
-        low, high = float(first.replace(",", "")), float(second.replace(",", ""))
-    except ValueError:
-        return False
-    return low < high and not (len(first) == 4 and len(second) == 2)       # not "fiscal 2023-24 GW"
+    return value < float(second.replace(",", "")) and not (end - start == 4 and len(second) == 2)
 
 
 _AGE_WORD_BEFORE = re.compile(
@@ -437,6 +434,7 @@ for _word, _codes in _SHARED_WORDS.items():
             _COUNTRY_CURRENCIES.setdefault(_country, set()).add(_code)
 
 
+@lru_cache(maxsize=None)
 def currencies_sharing(code: str) -> frozenset[str]:
     """The currencies that share a word with `code` ("rupees": INR, PKR, LKR, ...), `code` among them."""
     return frozenset(c for codes in _SHARED_WORDS.values() if code in codes for c in codes)
