@@ -198,8 +198,7 @@ def reason_not_figure(
         if surface.isupper() and after in "-‑" and text[end + 1:end + 2].isupper():
             return "name"                       # "TEN-T corridors"
         if surface[0].isupper() and start > sentence_start and prev and prev[0].isupper() and not (
-                surface.isupper() and prev.isupper() and len(surface) > 1 and (
-                    _leads_to_figure(prev.lower()))):
+                surface.isupper() and prev.isupper() and len(surface) > 1 and _leads_to_figure(prev.lower())):
             return "name"                       # "Formula One", "AMERICA ONE" (not "UP TO TWO FEET", "KILLS FIVE")
         if surface[0].isupper() and start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalnum():
             return "name"                       # "7-Eleven": a capitalised number word hyphened on
