@@ -290,6 +290,12 @@ def minor_units() -> dict[str, MinorUnit]:
 
 
 @lru_cache(maxsize=None)
+def cities() -> dict[str, str]:
+    """A city that names its country, lower-cased -> that country's lower-cased English name (data/cities.tsv)."""
+    return {row["city"]: row["country"] for row in read_rows("cities.tsv")}
+
+
+@lru_cache(maxsize=None)
 def shared_currency_words() -> dict[str, dict[str, frozenset[str]]]:
     """A currency word two or more currencies share ("pesos", "kroner", "crowns") -> each of those
     currencies' ISO code -> the countries whose tender it is (data/shared_currency_words.tsv)."""

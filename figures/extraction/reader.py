@@ -383,7 +383,7 @@ def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[di
         known = codes & in_sentence.get(fig.sentence_index, set())
         if len(known) != 1:
             if named is None:
-                named = units.currencies_of(units.countries_named(text))
+                named = units.currencies_of(units.countries_placed(text))
             known = codes & named
         if len(known) == 1:
             found[i] = fig._replace(end=end, unit=known.pop(), dimension="currency")
@@ -393,7 +393,7 @@ def _local_currency(text: str, found: list[Found], defaulted: list[int]) -> None
     """Sums in a currency word whose code is a default ("Rs 282", "500 rupees": INR) made the currency
     of the country the article names, in place, when it names the country of exactly one other
     currency written so and not the default's own ("fuel in Pakistan rose to Rs 282": PKR)."""
-    named = units.currencies_of(units.countries_named(text))
+    named = units.currencies_of(units.countries_placed(text))
     for i in defaulted:
         fig = found[i]
         others = (named & units.currencies_sharing(fig.unit)) - {fig.unit}

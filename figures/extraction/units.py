@@ -451,6 +451,19 @@ def countries_named(text: str) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _COUNTRY_NAMES.finditer(text) if m.group()[0].isupper())
 
 
+@lru_cache(maxsize=1)
+def _city_names() -> re.Pattern[str]:
+    return re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_tables.cities())), re.IGNORECASE)
+
+
+def countries_placed(text: str) -> frozenset[str]:
+    """The countries the text names, and those of the cities it names ("a Nairobi court": Kenya), each
+    written with capitals (`countries_named`; the cities of `data/cities.tsv`)."""
+    cities = _tables.cities()
+    return countries_named(text) | frozenset(
+        cities[m.group().lower()] for m in _city_names().finditer(text) if m.group()[0].isupper())
+
+
 def currencies_of(countries: frozenset[str]) -> set[str]:
     """The currencies several share a word for ("pesos", "kroner") whose countries are among `countries`."""
     return {code for country in countries for code in _COUNTRY_CURRENCIES.get(country, ())}
