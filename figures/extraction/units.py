@@ -427,52 +427,10 @@ def shared_currency_after(text: str, end: int) -> tuple[dict[str, frozenset[str]
     return (_SHARED_WORDS[m.group(1)], m.end()) if m else None
 
 
-_COUNTRY_CURRENCIES: dict[str, set[str]] = {}
-for _word, _codes in _SHARED_WORDS.items():
-    for _code, _countries in _codes.items():
-        for _country in _countries:
-            _COUNTRY_CURRENCIES.setdefault(_country, set()).add(_code)
-
-
 @lru_cache(maxsize=None)
 def currencies_sharing(code: str) -> frozenset[str]:
     """The currencies that share a word with `code` ("rupees": INR, PKR, LKR, ...), `code` among them."""
     return frozenset(c for codes in _SHARED_WORDS.values() if code in codes for c in codes)
-
-
-_US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america"})
-_COUNTRY_NAMES = re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_tables.countries() | _COUNTRY_CURRENCIES.keys())),
-                            re.IGNORECASE)
-
-
-def countries_named(text: str) -> frozenset[str]:
-    """The countries the text names, lower-cased, as written with a capital ("Mexico's finance
-    ministry", "in Norway"; not "turkey" or "chad" the words)."""
-    return frozenset(m.group().lower() for m in _COUNTRY_NAMES.finditer(text) if m.group()[0].isupper())
-
-
-@lru_cache(maxsize=1)
-def _city_names() -> re.Pattern[str]:
-    return re.compile(r"\b(?:%s)\b" % _tables.alternation(sorted(_tables.cities())), re.IGNORECASE)
-
-
-def countries_placed(text: str) -> frozenset[str]:
-    """The countries the text names, and those of the cities it names ("a Nairobi court": Kenya), each
-    written with capitals (`countries_named`; the cities of `data/cities.tsv`)."""
-    cities = _tables.cities()
-    return countries_named(text) | frozenset(
-        cities[m.group().lower()] for m in _city_names().finditer(text) if m.group()[0].isupper())
-
-
-def currencies_of(countries: frozenset[str]) -> set[str]:
-    """The currencies several share a word for ("pesos", "kroner") whose countries are among `countries`."""
-    return {code for country in countries for code in _COUNTRY_CURRENCIES.get(country, ())}
-
-
-def names_another_country(countries: frozenset[str]) -> bool:
-    """Whether a country other than the United States is among `countries`: then a bare "cents" need
-    not be US cents."""
-    return not countries <= _US_NAMES
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)\b")
