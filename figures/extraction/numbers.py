@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_right, insort
 
 from figures import _tables
+from figures.extraction import countries
 from figures.extraction.number_core import (
     HALVES, SP, NumberCore, digits_of, power_of_ten, resolution_of_digits, resolution_of_value, scale_after,
 )
@@ -250,7 +251,7 @@ def _glued_to_word(text: str, start: int) -> bool:
     if m is None:
         return True
     if m.group() in _tables.scaled_currency_prefixes():
-        return not scaled_number_at(text, start)
+        return not (scaled_number_at(text, start) or local_letter_sum(text, m.group(), start))
     if m.group() in _tables.scale_word_currency_prefixes():
         return not scaled_by_word_at(text, start)          # "COP29" is a summit, "PEN4bn" soles
     return m.group() in _tables.long_currency_prefixes() and not long_number_at(text, start)
@@ -295,6 +296,29 @@ def scaled_number_at(text: str, start: int) -> bool:
     if _GROUPED_NUMBER.match(text, start) or _TWO_DECIMAL_NUMBER.match(text, start):
         return True
     return scaled_by_word_at(text, start)
+
+
+#: What may follow a local letter sum's number (`local_letter_sum`): a function word or a clause's punctuation.
+_AFTER_LOCAL_SUM = re.compile(r"[ \u00a0]+(?P<word>[A-Za-z]+)\b|[,;:.)]|$")
+_STOPWORDS = _tables.stopwords()
+
+
+def local_letter_sum(text: str, alias: str, start: int) -> bool:
+    """A letter that is a currency only against a scaled number ("R2.3bn", "N156bn", "Sh4.8 billion";
+    `scaled` in currencies.tsv) is one against a plain number too where the article names, or names a
+    city of, the country whose tender it writes, and a function word or punctuation follows the
+    number: "fares rose by Sh20 after" in a Nairobi story, "N617 a litre" in a Lagos one. A noun after
+    it keeps the name: "N95 masks", "the R5 road", "a P45 form" are never sums."""
+    plain = _PLAIN_NUMBER.match(text, start)
+    if plain is None:
+        return False
+    after = _AFTER_LOCAL_SUM.match(text, plain.end())
+    if after is None or after.group("word") is not None and after.group("word").lower() not in _STOPWORDS:
+        return False
+    if text[max(0, start - len(alias) - 4):start - len(alias)].lower() == "the ":
+        return False                               # "the N95": a name
+    code = _tables.currency_prefixes()[1].get(alias)
+    return code is not None and code in countries.currencies_of(countries.placed(text))
 
 
 def scaled_by_word_at(text: str, start: int) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from figures import _tables
-from figures.extraction.numbers import long_number_at, scaled_by_word_at, scaled_number_at
+from figures.extraction.numbers import local_letter_sum, long_number_at, scaled_by_word_at, scaled_number_at
 from figures.extraction.tokens import WEEKDAYS, looks_plural, past_form, singular, verb_like
 
 # Tables read in the hot loops below, bound once rather than fetched through their caches per token.
@@ -62,7 +62,8 @@ def currency_before(text: str, start: int, floor: int) -> tuple[str, int] | None
     alias = m.group().rstrip(" \u00a0")
     if alias in _tables.long_currency_prefixes() and not long_number_at(text, start):
         return None
-    if alias in _tables.scaled_currency_prefixes() and (m.group() != alias or not scaled_number_at(text, start)):
+    if alias in _tables.scaled_currency_prefixes() and (m.group() != alias or not (
+            scaled_number_at(text, start) or local_letter_sum(text, alias, start))):
         return None                                # "R2.3bn", written against the digits only
     if alias in _tables.scale_word_currency_prefixes() and not scaled_by_word_at(text, start):
         return None                                # "PEN 4 billion" is soles, "TOP 10" a list
