@@ -20,6 +20,11 @@ from figures.extraction.number_core import within
 from figures.extraction.tokens import Sentence, singular
 
 
+#: A figure stated as a yearly rate by the words right before it (a month's or a quarter's pace, scaled to a year).
+_ANNUAL_RATE_BEFORE = re.compile(r"\b(?:annuali[sz]ed|annual (?:rate|pace) of)[ \u00a0]+$", re.IGNORECASE)
+_ANNUAL_RATE_REACH = 24       # characters: "annual rate of " and a space or two
+
+
 def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
     """What the figure `found` in `sentence` is about, and the figure with the unit its counted noun
     gives it (unchanged when the noun is no unit and no rate follows)."""
@@ -45,6 +50,8 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
             read_from = end
     if per_word is None and found.per is not None:
         per_word = found.per                       # "a kilo of coffee costs $9": per the measure before it
+    if per_word is None and _ANNUAL_RATE_BEFORE.search(text, max(0, start - _ANNUAL_RATE_REACH), start):
+        per_word = "year"                          # "at an annual rate of 1.4 million", "an annualised 240,000"
     left = nouns.left_phrase(sentence, start)
     opener = clauses.clause_subject(sentence, start)
     head = nouns.unit_head(noun.surface) if dimension == "count" else None
