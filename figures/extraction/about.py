@@ -25,6 +25,13 @@ _ANNUAL_RATE_BEFORE = re.compile(r"\b(?:annuali[sz]ed|annual (?:rate|pace) of)[ 
 _ANNUAL_RATE_REACH = 24       # characters: "annual rate of " and a space or two
 
 
+#: A sum whose noun phrase says what it is per, before it: "earnings per share rose to $2.94", "revenue
+#: per user of £4.10" (the per noun, then up to four lower-case words and no figure or clause break).
+_PER_NOUN_BEFORE = re.compile(r"\bper[ \u00a0](?P<noun>share|user|subscriber|head|capita|person|passenger|household)"
+                              r"(?:[ \u00a0][a-z]+){0,4}[ \u00a0]$", re.IGNORECASE)
+_PER_NOUN_REACH = 60          # characters: "per subscriber" and four words
+
+
 def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
     """What the figure `found` in `sentence` is about, and the figure with the unit its counted noun
     gives it (unchanged when the noun is no unit and no rate follows)."""
@@ -52,6 +59,10 @@ def read(text: str, found: Found, sentence: Sentence) -> tuple[Found, About]:
         per_word = found.per                       # "a kilo of coffee costs $9": per the measure before it
     if per_word is None and _ANNUAL_RATE_BEFORE.search(text, max(0, start - _ANNUAL_RATE_REACH), start):
         per_word = "year"                          # "at an annual rate of 1.4 million", "an annualised 240,000"
+    elif per_word is None and dimension == "currency":
+        named_per = _PER_NOUN_BEFORE.search(text, max(0, start - _PER_NOUN_REACH), start)
+        if named_per is not None:                  # "earnings per share came in at $2.94"
+            per_word = named_per.group("noun").lower()
     left = nouns.left_phrase(sentence, start)
     opener = clauses.clause_subject(sentence, start)
     head = nouns.unit_head(noun.surface) if dimension == "count" else None
