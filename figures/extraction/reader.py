@@ -318,6 +318,8 @@ def _scan_figures(text: str, sentences: SentenceIndex) -> list[Found]:
         _local_currency(text, found, defaulted)
     if hundredths:
         _as_money(text, found, hundredths)
+    if any(f.unit == "degree" for f in found):
+        _degrees_of_temperature(text, found)
     if ones:
         found = _unpriced(text, sentences, found, ones)             # last: it drops figures, so indices change
     return _joined(text, found, sentences)
@@ -359,6 +361,27 @@ def _unpriced(text: str, sentences: SentenceIndex, found: list[Found], ones: set
             if found[k].per is None and _prices_the_measure(text, one.end, found[k].start):
                 found[k] = found[k]._replace(per=one.unit)      # the price is per kilo (not a basket's)
     return [f for i, f in enumerate(found) if i not in priced]
+
+
+_COMPASS_AFTER = re.compile(r"[ \u00a0]*(?:north|south|east|west|latitude|longitude|angle|turn|tilt)", re.IGNORECASE)
+_TURN_BEFORE = re.compile(r"\b(?:turn|rotat|tilt|swung|swing|bank|inclin|angle of|slope of|arc of)[a-z]*[ \u00a0]+"
+                          r"(?:[a-z]+[ \u00a0]+){0,2}$", re.IGNORECASE)
+_TURN_REACH = 24              # characters before the degrees: "was tilted by about "
+
+
+def _degrees_of_temperature(text: str, found: list[Found]) -> None:
+    """Bare degrees in a sentence whose other figures are temperatures on one scale are on that scale,
+    in place: "hit 45.6C, nearly 5 degrees above normal" is 5 degrees Celsius, not an angle (unless a
+    compass word follows or a turn goes before: "40 degrees north", "the plane banked 30 degrees")."""
+    scales: dict[int, set[str]] = {}
+    for fig in found:
+        if fig.dimension == "temperature":
+            scales.setdefault(fig.sentence_index, set()).add(fig.unit)
+    for i, fig in enumerate(found):
+        scale = scales.get(fig.sentence_index, ())
+        if fig.unit == "degree" and len(scale) == 1 and not _COMPASS_AFTER.match(text, fig.end) \
+                and not _TURN_BEFORE.search(text, max(0, fig.start - _TURN_REACH), fig.start):
+            found[i] = fig._replace(unit=next(iter(scale)), dimension="temperature")
 
 
 def _currencies_by_sentence(found: list[Found]) -> dict[int, set[str]]:
